@@ -1,0 +1,30 @@
+/**
+ * Compiles the stylesheet once, before the server first starts (and again when the sources are newer),
+ * so `npm start` needs no separate build step.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import * as sass from 'sass'
+
+const root = path.resolve(import.meta.dirname, '..')
+const source = path.join(root, 'src/assets/application.scss')
+const target = path.join(root, 'public/build/application.css')
+
+export function buildAssets({ force = false } = {}): boolean {
+  if (!force && fs.existsSync(target) && fs.statSync(target).mtimeMs >= fs.statSync(source).mtimeMs) return false
+  const result = sass.compile(source, {
+    loadPaths: [root, path.join(root, 'node_modules')],
+    style: 'compressed',
+    quietDeps: true,
+    silenceDeprecations: ['import', 'global-builtin'],
+    logger: sass.Logger.silent,
+  })
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.writeFileSync(target, result.css)
+  return true
+}
+
+if (import.meta.main) {
+  const built = buildAssets({ force: process.argv.includes('--force') })
+  console.log(built ? `Built ${path.relative(root, target)}` : `${path.relative(root, target)} is up to date`)
+}

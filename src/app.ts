@@ -1,0 +1,91 @@
+import path from 'node:path'
+import express, { type RequestHandler } from 'express'
+import session from 'express-session'
+import { accountRoutes } from './features/accounts/routes.ts'
+import { apiRoutes } from './features/api/routes.ts'
+import { auditRoutes } from './features/audit/routes.ts'
+import { caseworkRoutes } from './features/casework/routes.ts'
+import { homeRoutes } from './features/home/routes.ts'
+import { pageRoutes } from './features/pages/routes.ts'
+import { referralRoutes } from './features/referrals/routes.ts'
+import { loadCurrentUser } from './platform/http/authentication.ts'
+import { csrfProtection } from './platform/http/csrf.ts'
+import { errorHandler, notFound } from './platform/http/errors.ts'
+import { securityHeaders } from './platform/http/security-headers.ts'
+import { DatabaseSessionStore } from './platform/http/session-store.ts'
+import { createViews } from './platform/views.ts'
+import type { Services } from './services.ts'
+
+const root = path.resolve(import.meta.dirname, '..')
+
+/** The one composition root: the whole web service, built from the services it is given. */
+export function createApp(services: Services): express.Express {
+  const { config, clock, logger } = services
+  const production = config.environment === 'production'
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', production ? 1 : false)
+  app.set('view engine', 'njk')
+  createViews().express(app)
+  app.locals['serviceOwner'] = config.serviceOwner
+
+  app.use(requestLog(services))
+  app.use(securityHeaders({ production }))
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  const staticOptions = { maxAge: production ? '1d' : 0, index: false }
+  app.use('/build', express.static(path.join(root, 'public/build'), staticOptions))
+  app.use('/assets', express.static(path.join(root, 'node_modules/govuk-frontend/dist/govuk/assets'), staticOptions))
+  app.use('/assets', express.static(path.join(root, 'node_modules/@ministryofjustice/frontend/moj/assets'), staticOptions))
+  app.get('/assets/govuk-frontend.min.js', (_req, res) => {
+    res.sendFile(path.join(root, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js'))
+  })
+
+  // Partner systems: API keys, JSON in and out, no cookies.
+  app.use('/api/v1', apiRoutes(services))
+
+  // People: a session, CSRF protection on every form, the signed-in person.
+  const store = new DatabaseSessionStore(services.database.db, clock, config.sessionIdleMinutes)
+  app.use(
+    session({
+      name: 'upstream_session',
+      secret: config.sessionSecret,
+      store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: production, maxAge: config.sessionIdleMinutes * 60_000 },
+    }),
+  )
+  app.use(express.urlencoded({ extended: false, limit: '200kb' }))
+  app.use(csrfProtection())
+  app.use(loadCurrentUser(services.accounts, clock, config.sessionAbsoluteHours))
+
+  app.use(pageRoutes())
+  app.use(accountRoutes({ accounts: services.accounts, oidc: services.oidc, secureCookies: production, logger, clock }))
+  app.use(homeRoutes(services))
+  app.use(caseworkRoutes(services))
+  app.use(referralRoutes(services))
+  app.use(auditRoutes(services))
+
+  app.use(notFound)
+  app.use(errorHandler(logger))
+  return app
+}
+
+/** One line per request: method, route pattern, status and time. No URLs, so nothing personal. */
+function requestLog(services: Services): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      const route = (req.route as { path?: string } | undefined)?.path
+      services.logger.info(
+        { method: req.method, route: route === undefined ? '(unmatched)' : `${req.baseUrl}${route}`, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      )
+    })
+    next()
+  }
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openFreshServerDatabase } from '../db/testing.ts'
+import { runCli } from './main.ts'
+
+interface Run {
+  code: number
+  out: string[]
+  err: string[]
+}
+
+/** The command line on both databases: a data folder for the embedded one, a fresh database on the server. */
+const targets: { name: string; setUp(): Promise<{ env: Record<string, string>; tearDown(): Promise<void> }> }[] = [
+  {
+    name: 'pglite',
+    setUp() {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-'))
+      return Promise.resolve({ env: { UPSTREAM_DATA_DIR: dir, NODE_ENV: 'test' }, tearDown: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })) })
+    },
+  },
+]
+const serverUrl = process.env['DATABASE_URL']
+if (serverUrl) {
+  targets.push({
+    name: 'postgres',
+    async setUp() {
+      const database = await openFreshServerDatabase(serverUrl)
+      await database.db.destroy().catch(() => undefined)
+      return { env: { DATABASE_URL: database.url, NODE_ENV: 'test' }, tearDown: () => database.close().catch(() => undefined) }
+    },
+  })
+}
+
+describe.each(targets)('the command line on $name', (target) => {
+  let env: Record<string, string>
+  let tearDown: () => Promise<void>
+  beforeAll(async () => {
+    ;({ env, tearDown } = await target.setUp())
+  })
+  afterAll(async () => {
+    await tearDown()
+  })
+
+  async function cli(...args: string[]): Promise<Run> {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, { ...env })
+    return { code, out, err }
+  }
+
+  it('loads the demonstration data once, and refuses a second time', async () => {
+    const first = await cli('demo', 'seed')
+    expect(first.err).toEqual([])
+    expect(first.code).toBe(0)
+    expect(first.out.join('\n')).toContain('Loaded the demonstration data')
+    const second = await cli('demo', 'seed')
+    expect(second.code).toBe(1)
+    expect(second.err.join('\n')).toMatch(/already/)
+  })
+
+  it('adds organisations, refusing bad ones with a reason', async () => {
+    expect((await cli('organisation', 'add', '--type', 'hospital', '--name', 'Broomfield Hospital')).code).toBe(0)
+    const added = await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Epsom and Ewell Borough Council', '--code', 'E07000208')
+    expect(added.out.join('')).toContain('Added Epsom and Ewell Borough Council (local_housing_authority, E07000208)')
+
+    const duplicate = await cli('organisation', 'add', '--type', 'hospital', '--name', 'broomfield hospital')
+    expect(duplicate).toMatchObject({ code: 1, err: ['There is already an organisation called "broomfield hospital"'] })
+    expect((await cli('organisation', 'add', '--type', 'castle', '--name', 'X')).err.join('')).toContain('"castle" is not an organisation type')
+    expect((await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Nowhere')).err.join('')).toContain('needs its ONS code')
+    expect((await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Nowhere', '--code', 'W06000015')).err.join('')).toContain('not the ONS code of an English')
+    expect((await cli('organisation', 'add', '--type', 'hospital', '--name', 'Y', '--parent', 'Nobody')).err.join('')).toContain('no organisation called "Nobody"')
+  })
+
+  it('answers usage errors with status 2 and the usage', async () => {
+    const missing = await cli('organisation', 'add', '--type', 'hospital')
+    expect(missing.code).toBe(2)
+    expect(missing.err.join('\n')).toContain('--name is required')
+    expect((await cli('organisation', 'add', '--colour', 'red')).code).toBe(2)
+    expect((await cli('frobnicate')).code).toBe(2)
+    expect((await cli()).code).toBe(2)
+  })
+
+  it('prints a new API key alone on the last line, which then opens the API', async () => {
+    const run = await cli('api-key', 'create', '--organisation', 'Broomfield Hospital')
+    expect(run.code).toBe(0)
+    expect(run.out.at(-1)).toMatch(/^upk_[\w-]{43}$/)
+    expect((await cli('api-key', 'create', '--organisation', 'Nobody At All')).err.join('')).toContain('There is no organisation called "Nobody At All"')
+  })
+
+  it('shows a person only the cases their organisation may see, as their pages would', async () => {
+    const basildon = await cli('cases', 'list', '--as', 'caseworker.basildon@upstream.example')
+    expect(basildon.code).toBe(0)
+    expect(basildon.out.length).toBeGreaterThan(0)
+    for (const line of basildon.out) expect(line).toMatch(/\tBasildon/)
+
+    const mentor = await cli('cases', 'list', '--as', 'caseworker.phoenix-futures@upstream.example')
+    const authorities = new Set(mentor.out.map((line) => line.split('\t')[3]))
+    expect(authorities.size).toBeGreaterThan(1)
+
+    const referrer = await cli('cases', 'list', '--as', 'referrer.hospital@upstream.example')
+    expect(referrer.out.join('')).toContain('can see no open cases')
+
+    expect((await cli('cases', 'list', '--as', 'nobody@example.org')).code).toBe(1)
+  })
+
+  it('adds a person who can then sign in', async () => {
+    const run = await cli('user', 'add', '--organisation', 'Broomfield Hospital', '--email', 'ward.clerk@broomfield.example', '--name', 'Wendy Clerk', '--role', 'referrer')
+    expect(run.code).toBe(0)
+    expect(run.out.at(-1)).toMatch(/^[\w-]{16}$/)
+    expect((await cli('user', 'add', '--organisation', 'Broomfield Hospital', '--email', 'x@y.example', '--name', 'X', '--role', 'king')).err.join('')).toContain('"king" is not a role')
+  })
+})

@@ -1,0 +1,31 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { DB } from './schema.ts'
+
+export type StaffRole = 'caseworker' | 'team_manager' | 'referrer' | 'analyst' | 'administrator'
+export const STAFF_ROLES: readonly StaffRole[] = ['caseworker', 'team_manager', 'referrer', 'analyst', 'administrator']
+
+/**
+ * Who is acting. Every query made for a person or a partner system runs as an actor, so that the
+ * database's row-level security sees the same organisation and role the service checked.
+ */
+export type Actor =
+  | { kind: 'user'; userId: string; organisationId: string; role: StaffRole; label: string }
+  | { kind: 'api_key'; apiKeyId: string; organisationId: string; organisationType: string; role: 'api_client'; label: string }
+  | { kind: 'public'; organisationId: null; role: 'public'; label: string }
+
+export type Scoped = Transaction<DB>
+
+/**
+ * Runs `work` in one transaction as the restricted `upstream_app` role, with the actor's organisation,
+ * user and role visible to the row-level security policies. Nothing inside can read or change rows the
+ * policies withhold, whatever the query says.
+ */
+export async function asActor<T>(db: Kysely<DB>, actor: Actor, work: (trx: Scoped) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local role upstream_app`.execute(trx)
+    await sql`select set_config('upstream.organisation_id', ${actor.organisationId ?? ''}, true),
+                     set_config('upstream.user_id', ${actor.kind === 'user' ? actor.userId : ''}, true),
+                     set_config('upstream.role', ${actor.role}, true)`.execute(trx)
+    return work(trx)
+  })
+}

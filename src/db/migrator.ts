@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely'
+import { Migrator, type MigrationProvider } from 'kysely/migration'
+import { foundation } from './migrations/0001_foundation.ts'
+
+/** A forward-only migration: SQL statements run in order, in one transaction. */
+export interface Migration {
+  name: string
+  statements: string[]
+}
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [foundation]
+
+const provider: MigrationProvider = {
+  getMigrations() {
+    return Promise.resolve(
+      Object.fromEntries(
+        migrations.map((migration) => [
+          migration.name,
+          {
+            async up(db: Kysely<unknown>) {
+              for (const statement of migration.statements) await sql.raw(statement).execute(db)
+            },
+          },
+        ]),
+      ),
+    )
+  },
+}
+
+export class MigrationError extends Error {
+  constructor(migrationName: string | undefined, cause: unknown) {
+    super(`The database could not be brought up to date${migrationName ? ` (migration ${migrationName} failed)` : ''}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    this.name = 'MigrationError'
+  }
+}
+
+/** Brings the database schema up to date. Safe to call on every start. */
+export async function migrateToLatest<Schema>(db: Kysely<Schema>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw new MigrationError(results?.find((r) => r.status === 'Error')?.migrationName, error)
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

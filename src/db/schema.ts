@@ -1,0 +1,190 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/** A timestamp column: written as a Date or ISO string, read as a Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+/** A calendar date column (SQL `date`), always read and written as `YYYY-MM-DD`. */
+type CalendarDate = ColumnType<string, string, string>
+type Json<T> = ColumnType<T, string, string>
+
+export interface OrganisationTable {
+  id: Generated<string>
+  type: string
+  name: string
+  ons_code: string | null
+  parent_id: string | null
+  created_at: Generated<Timestamp>
+}
+
+export interface UserTable {
+  id: Generated<string>
+  organisation_id: string
+  email: string
+  display_name: string
+  role: string
+  /** Null for accounts that sign in only through the council's single sign-on. */
+  password_hash: string | null
+  oidc_subject: string | null
+  failed_sign_ins: Generated<number>
+  locked_until: Timestamp | null
+  disabled_at: Timestamp | null
+  last_signed_in_at: Timestamp | null
+  created_at: Generated<Timestamp>
+}
+
+export interface SessionTable {
+  id: string
+  user_id: string | null
+  data: Json<Record<string, unknown>>
+  created_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface ApiKeyTable {
+  id: Generated<string>
+  organisation_id: string
+  /** The key's first characters, shown to administrators so they can tell keys apart. */
+  prefix: string
+  key_hash: string
+  created_at: Generated<Timestamp>
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface AuditEventTable {
+  id: Generated<string>
+  occurred_at: Timestamp
+  actor_user_id: string | null
+  actor_api_key_id: string | null
+  /** Who acted, as a person reads it: a name and organisation, an API key, or "command line". */
+  actor_label: string
+  actor_organisation_id: string | null
+  action: string
+  subject_type: string
+  subject_id: string | null
+  subject_organisation_id: string | null
+  ip_address: string | null
+  details: Json<Record<string, unknown>>
+}
+
+export interface ProgrammeTable {
+  id: Generated<string>
+  name: string
+  lead_organisation_id: string
+  starts_on: CalendarDate | null
+  ends_on: CalendarDate | null
+  created_at: Generated<Timestamp>
+}
+
+export interface HouseholdTable {
+  id: Generated<string>
+  authority_id: string
+  created_at: Generated<Timestamp>
+}
+
+export interface PersonTable {
+  id: Generated<string>
+  household_id: string
+  authority_id: string
+  is_applicant: boolean
+  relationship_to_applicant: string | null
+  given_name: string
+  family_name: string
+  date_of_birth: CalendarDate | null
+  sex: string | null
+  created_at: Generated<Timestamp>
+}
+
+export interface CaseTable {
+  id: Generated<string>
+  reference: string
+  authority_id: string
+  /** A commissioned provider whose worker holds the case, when it is not the authority's own officer. */
+  provider_organisation_id: string | null
+  officer_id: string
+  household_id: string
+  programme_id: string | null
+  approached_on: CalendarDate
+  approach_channel: string
+  referral_route: string | null
+  /** The legal status: approach, prevention, relief, main_duty or closed. */
+  stage: string
+  housing_status: string | null
+  risk_at_assessment: string | null
+  reason_for_loss_of_home: string | null
+  support_needs: Generated<string[]>
+  outcome: string | null
+  accommodation_outcome: string | null
+  closed_on: CalendarDate | null
+  version: Generated<number>
+  created_at: Generated<Timestamp>
+  updated_at: Generated<Timestamp>
+}
+
+export interface ReferralTable {
+  id: Generated<string>
+  reference: string
+  referring_organisation_id: string | null
+  authority_id: string
+  channel: string
+  status: string
+  outcome: string
+  outcome_details: string | null
+  received_at: Timestamp
+  consent_to_referral: boolean
+  consent_to_share_contact_details: boolean
+  authority_chosen_by_person: boolean
+  given_name: string
+  family_name: string
+  date_of_birth: CalendarDate | null
+  phone: string | null
+  email: string | null
+  preferred_contact: string
+  address_line1: string | null
+  address_town: string | null
+  address_postcode: string | null
+  reason: string
+  expected_homeless_on: CalendarDate | null
+  discharge_or_release_on: CalendarDate | null
+  adults: number | null
+  children: number | null
+  support_needs: Generated<string[]>
+  risks: string | null
+  referrer_name: string | null
+  referrer_role: string | null
+  referrer_phone: string | null
+  referrer_email: string | null
+  notes: string | null
+  case_id: string | null
+  version: Generated<number>
+}
+
+export interface ReferralStatusChangeTable {
+  id: Generated<string>
+  referral_id: string
+  authority_id: string
+  referring_organisation_id: string | null
+  status: string
+  outcome: string
+  changed_at: Timestamp
+}
+
+export interface DB {
+  organisations: OrganisationTable
+  users: UserTable
+  sessions: SessionTable
+  api_keys: ApiKeyTable
+  audit_events: AuditEventTable
+  programmes: ProgrammeTable
+  households: HouseholdTable
+  people: PersonTable
+  cases: CaseTable
+  referrals: ReferralTable
+  referral_status_changes: ReferralStatusChangeTable
+}
+
+export type Organisation = Selectable<OrganisationTable>
+export type User = Selectable<UserTable>
+export type NewUser = Insertable<UserTable>
+export type Case = Selectable<CaseTable>
+export type Referral = Selectable<ReferralTable>
+export type AuditEvent = Selectable<AuditEventTable>

@@ -1,0 +1,152 @@
+import { Router, type Request } from 'express'
+import type { Logger } from 'pino'
+import { formatTime } from '../../platform/formatting.ts'
+import { SIGNED_IN_MARKER } from '../../platform/http/authentication.ts'
+import type { Clock } from '../../platform/clock.ts'
+import type { OidcSignIn } from '../../platform/oidc.ts'
+import type { AccountService, SignInResult } from './service.ts'
+
+export function originOf(req: Request): { ip: string | null } {
+  return { ip: req.ip ?? null }
+}
+
+export function accountRoutes(deps: { accounts: AccountService; oidc: OidcSignIn | undefined; secureCookies: boolean; logger: Logger; clock: Clock }): Router {
+  const router = Router()
+  const { accounts, oidc } = deps
+
+  router.get('/sign-in', (req, res) => {
+    if (res.locals.currentUser) {
+      res.redirect(303, '/')
+      return
+    }
+    const ended = req.query['ended'] === '1'
+    res.render('features/accounts/views/sign-in.njk', { pageTitle: 'Sign in', ended, sso: oidc !== undefined, ssoOrganisation: oidc?.organisationName })
+  })
+
+  router.post('/sign-in', async (req, res) => {
+    const body = req.body as Record<string, unknown>
+    const email = typeof body['email'] === 'string' ? body['email'].trim() : ''
+    const password = typeof body['password'] === 'string' ? body['password'] : ''
+    const errors: { text: string; href: string }[] = []
+    if (email === '') errors.push({ text: 'Enter your email address', href: '#email' })
+    if (password === '') errors.push({ text: 'Enter your password', href: '#password' })
+    if (errors.length === 0) {
+      const result = await accounts.signInWithPassword(email, password, originOf(req))
+      if (result.outcome === 'signed_in') {
+        await startSession(req, result.userId, deps.clock.now())
+        res.cookie(SIGNED_IN_MARKER, '1', { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies })
+        res.redirect(303, safeReturnTo(req))
+        return
+      }
+      errors.push({ text: messageFor(result), href: '#email' })
+    }
+    res.status(errors.length > 0 ? 400 : 200).render('features/accounts/views/sign-in.njk', {
+      pageTitle: 'Sign in',
+      errors,
+      fieldErrors: fieldErrorsOf(errors),
+      email,
+      sso: oidc !== undefined,
+      ssoOrganisation: oidc?.organisationName,
+    })
+  })
+
+  router.post('/sign-out', async (req, res) => {
+    const user = res.locals.currentUser
+    if (user) await accounts.recordSignOut(user, originOf(req))
+    await new Promise<void>((resolve) => {
+      req.session.destroy(() => {
+        resolve()
+      })
+    })
+    res.clearCookie(SIGNED_IN_MARKER)
+    res.redirect(303, '/signed-out')
+  })
+
+  router.get('/signed-out', (_req, res) => {
+    res.render('features/accounts/views/signed-out.njk', { pageTitle: 'You have signed out' })
+  })
+
+  if (oidc) {
+    router.get('/sign-in/sso', async (req, res) => {
+      let login
+      try {
+        login = await oidc.start()
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'single sign-on discovery failed')
+        res.status(503).render('features/accounts/views/sign-in.njk', {
+          pageTitle: 'Sign in',
+          errors: [{ text: 'Single sign-on is not available at the moment. Sign in with your email address and password, or try again later.', href: '#email' }],
+          sso: true,
+          ssoOrganisation: oidc.organisationName,
+        })
+        return
+      }
+      req.session.oidc = { state: login.state, nonce: login.nonce, codeVerifier: login.codeVerifier }
+      res.redirect(303, login.url.href)
+    })
+
+    router.get('/sign-in/sso/callback', async (req, res) => {
+      const login = req.session.oidc
+      delete req.session.oidc
+      let result: SignInResult = { outcome: 'wrong_details' }
+      if (login) {
+        try {
+          const claims = await oidc.finish(new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`), login)
+          result = await accounts.signInWithOidc(claims, oidc.organisationName, originOf(req))
+        } catch (error) {
+          deps.logger.warn({ err: error }, 'single sign-on callback failed')
+        }
+      }
+      if (result.outcome === 'signed_in') {
+        await startSession(req, result.userId, deps.clock.now())
+        res.cookie(SIGNED_IN_MARKER, '1', { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies })
+        res.redirect(303, safeReturnTo(req))
+        return
+      }
+      res.status(401).render('features/accounts/views/sign-in.njk', {
+        pageTitle: 'Sign in',
+        errors: [{ text: 'Single sign-on did not confirm an account on this service. Ask your administrator to set up your account.', href: '#email' }],
+        sso: true,
+        ssoOrganisation: oidc.organisationName,
+      })
+    })
+  }
+
+  return router
+}
+
+/** A new session id on sign-in, so a session fixed before sign-in cannot be used after it. */
+async function startSession(req: Request, userId: string, now: Date): Promise<void> {
+  const returnTo = req.session.returnTo
+  await new Promise<void>((resolve, reject) => {
+    req.session.regenerate((error: unknown) => {
+      if (error) reject(error as Error)
+      else resolve()
+    })
+  })
+  req.session.userId = userId
+  req.session.signedInAt = now.getTime()
+  req.session.returnTo = returnTo
+}
+
+function safeReturnTo(req: Request): string {
+  const target = req.session.returnTo
+  delete req.session.returnTo
+  // Only paths on this service: never an absolute or protocol-relative URL.
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/'
+}
+
+function messageFor(result: Exclude<SignInResult, { outcome: 'signed_in' }>): string {
+  switch (result.outcome) {
+    case 'wrong_details':
+      return 'Enter a correct email address and password'
+    case 'locked':
+      return `Your account is locked because of repeated failed sign-ins. Try again after ${formatTime(result.lockedUntil)}, or ask your administrator to unlock it`
+    case 'disabled':
+      return 'Your account has been closed. Ask your administrator if you need access again'
+  }
+}
+
+function fieldErrorsOf(errors: { text: string; href: string }[]): Record<string, { text: string }> {
+  return Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }]))
+}

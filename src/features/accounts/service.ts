@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely'
+import type { Actor } from '../../db/actor.ts'
+import type { DB } from '../../db/schema.ts'
+import { recordAudit, type Origin, type SystemActor } from '../../platform/audit.ts'
+import type { Clock } from '../../platform/clock.ts'
+import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from '../../platform/passwords.ts'
+import { RefusedError } from '../../platform/refused.ts'
+import { STAFF_ROLES, type StaffRole } from '../../db/actor.ts'
+import { findOrganisationByName } from '../organisations/queries.ts'
+import { afterFailedSignIn, isLocked, type LockoutPolicy } from './lockout.ts'
+import {
+  findCurrentUser,
+  findUserByEmail,
+  findUserForOidc,
+  insertUser,
+  linkOidcSubject,
+  recordSignedIn,
+  saveLockState,
+  type CurrentUser,
+} from './queries.ts'
+
+export type SignInResult =
+  | { outcome: 'signed_in'; userId: string }
+  | { outcome: 'wrong_details' }
+  | { outcome: 'locked'; lockedUntil: Date }
+  | { outcome: 'disabled' }
+
+export function actorOf(user: CurrentUser): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    organisationId: user.organisationId,
+    role: user.role,
+    label: `${user.displayName} (${user.organisationName})`,
+  }
+}
+
+export class AccountService {
+  private readonly db: Kysely<DB>
+  private readonly clock: Clock
+  private readonly lockout: LockoutPolicy
+
+  constructor(deps: { db: Kysely<DB>; clock: Clock; lockout: LockoutPolicy }) {
+    this.db = deps.db
+    this.clock = deps.clock
+    this.lockout = deps.lockout
+  }
+
+  /**
+   * Checks an email and password. Every attempt is audited; repeated failures lock the account, and a
+   * locked account is refused even with the right password until the lock runs out.
+   */
+  async signInWithPassword(email: string, password: string, origin: Origin): Promise<SignInResult> {
+    const user = await findUserByEmail(this.db, email)
+    const now = this.clock.now()
+    // Verify against a dummy hash for unknown accounts so response times do not reveal which exist.
+    const matches = await verifyPassword(password, user?.password_hash ?? UNMATCHABLE_HASH)
+    if (!user) return { outcome: 'wrong_details' }
+
+    const system = { kind: 'system' as const, organisationId: null, label: `Sign-in (${user.email.toLowerCase()})` }
+    const subject = { subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisation_id }
+    const state = { failedSignIns: user.failed_sign_ins, lockedUntil: user.locked_until }
+
+    return this.db.transaction().execute(async (trx) => {
+      if (user.disabled_at !== null) {
+        await recordAudit(trx, system, { action: 'sign_in_refused_disabled', ...subject }, origin, now)
+        return { outcome: 'disabled' as const }
+      }
+      if (isLocked(state, now) || !matches) {
+        const next = afterFailedSignIn(state, this.lockout, now)
+        await saveLockState(trx, user.id, next.failedSignIns, next.lockedUntil)
+        const lockedNow = next.lockedUntil !== null
+        await recordAudit(trx, system, { action: lockedNow ? 'sign_in_refused_locked' : 'sign_in_failed', ...subject, details: { failedSignIns: next.failedSignIns } }, origin, now)
+        return lockedNow && next.lockedUntil ? { outcome: 'locked' as const, lockedUntil: next.lockedUntil } : { outcome: 'wrong_details' as const }
+      }
+      await recordSignedIn(trx, user.id, now)
+      await recordAudit(trx, system, { action: 'sign_in', ...subject, details: { method: 'password' } }, origin, now)
+      return { outcome: 'signed_in' as const, userId: user.id }
+    })
+  }
+
+  /** A person the council's identity provider vouches for: find their account, linking it the first time. */
+  async signInWithOidc(claims: { subject: string; email: string | undefined }, organisationName: string, origin: Origin): Promise<SignInResult> {
+    const user = await findUserForOidc(this.db, claims.subject, claims.email, organisationName)
+    if (!user) return { outcome: 'wrong_details' }
+    if (user.disabled_at !== null) return { outcome: 'disabled' }
+    const now = this.clock.now()
+    await this.db.transaction().execute(async (trx) => {
+      if (user.oidc_subject === null) await linkOidcSubject(trx, user.id, claims.subject)
+      await recordSignedIn(trx, user.id, now)
+      await recordAudit(trx, { kind: 'system', organisationId: null, label: 'Single sign-on' }, { action: 'sign_in', subjectType: 'user', subjectId: user.id, details: { method: 'oidc' } }, origin, now)
+    })
+    return { outcome: 'signed_in', userId: user.id }
+  }
+
+  async recordSignOut(user: CurrentUser, origin: Origin): Promise<void> {
+    await recordAudit(this.db, actorOf(user), { action: 'sign_out', subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisationId }, origin, this.clock.now())
+  }
+
+  async currentUser(userId: string): Promise<CurrentUser | undefined> {
+    return findCurrentUser(this.db, userId)
+  }
+
+  /** An active account by email, with the actor it acts as: for the command line's --as. */
+  async userByEmail(email: string): Promise<(CurrentUser & { actor: Actor }) | undefined> {
+    const found = await findUserByEmail(this.db, email)
+    const user = found ? await findCurrentUser(this.db, found.id) : undefined
+    return user ? { ...user, actor: actorOf(user) } : undefined
+  }
+
+  async addUser(request: { organisationName: string; email: string; displayName: string; role: string; password: string }, actor: SystemActor) {
+    const email = request.email.trim()
+    const displayName = request.displayName.trim()
+    if (!(STAFF_ROLES as readonly string[]).includes(request.role)) throw new RefusedError(`"${request.role}" is not a role. Use one of: ${STAFF_ROLES.join(', ')}`)
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new RefusedError(`"${email}" is not an email address`)
+    if (displayName === '') throw new RefusedError('Give the person a name with --name')
+    const organisation = await findOrganisationByName(this.db, request.organisationName)
+    if (!organisation) throw new RefusedError(`There is no organisation called "${request.organisationName}"`)
+    if (await findUserByEmail(this.db, email)) throw new RefusedError(`There is already an account with the email address ${email}`)
+    const passwordHash = await hashPassword(request.password)
+    const now = this.clock.now()
+    await this.db.transaction().execute(async (trx) => {
+      const id = await insertUser(trx, { organisationId: organisation.id, email, displayName, role: request.role, passwordHash })
+      await recordAudit(trx, actor, { action: 'create', subjectType: 'user', subjectId: id, subjectOrganisationId: organisation.id, details: { role: request.role } }, { ip: null }, now)
+    })
+    return { email, displayName, role: request.role as StaffRole, organisationName: organisation.name }
+  }
+}

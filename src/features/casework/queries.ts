@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely'
+import type { Scoped } from '../../db/actor.ts'
+import type { DB } from '../../db/schema.ts'
+
+/**
+ * Every query here runs inside asActor(), so row-level security already limits it to the actor's
+ * organisation; each also says so itself, so the rule holds twice.
+ */
+function casesOf(trx: Kysely<DB>, organisationId: string) {
+  return trx
+    .selectFrom('cases')
+    .innerJoin('people as applicant', (join) => join.onRef('applicant.household_id', '=', 'cases.household_id').on('applicant.is_applicant', '=', true))
+    .innerJoin('organisations as authority', 'authority.id', 'cases.authority_id')
+    .innerJoin('users as officer', 'officer.id', 'cases.officer_id')
+    .where((eb) => eb.or([eb('cases.authority_id', '=', organisationId), eb('cases.provider_organisation_id', '=', organisationId)]))
+    .select([
+      'cases.id',
+      'cases.reference',
+      'cases.stage',
+      'cases.approached_on',
+      'cases.closed_on',
+      'cases.outcome',
+      'cases.officer_id',
+      'authority.name as authority_name',
+      'applicant.given_name',
+      'applicant.family_name',
+    ])
+}
+
+export type CaseSummary = Awaited<ReturnType<ReturnType<typeof casesOf>['execute']>>[number] & { officer_name?: string }
+
+export async function openCasesOfOfficer(trx: Scoped, organisationId: string, officerId: string) {
+  return casesOf(trx, organisationId).where('cases.officer_id', '=', officerId).where('cases.stage', '!=', 'closed').orderBy('cases.approached_on').execute()
+}
+
+export async function openCasesOfOrganisation(trx: Scoped, organisationId: string, limit: number) {
+  return casesOf(trx, organisationId)
+    .select('officer.display_name as officer_name')
+    .where('cases.stage', '!=', 'closed')
+    .orderBy('cases.approached_on')
+    .limit(limit)
+    .execute()
+}
+
+export async function caseloadsOfTeam(trx: Scoped, organisationId: string) {
+  return trx
+    .selectFrom('users')
+    .leftJoin('cases', (join) => join.onRef('cases.officer_id', '=', 'users.id').on('cases.stage', '!=', 'closed'))
+    .where('users.organisation_id', '=', organisationId)
+    .where('users.role', 'in', ['caseworker', 'team_manager'])
+    .groupBy(['users.id', 'users.display_name', 'users.role'])
+    .select((eb) => ['users.id', 'users.display_name', 'users.role', eb.fn.count<number>('cases.id').as('open_cases')])
+    .orderBy('users.display_name')
+    .execute()
+}
+
+export async function casesByStage(trx: Scoped, organisationId: string) {
+  return trx
+    .selectFrom('cases')
+    .where((eb) => eb.or([eb('authority_id', '=', organisationId), eb('provider_organisation_id', '=', organisationId)]))
+    .groupBy('stage')
+    .select((eb) => ['stage', eb.fn.countAll<number>().as('cases')])
+    .execute()
+}
+
+export async function outcomesOfClosedCases(trx: Scoped, organisationId: string) {
+  return trx
+    .selectFrom('cases')
+    .where((eb) => eb.or([eb('authority_id', '=', organisationId), eb('provider_organisation_id', '=', organisationId)]))
+    .where('stage', '=', 'closed')
+    .groupBy('outcome')
+    .select((eb) => ['outcome', eb.fn.countAll<number>().as('cases')])
+    .orderBy('outcome')
+    .execute()
+}
+
+export async function findCaseByReference(trx: Scoped, organisationId: string, reference: string) {
+  const found = await trx
+    .selectFrom('cases')
+    .innerJoin('organisations as authority', 'authority.id', 'cases.authority_id')
+    .leftJoin('organisations as provider', 'provider.id', 'cases.provider_organisation_id')
+    .innerJoin('users as officer', 'officer.id', 'cases.officer_id')
+    .where('cases.reference', '=', reference)
+    .where((eb) => eb.or([eb('cases.authority_id', '=', organisationId), eb('cases.provider_organisation_id', '=', organisationId)]))
+    .selectAll('cases')
+    .select(['authority.name as authority_name', 'provider.name as provider_name', 'officer.display_name as officer_name'])
+    .executeTakeFirst()
+  if (!found) return undefined
+  const people = await trx
+    .selectFrom('people')
+    .where('household_id', '=', found.household_id)
+    .orderBy('is_applicant', 'desc')
+    .orderBy('date_of_birth')
+    .selectAll()
+    .execute()
+  return { ...found, people }
+}

@@ -1,0 +1,193 @@
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { asActor, type Actor } from '../db/actor.ts'
+import { testDatabaseKinds } from '../db/testing.ts'
+import { signedInAgent } from '../test-support/browser.ts'
+import { createWorld, type World } from '../test-support/world.ts'
+
+/**
+ * The line between organisations, tried from every side: pages, the API, and the database itself with
+ * queries that forget to say whose records they want.
+ */
+describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
+  let world: World
+  let hospitalKey: string
+  let prisonKey: string
+  const system = { kind: 'system' as const, organisationId: null, label: 'test' }
+
+  beforeAll(async () => {
+    world = await createWorld(kind)
+    hospitalKey = (await world.services.apiKeys.create('Princess Alexandra Hospital NHS Trust', system)).key
+    prisonKey = (await world.services.apiKeys.create('HMP Chelmsford', system)).key
+  })
+  afterAll(async () => {
+    await world.close()
+  })
+
+  function actorFor(user: { id: string }, organisationId: string, role: Extract<Actor, { kind: 'user' }>['role']): Actor {
+    return { kind: 'user', userId: user.id, organisationId, role, label: 'test' }
+  }
+
+  describe('through pages', () => {
+    it('shows a caseworker their own authority’s case and not another authority’s', async () => {
+      const agent = await signedInAgent(world.app, world.users.basildonCaseworker.email)
+      expect((await agent.get('/cases/BAS-2026-00001')).status).toBe(200)
+      const other = await agent.get('/cases/HAR-2026-00001')
+      expect(other.status).toBe(404)
+      expect(other.text).not.toContain('Kirsty')
+    })
+
+    it('shows a provider’s mentor the case they hold in another authority, and nothing else there', async () => {
+      const agent = await signedInAgent(world.app, world.users.phoenixMentor.email)
+      const own = await agent.get('/cases/HAR-2026-00002')
+      expect(own.status).toBe(200)
+      expect(own.text).toContain('Maya')
+      expect((await agent.get('/cases/HAR-2026-00001')).status).toBe(404)
+      expect((await agent.get('/cases/BAS-2026-00001')).status).toBe(404)
+    })
+
+    it('shows the authority’s staff a case its provider holds, with the provider’s mentor as named officer', async () => {
+      const agent = await signedInAgent(world.app, world.users.harlowCaseworker.email)
+      const page = await agent.get('/cases/HAR-2026-00002')
+      expect(page.status).toBe(200)
+      expect(page.text).toContain('Leah Price (Phoenix Futures)')
+    })
+
+    it('keeps referrers out of casework entirely', async () => {
+      const agent = await signedInAgent(world.app, world.users.hospitalReferrer.email)
+      expect((await agent.get('/cases')).status).toBe(403)
+      expect((await agent.get('/cases/BAS-2026-00001')).status).toBe(403)
+    })
+
+    it('shows a referrer their organisation’s referrals only', async () => {
+      const agent = await signedInAgent(world.app, world.users.hospitalReferrer.email)
+      expect((await agent.get(`/referrals/${world.ids.hospitalReferralToBasildon}`)).status).toBe(200)
+      expect((await agent.get(`/referrals/${world.ids.prisonReferralToHarlow}`)).status).toBe(404)
+      const list = await agent.get('/referrals')
+      expect(list.text).toContain('REF-AAAA01')
+      expect(list.text).not.toContain('REF-AAAA02')
+    })
+
+    it('shows an authority the referrals made to it and not those made to another', async () => {
+      const agent = await signedInAgent(world.app, world.users.basildonCaseworker.email)
+      expect((await agent.get(`/referrals/${world.ids.hospitalReferralToBasildon}`)).status).toBe(200)
+      expect((await agent.get(`/referrals/${world.ids.prisonReferralToHarlow}`)).status).toBe(404)
+    })
+
+    it('keeps the audit trail to administrators, and to their own organisation', async () => {
+      const caseworker = await signedInAgent(world.app, world.users.basildonCaseworker.email)
+      expect((await caseworker.get('/admin/audit')).status).toBe(403)
+      await caseworker.get('/cases/BAS-2026-00001')
+      const basildonAdmin = await signedInAgent(world.app, world.users.basildonAdmin.email)
+      expect((await basildonAdmin.get('/admin/audit?action=view')).text).toContain('BAS-2026-00001')
+      const harlowAdmin = await signedInAgent(world.app, world.users.harlowAdmin.email)
+      expect((await harlowAdmin.get('/admin/audit?action=view')).text).not.toContain('BAS-2026-00001')
+    })
+  })
+
+  describe('through the API', () => {
+    it('answers 401 without a key or with a wrong one', async () => {
+      const none = await request(world.app).get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`)
+      expect(none.status).toBe(401)
+      expect(none.body.errors[0].message).toContain('Authorization: Bearer')
+      const wrong = await request(world.app).get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`).set('Authorization', 'Bearer upk_not-a-key')
+      expect(wrong.status).toBe(401)
+    })
+
+    it('gives a referring organisation its own referral and not another’s', async () => {
+      const own = await request(world.app).get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`).set('Authorization', `Bearer ${hospitalKey}`)
+      expect(own.status).toBe(200)
+      expect(own.body).toMatchObject({ reference: 'REF-AAAA01', status: 'received', outcome: 'pending', localAuthority: 'E07000066' })
+      const other = await request(world.app).get(`/api/v1/referrals/${world.ids.prisonReferralToHarlow}`).set('Authorization', `Bearer ${hospitalKey}`)
+      expect(other.status).toBe(404)
+      const theirs = await request(world.app).get(`/api/v1/referrals/${world.ids.prisonReferralToHarlow}`).set('Authorization', `Bearer ${prisonKey}`)
+      expect(theirs.status).toBe(200)
+    })
+
+    it('publishes its OpenAPI document to anyone', async () => {
+      const response = await request(world.app).get('/api/v1/openapi.json')
+      expect(response.status).toBe(200)
+      expect(response.body.openapi).toBe('3.1.0')
+    })
+
+    it('answers malformed ids and unknown endpoints with JSON errors', async () => {
+      const bad = await request(world.app).get('/api/v1/referrals/not-a-uuid').set('Authorization', `Bearer ${hospitalKey}`)
+      expect(bad.status).toBe(404)
+      const unknown = await request(world.app).get('/api/v1/nothing-here').set('Authorization', `Bearer ${hospitalKey}`)
+      expect(unknown.status).toBe(404)
+      expect(unknown.body.errors[0].message).toContain('openapi.json')
+    })
+  })
+
+  describe('in the database, whatever the query says', () => {
+    it('returns only the actor’s organisation’s cases to a query with no WHERE clause', async () => {
+      const rows = await asActor(world.db, actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker'), (trx) => trx.selectFrom('cases').select('reference').execute())
+      expect(rows.map((r) => r.reference)).toEqual(['BAS-2026-00001'])
+      const people = await asActor(world.db, actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker'), (trx) => trx.selectFrom('people').select('given_name').execute())
+      expect(people.map((p) => p.given_name)).toEqual(['Jade'])
+    })
+
+    it('gives a provider only the cases it holds, across authorities', async () => {
+      const rows = await asActor(world.db, actorFor(world.users.phoenixMentor, world.ids.phoenix, 'caseworker'), (trx) => trx.selectFrom('cases').select('reference').execute())
+      expect(rows.map((r) => r.reference)).toEqual(['HAR-2026-00002'])
+    })
+
+    it('gives a referrer no cases and only its own referrals', async () => {
+      const actor = actorFor(world.users.hospitalReferrer, world.ids.hospital, 'referrer')
+      expect(await asActor(world.db, actor, (trx) => trx.selectFrom('cases').select('id').execute())).toEqual([])
+      const referrals = await asActor(world.db, actor, (trx) => trx.selectFrom('referrals').select('reference').execute())
+      expect(referrals.map((r) => r.reference)).toEqual(['REF-AAAA01'])
+    })
+
+    it('silently changes nothing when an update reaches for another authority’s case', async () => {
+      const actor = actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker')
+      const result = await asActor(world.db, actor, (trx) => trx.updateTable('cases').set({ stage: 'closed' }).where('id', '=', world.ids.harlowCase).executeTakeFirst())
+      expect(Number(result.numUpdatedRows)).toBe(0)
+      const harlowCase = await world.db.selectFrom('cases').select('stage').where('id', '=', world.ids.harlowCase).executeTakeFirstOrThrow()
+      expect(harlowCase.stage).toBe('prevention')
+    })
+
+    it('refuses to write a case into another authority, or to move one there', async () => {
+      const actor = actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker')
+      await expect(
+        asActor(world.db, actor, async (trx) => {
+          const household = await trx.selectFrom('households').select('id').executeTakeFirstOrThrow()
+          await trx
+            .insertInto('cases')
+            .values({ reference: 'X-1', authority_id: world.ids.harlow, officer_id: world.users.basildonCaseworker.id, household_id: household.id, approached_on: '2026-03-01', approach_channel: 'phone', stage: 'approach' })
+            .execute()
+        }),
+      ).rejects.toThrow(/row-level security/)
+      await expect(asActor(world.db, actor, (trx) => trx.updateTable('cases').set({ authority_id: world.ids.harlow }).where('id', '=', world.ids.basildonCase).execute())).rejects.toThrow(
+        /row-level security/,
+      )
+    })
+
+    it('does not let an analyst change cases, though they can read them', async () => {
+      const actor = actorFor(world.users.basildonAnalyst, world.ids.basildon, 'analyst')
+      expect(await asActor(world.db, actor, (trx) => trx.selectFrom('cases').select('id').execute())).toHaveLength(1)
+      const result = await asActor(world.db, actor, (trx) => trx.updateTable('cases').set({ stage: 'closed' }).executeTakeFirst())
+      expect(Number(result.numUpdatedRows)).toBe(0)
+    })
+
+    it('keeps the audit trail append-only, even for the database owner', async () => {
+      const actor = actorFor(world.users.basildonAdmin, world.ids.basildon, 'administrator')
+      await expect(asActor(world.db, actor, (trx) => trx.updateTable('audit_events').set({ action: 'x' }).execute())).rejects.toThrow()
+      await expect(asActor(world.db, actor, (trx) => trx.deleteFrom('audit_events').execute())).rejects.toThrow()
+      await expect(world.db.updateTable('audit_events').set({ action: 'x' }).execute()).rejects.toThrow(/append-only/)
+      await expect(world.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/)
+    })
+
+    it('does not let one organisation write audit entries in another’s name', async () => {
+      const actor = actorFor(world.users.basildonAdmin, world.ids.basildon, 'administrator')
+      await expect(
+        asActor(world.db, actor, (trx) =>
+          trx
+            .insertInto('audit_events')
+            .values({ occurred_at: new Date('2026-03-01T00:00:00Z'), actor_label: 'forged', actor_organisation_id: world.ids.harlow, action: 'view', subject_type: 'case', details: '{}' })
+            .execute(),
+        ),
+      ).rejects.toThrow(/row-level security/)
+    })
+  })
+})

@@ -1,0 +1,25 @@
+import type { Request, RequestHandler } from 'express'
+import { csrfSync } from 'csrf-sync'
+
+/**
+ * The synchroniser-token pattern: a secret token kept in the session and written into every form,
+ * checked on every unsafe request. Browser tests read it from the form like a browser does.
+ */
+export function csrfProtection(): RequestHandler[] {
+  const { csrfSynchronisedProtection, generateToken } = csrfSync({
+    getTokenFromRequest: (req: Request) => {
+      const body = req.body as Record<string, unknown> | undefined
+      const fromBody = body?.['_csrf']
+      return typeof fromBody === 'string' ? fromBody : req.get('x-csrf-token')
+    },
+  })
+  const exposeToken: RequestHandler = (req, res, next) => {
+    res.locals['csrfToken'] = generateToken(req)
+    next()
+  }
+  return [csrfSynchronisedProtection, exposeToken]
+}
+
+export function isCsrfError(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'EBADCSRFTOKEN'
+}

@@ -1,0 +1,70 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { Logger } from 'pino'
+import { ForbiddenError } from './authentication.ts'
+import { isCsrfError } from './csrf.ts'
+
+export class NotFoundError extends Error {
+  constructor(message = 'Page not found') {
+    super(message)
+    this.name = 'NotFoundError'
+  }
+}
+
+export const notFound: RequestHandler = (_req, _res, next) => {
+  next(new NotFoundError())
+}
+
+interface ErrorPage {
+  status: number
+  title: string
+  paragraphs: string[]
+}
+
+function pageFor(error: unknown): ErrorPage {
+  if (error instanceof NotFoundError) {
+    return {
+      status: 404,
+      title: 'Page not found',
+      paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.', 'If the address is right, the record may have been moved, or you may not have access to it.'],
+    }
+  }
+  if (error instanceof ForbiddenError) {
+    return { status: 403, title: 'You cannot see this page', paragraphs: [error.message, 'If you think you should have access, ask your manager or your organisation’s administrator.'] }
+  }
+  if (isCsrfError(error)) {
+    return {
+      status: 403,
+      title: 'Your form could not be sent',
+      paragraphs: ['The form was out of date or did not come from this service, so nothing was saved.', 'Go back, reload the page and try again.'],
+    }
+  }
+  if ((error as { type?: string }).type === 'entity.too.large') {
+    return { status: 413, title: 'What you sent is too large', paragraphs: ['Nothing was saved. Make the text shorter and try again.'] }
+  }
+  return {
+    status: 500,
+    title: 'Sorry, there is a problem with the service',
+    paragraphs: ['Try again later.', 'Anything you had already saved is safe. If you were part-way through a form, what you had not yet saved was not saved.'],
+  }
+}
+
+/**
+ * Turns every error into a GOV.UK-style page (or a JSON error under /api), never a stack trace.
+ * Unexpected errors are logged with the request id so they can be found, and nothing personal.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error)
+      return
+    }
+    const page = pageFor(error)
+    if (page.status >= 500) logger.error({ err: error, method: req.method, route: req.route?.path ?? req.path }, 'request failed')
+    res.status(page.status)
+    if (req.path.startsWith('/api/')) {
+      res.json({ errors: [{ path: '', message: page.title }] })
+      return
+    }
+    res.render('error.njk', { pageTitle: page.title, paragraphs: page.paragraphs, status: page.status })
+  }
+}

@@ -1,0 +1,25 @@
+import type { CurrentUser } from '../../features/accounts/queries.ts'
+
+export interface NavigationItem {
+  href: string
+  text: string
+  active?: boolean
+}
+
+type Role = CurrentUser['role']
+
+/** The menu each role sees: only the places that role can use. */
+const MENU: readonly { href: string; text: string; roles: readonly Role[] }[] = [
+  { href: '/', text: 'Home', roles: ['caseworker', 'team_manager', 'referrer', 'analyst', 'administrator'] },
+  { href: '/cases', text: 'Cases', roles: ['caseworker', 'team_manager', 'analyst'] },
+  { href: '/referrals', text: 'Referrals', roles: ['caseworker', 'team_manager', 'referrer'] },
+  { href: '/admin/audit', text: 'Audit trail', roles: ['administrator'] },
+]
+
+export function navigationFor(role: Role, currentPath: string): NavigationItem[] {
+  return MENU.filter((item) => item.roles.includes(role)).map((item) => ({
+    href: item.href,
+    text: item.text,
+    active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+  }))
+}

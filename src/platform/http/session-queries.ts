@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema.ts'
+
+export async function findSession(db: Kysely<DB>, id: string, now: Date): Promise<Record<string, unknown> | undefined> {
+  const row = await db.selectFrom('sessions').select('data').where('id', '=', id).where('expires_at', '>', now).executeTakeFirst()
+  return row?.data
+}
+
+export async function saveSession(
+  db: Kysely<DB>,
+  session: { id: string; userId: string | null; data: Record<string, unknown>; now: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ id: session.id, user_id: session.userId, data: JSON.stringify(session.data), created_at: session.now, expires_at: session.expiresAt })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: session.userId, data: JSON.stringify(session.data), expires_at: session.expiresAt }))
+    .execute()
+}
+
+export async function touchSession(db: Kysely<DB>, id: string, expiresAt: Date): Promise<void> {
+  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute()
+}
+
+export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute()
+}
+
+export async function deleteExpiredSessions(db: Kysely<DB>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** Ends every session of a user, for example when their account is disabled. */
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+}

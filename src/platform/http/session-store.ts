@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto'
+import session from 'express-session'
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock.ts'
+import type { DB } from '../../db/schema.ts'
+import { deleteExpiredSessions, deleteSession, findSession, saveSession, touchSession } from './session-queries.ts'
+
+/**
+ * Sessions live in the database so that they survive restarts and can be ended centrally. The row's
+ * key is a hash of the session id, so a copy of the table cannot be used to take over a session.
+ */
+export class DatabaseSessionStore extends session.Store {
+  private readonly db: Kysely<DB>
+  private readonly clock: Clock
+  private readonly idleMinutes: number
+
+  constructor(db: Kysely<DB>, clock: Clock, idleMinutes: number) {
+    super()
+    this.db = db
+    this.clock = clock
+    this.idleMinutes = idleMinutes
+  }
+
+  override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
+    findSession(this.db, keyOf(sid), this.clock.now())
+      .then((data) => {
+        callback(null, (data as session.SessionData | undefined) ?? null)
+      })
+      .catch((error: unknown) => {
+        callback(error)
+      })
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
+    const userId = (data as { userId?: string }).userId ?? null
+    saveSession(this.db, { id: keyOf(sid), userId, data: data as unknown as Record<string, unknown>, now: this.clock.now(), expiresAt: this.expiry() })
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error))
+  }
+
+  override touch(sid: string, _data: session.SessionData, callback?: () => void): void {
+    touchSession(this.db, keyOf(sid), this.expiry())
+      .then(() => callback?.())
+      .catch(() => callback?.())
+  }
+
+  override destroy(sid: string, callback?: (err?: unknown) => void): void {
+    deleteSession(this.db, keyOf(sid))
+      .then(() => callback?.())
+      .catch((error: unknown) => callback?.(error))
+  }
+
+  /** Removes sessions past their expiry; run now and then so the table does not grow. */
+  async prune(): Promise<number> {
+    return deleteExpiredSessions(this.db, this.clock.now())
+  }
+
+  private expiry(): Date {
+    return new Date(this.clock.now().getTime() + this.idleMinutes * 60_000)
+  }
+}
+
+function keyOf(sid: string): string {
+  return createHash('sha256').update(sid).digest('base64url')
+}

@@ -1,0 +1,68 @@
+import * as client from 'openid-client'
+import type { Config } from './config.ts'
+
+export interface OidcLogin {
+  url: URL
+  state: string
+  nonce: string
+  codeVerifier: string
+}
+
+/**
+ * A council's single sign-on (OpenID Connect, for example Microsoft Entra ID), switched on by the
+ * UPSTREAM_OIDC_* settings. Discovery happens on first use so that an unreachable identity provider
+ * does not stop the service starting; local accounts keep working.
+ */
+export class OidcSignIn {
+  private readonly settings: NonNullable<Config['oidc']>
+  private readonly allowPlainHttp: boolean
+  private configuration: Promise<client.Configuration> | undefined
+
+  constructor(settings: NonNullable<Config['oidc']>, environment: Config['environment']) {
+    this.settings = settings
+    // A local identity provider for development and tests speaks plain HTTP; a real one never may.
+    this.allowPlainHttp = environment !== 'production' && settings.issuer.startsWith('http://')
+  }
+
+  get organisationName(): string {
+    return this.settings.organisationName
+  }
+
+  private discover(): Promise<client.Configuration> {
+    const options = this.allowPlainHttp ? { execute: [client.allowInsecureRequests] } : undefined
+    this.configuration ??= client.discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, options).catch((error: unknown) => {
+      this.configuration = undefined
+      throw error
+    })
+    return this.configuration
+  }
+
+  async start(): Promise<OidcLogin> {
+    const configuration = await this.discover()
+    const codeVerifier = client.randomPKCECodeVerifier()
+    const state = client.randomState()
+    const nonce = client.randomNonce()
+    const url = client.buildAuthorizationUrl(configuration, {
+      redirect_uri: this.settings.redirectUri,
+      scope: 'openid email profile',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    })
+    return { url, state, nonce, codeVerifier }
+  }
+
+  async finish(callbackUrl: URL, login: { state: string; nonce: string; codeVerifier: string }): Promise<{ subject: string; email: string | undefined }> {
+    const configuration = await this.discover()
+    const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
+      pkceCodeVerifier: login.codeVerifier,
+      expectedState: login.state,
+      expectedNonce: login.nonce,
+    })
+    const claims = tokens.claims()
+    if (!claims) throw new Error('the identity provider returned no ID token')
+    const email = typeof claims['email'] === 'string' ? claims['email'] : typeof claims['preferred_username'] === 'string' ? claims['preferred_username'] : undefined
+    return { subject: `${claims.iss}|${claims.sub}`, email }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Starts Upstream: `npm start`. Opens (or creates) the database, brings it up to date, loads the
+ * demonstration data the first time in development, and serves http://localhost:3000.
+ */
+import type { Server } from 'node:http'
+import { buildAssets } from '../scripts/build-assets.ts'
+import { createApp } from './app.ts'
+import { DataDirLockedError } from './db/data-dir-lock.ts'
+import { DatabaseUnavailableError, openDatabase, type Database } from './db/database.ts'
+import { MigrationError, migrateToLatest } from './db/migrator.ts'
+import { countOrganisations } from './features/organisations/queries.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './features/demo/generate.ts'
+import { seedDemoData } from './features/demo/seed.ts'
+import { systemClock } from './platform/clock.ts'
+import { ConfigError, loadConfig } from './platform/config.ts'
+import { deleteExpiredSessions } from './platform/http/session-queries.ts'
+import { createLogger } from './platform/logging.ts'
+import { createServices } from './services.ts'
+
+const KNOWN_START_ERRORS = [ConfigError, DatabaseUnavailableError, DataDirLockedError, MigrationError]
+
+async function main(): Promise<void> {
+  const started = performance.now()
+  const config = loadConfig()
+  const logger = createLogger(config.logLevel)
+  buildAssets()
+
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'Upstream server' })
+  let server: Server | undefined
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'stopping')
+    const closeDatabase = () => {
+      database.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      )
+    }
+    if (server) server.close(closeDatabase)
+    else closeDatabase()
+    // Connections kept alive by browsers would hold close() open; do not wait for them for ever.
+    setTimeout(() => process.exit(0), 3000).unref()
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+
+  await migrateToLatest(database.db)
+  const seeded = config.environment !== 'production' && (await countOrganisations(database.db)) === 0
+  if (seeded) await seedDemoData(database.db, { clock: systemClock })
+
+  const services = createServices({ config, clock: systemClock, database, logger })
+  const app = createApp(services)
+  server = app.listen(config.port)
+  await new Promise<void>((resolve, reject) => {
+    server?.once('listening', resolve)
+    server?.once('error', reject)
+  })
+  setInterval(() => void pruneSessions(database), 3_600_000).unref()
+
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  console.log(`Upstream is running at http://localhost:${String(port)} (${describe(database)}), ready in ${(performance.now() - started).toFixed(0)} ms`)
+  if (seeded) console.log('Loaded the demonstration data (Essex councils, partners, households and referrals).')
+  if (config.environment === 'development') printDemoAccounts()
+}
+
+function describe(database: Database): string {
+  return database.kind === 'embedded' ? `embedded database in ${database.location}` : `PostgreSQL at ${database.location}`
+}
+
+async function pruneSessions(database: Database): Promise<void> {
+  await deleteExpiredSessions(database.db, systemClock.now()).catch(() => undefined)
+}
+
+function printDemoAccounts(): void {
+  console.log(`\nDemonstration accounts (password for all: ${DEMO_PASSWORD}):`)
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(14)} ${account.email.padEnd(48)} ${account.organisationName}`)
+}
+
+main().catch((error: unknown) => {
+  if (KNOWN_START_ERRORS.some((kind) => error instanceof kind)) {
+    console.error(`Upstream could not start.\n${(error as Error).message}`)
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Upstream could not start: port ${process.env['PORT'] ?? '3000'} is already in use. Stop the other program or set PORT to another number.`)
+  } else {
+    console.error('Upstream could not start because of an unexpected error:', error)
+  }
+  process.exit(1)
+})

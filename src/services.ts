@@ -1,0 +1,32 @@
+import type { Logger } from 'pino'
+import type { Database } from './db/database.ts'
+import { AccountService } from './features/accounts/service.ts'
+import { ApiKeyService } from './features/api/api-keys.ts'
+import { AuditService } from './features/audit/service.ts'
+import { CaseworkService } from './features/casework/service.ts'
+import { OrganisationService } from './features/organisations/service.ts'
+import { ReferralService } from './features/referrals/service.ts'
+import type { Clock } from './platform/clock.ts'
+import type { Config } from './platform/config.ts'
+import { OidcSignIn } from './platform/oidc.ts'
+
+/** Everything the pages, the API and the command line act through. Built once, passed down. */
+export function createServices(deps: { config: Config; clock: Clock; database: Database; logger: Logger }) {
+  const { config, clock, database, logger } = deps
+  const db = database.db
+  return {
+    config,
+    clock,
+    database,
+    logger,
+    accounts: new AccountService({ db, clock, lockout: config.lockout }),
+    apiKeys: new ApiKeyService({ db, clock }),
+    audit: new AuditService({ db }),
+    casework: new CaseworkService({ db, clock }),
+    organisations: new OrganisationService({ db, clock }),
+    referrals: new ReferralService({ db, clock }),
+    oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
