@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REFERRAL_OUTCOMES, REFERRAL_STATUSES } from '../../domain/referrals.ts'
 
 export const ApiError = z
   .object({
@@ -11,19 +12,6 @@ export const ApiError = z
   })
   .meta({ id: 'Errors' })
 
-export const REFERRAL_STATUSES = ['received', 'acknowledged', 'contacted', 'assessed', 'closed'] as const
-export const REFERRAL_OUTCOMES = [
-  'pending',
-  'prevention_duty_accepted',
-  'relief_duty_accepted',
-  'main_duty_accepted',
-  'not_homeless_or_threatened',
-  'no_contact',
-  'withdrawn',
-  'rejected_no_local_connection',
-  'rejected_intentionally_homeless',
-  'rejected_other',
-] as const
 
 export const ReferralView = z
   .object({

@@ -1,0 +1,574 @@
+import { LocalDate, LocalTime, ZonedDateTime } from '@js-joda/core'
+import type { Insertable } from 'kysely'
+import type { StaffRole } from '../../db/actor.ts'
+import type {
+  CaseTable,
+  HouseholdTable,
+  OrganisationTable,
+  PersonTable,
+  ProgrammeTable,
+  ReferralStatusChangeTable,
+  ReferralTable,
+  UserTable,
+} from '../../db/schema.ts'
+import type { AccommodationAtApplication, ReasonForLossOfHome, SupportNeed } from '../../domain/code-lists.ts'
+import type { PreferredContact, ReferralOutcome, ReferralReason, ReferralStatus } from '../../domain/referrals.ts'
+import { LONDON } from '../../platform/clock.ts'
+import {
+  ESSEX_AUTHORITIES,
+  ESSEX_COUNTY_COUNCIL,
+  FAMILY_NAMES,
+  FEMALE_GIVEN_NAMES,
+  MALE_GIVEN_NAMES,
+  PROGRAMME_NAME,
+  PROVIDERS,
+  REFERRING_BODIES,
+  STREETS,
+  type DemoAuthority,
+} from './essex.ts'
+import { SeededRandom } from './random.ts'
+
+/**
+ * The demonstration data: generated, not written by hand, so that it has the shape of the Essex
+ * Trailblazer evaluation's tables (household composition, ages, housing, risk, referral routes,
+ * outcomes) and is the same on every run for the same day and seed. Pure: no database, no clock.
+ */
+
+export const DEMO_PASSWORD = 'Upstream-demo-2026'
+
+export interface DemoAccount {
+  email: string
+  name: string
+  role: StaffRole
+  organisationName: string
+}
+
+const BASILDON = 'Basildon Borough Council'
+const HARLOW = 'Harlow Council'
+const PHOENIX = 'Phoenix Futures'
+const HOSPITAL = 'Mid and South Essex NHS Foundation Trust'
+
+/** The accounts printed when the service starts in development: one to try each role and each boundary. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: 'caseworker.basildon@upstream.example', name: 'Priya Shah', role: 'caseworker', organisationName: BASILDON },
+  { email: 'manager.basildon@upstream.example', name: 'Martin Cole', role: 'team_manager', organisationName: BASILDON },
+  { email: 'analyst.basildon@upstream.example', name: 'Amira Begum', role: 'analyst', organisationName: BASILDON },
+  { email: 'admin.basildon@upstream.example', name: 'Dan Reeves', role: 'administrator', organisationName: BASILDON },
+  { email: 'caseworker.harlow@upstream.example', name: 'Tom Walsh', role: 'caseworker', organisationName: HARLOW },
+  { email: 'mentor.phoenix-futures@upstream.example', name: 'Leah Price', role: 'caseworker', organisationName: PHOENIX },
+  { email: 'referrer.hospital@upstream.example', name: 'Ana Okafor', role: 'referrer', organisationName: HOSPITAL },
+  { email: 'referrer.prison@upstream.example', name: 'Ola Reid', role: 'referrer', organisationName: 'HMP Chelmsford' },
+  { email: 'analyst.essex@upstream.example', name: 'Helen Marsh', role: 'analyst', organisationName: ESSEX_COUNTY_COUNCIL.name },
+]
+
+type WithId<T> = Insertable<T> & { id: string }
+
+export interface DemoData {
+  organisations: WithId<OrganisationTable>[]
+  programmes: WithId<ProgrammeTable>[]
+  /** Without password hashes: the seeder hashes DEMO_PASSWORD once for all of them. */
+  users: (Omit<WithId<UserTable>, 'password_hash'> & { organisationName: string })[]
+  households: WithId<HouseholdTable>[]
+  people: WithId<PersonTable>[]
+  cases: WithId<CaseTable>[]
+  referrals: WithId<ReferralTable>[]
+  referralStatusChanges: WithId<ReferralStatusChangeTable>[]
+}
+
+export interface DemoOptions {
+  /** The day the demonstration is "today" in Europe/London: cases are dated in the eighteen months before it. */
+  today: LocalDate
+  seed?: number
+  /** How many households approach the councils directly; referrals add more. */
+  households?: number
+}
+
+/** The evaluation's distributions (section 2.2), as weights. */
+const PROFILE = {
+  adults: { '1': 80, '2': 17, '3': 2, '4': 1 },
+  children: { '0': 48, '1': 16, '2': 17, '3': 11, '4': 6, '5': 2 },
+  /** Main applicant's age group; the evaluation reports a mean of 39.9 and 59% aged 25 to 44. */
+  ageGroup: { '16-17': 1, '18-24': 14, '25-34': 30, '35-44': 29, '45-54': 15, '55-64': 8, '65-80': 3 },
+  accommodation: {
+    council_tenant: 62,
+    private_rented_self_contained: 20,
+    private_rented_hmo: 4,
+    registered_provider_tenant: 3,
+    owner_occupier: 1,
+    living_with_family: 1,
+    living_with_friends: 1,
+    temporary_accommodation: 6,
+    supported_housing_or_hostel: 1,
+    other_or_not_known: 2,
+  } satisfies Partial<Record<AccommodationAtApplication, number>>,
+  risk: { future_risk: 44, threatened_29_to_56_days: 35, threatened_within_28_days: 17, homeless: 4 },
+  /** Final outcomes of completed cases (section 4.1): 82% prevented, 12% withdrawn, 6% unsuccessful. */
+  outcome: { homelessness_prevented: 82, withdrew_from_service: 12, unsuccessful: 6 },
+  /** Where successful cases ended up (section 4.1.1). */
+  accommodationOutcome: { stayed_in_own_home: 57, moved_to_another_tenancy: 20, other: 23 },
+  /** Weeks of support (Table 4), as ranges in days. */
+  supportDays: { '7-27': 18, '28-55': 24, '56-90': 22, '91-180': 24, '181-300': 12 },
+  /** Household support needs: 63% mental health, 21% physical health (Figure 3), about 1.6 needs each. */
+  supportNeeds: {
+    mental_health: 0.63,
+    physical_ill_health_or_disability: 0.21,
+    difficulties_budgeting: 0.18,
+    drug_dependency: 0.09,
+    alcohol_dependency: 0.08,
+    offending_history: 0.07,
+    repeat_homelessness: 0.1,
+    rough_sleeping: 0.05,
+    learning_disability: 0.05,
+    education_employment_or_training: 0.08,
+  } satisfies Partial<Record<SupportNeed, number>>,
+} as const
+
+const REASON_BY_TENURE: Record<'social' | 'private' | 'other', Partial<Record<ReasonForLossOfHome, number>>> = {
+  social: { end_of_social_rented_tenancy: 62, domestic_abuse: 12, non_violent_relationship_breakdown: 10, home_no_longer_suitable: 8, other_or_not_known: 8 },
+  private: { end_of_assured_shorthold_tenancy: 70, end_of_private_tenancy_not_assured_shorthold: 6, domestic_abuse: 8, non_violent_relationship_breakdown: 8, other_or_not_known: 8 },
+  other: {
+    family_or_friends_no_longer_able_to_accommodate: 45,
+    eviction_from_supported_housing: 12,
+    left_institution_with_no_accommodation: 10,
+    domestic_abuse: 10,
+    other_violence_or_harassment: 8,
+    other_or_not_known: 15,
+  },
+}
+
+const REFERRAL_OUTCOME_WEIGHTS: Partial<Record<ReferralOutcome, number>> = {
+  prevention_duty_accepted: 50,
+  relief_duty_accepted: 16,
+  not_homeless_or_threatened: 10,
+  withdrawn: 6,
+  rejected_no_local_connection: 5,
+  rejected_other: 4,
+}
+
+export function generateDemoData(options: DemoOptions): DemoData {
+  return new DemoWorld(options).build()
+}
+
+interface CaseDraft {
+  authority: DemoAuthority
+  approachedOn: LocalDate
+  row: Omit<WithId<CaseTable>, 'reference'>
+}
+
+class DemoWorld {
+  private readonly random: SeededRandom
+  private readonly today: LocalDate
+  private readonly householdCount: number
+  private readonly data: DemoData = {
+    organisations: [],
+    programmes: [],
+    users: [],
+    households: [],
+    people: [],
+    cases: [],
+    referrals: [],
+    referralStatusChanges: [],
+  }
+  private readonly organisationIds = new Map<string, string>()
+  private readonly caseworkersByAuthority = new Map<string, string[]>()
+  private readonly mentorsByAuthority = new Map<string, { providerId: string; userId: string }[]>()
+  private readonly caseDrafts: CaseDraft[] = []
+  private programmeId = ''
+
+  constructor(options: DemoOptions) {
+    this.random = new SeededRandom(options.seed ?? 2017)
+    this.today = options.today
+    this.householdCount = options.households ?? 420
+  }
+
+  build(): DemoData {
+    this.addOrganisations()
+    this.addStaff()
+    for (let i = 0; i < this.householdCount; i++) this.addApproach()
+    this.addReferrals()
+    this.numberCases()
+    return this.data
+  }
+
+  private addOrganisations(): void {
+    const county = this.organisation('county_council', ESSEX_COUNTY_COUNCIL.name, ESSEX_COUNTY_COUNCIL.onsCode, null)
+    for (const authority of ESSEX_AUTHORITIES) {
+      // Unitary authorities are not part of the county; the districts are.
+      const parent = authority.onsCode.startsWith('E07') ? county : null
+      this.organisation('local_housing_authority', authority.name, authority.onsCode, parent)
+    }
+    for (const provider of PROVIDERS) this.organisation('provider', provider.name, null, null)
+    for (const body of REFERRING_BODIES) this.organisation(body.type, body.name, null, null)
+    const startsOn = this.today.minusMonths(18).withDayOfMonth(1)
+    this.programmeId = this.random.uuid()
+    this.data.programmes.push({
+      id: this.programmeId,
+      name: PROGRAMME_NAME,
+      lead_organisation_id: county,
+      starts_on: startsOn.toString(),
+      ends_on: startsOn.plusYears(3).minusDays(1).toString(),
+    })
+  }
+
+  private organisation(type: string, name: string, onsCode: string | null, parentId: string | null): string {
+    const id = this.random.uuid()
+    this.organisationIds.set(name, id)
+    this.data.organisations.push({ id, type, name, ons_code: onsCode, parent_id: parentId })
+    return id
+  }
+
+  private addStaff(): void {
+    for (const account of DEMO_ACCOUNTS) this.user(account.organisationName, account.role, account.email, account.name)
+    for (const authority of ESSEX_AUTHORITIES) {
+      const place = placeSlug(authority.name)
+      const existing = (role: StaffRole) => this.data.users.some((u) => u.organisationName === authority.name && u.role === role)
+      if (!existing('caseworker')) this.user(authority.name, 'caseworker', `caseworker.${place}@upstream.example`)
+      this.user(authority.name, 'caseworker', `caseworker2.${place}@upstream.example`)
+      if (!existing('team_manager')) this.user(authority.name, 'team_manager', `manager.${place}@upstream.example`)
+      if (!existing('administrator')) this.user(authority.name, 'administrator', `admin.${place}@upstream.example`)
+      this.caseworkersByAuthority.set(
+        authority.prefix,
+        this.data.users.filter((u) => u.organisationName === authority.name && u.role === 'caseworker').map((u) => u.id),
+      )
+    }
+    for (const provider of PROVIDERS) {
+      const providerId = this.id(provider.name)
+      this.user(provider.name, 'team_manager', `manager.${provider.slug}@upstream.example`)
+      provider.mentors.forEach((prefixes, index) => {
+        const email = `mentor${index === 0 ? '' : String(index + 1)}.${provider.slug}@upstream.example`
+        const userId = this.data.users.find((u) => u.email === email)?.id ?? this.user(provider.name, 'caseworker', email)
+        for (const prefix of prefixes) {
+          const list = this.mentorsByAuthority.get(prefix) ?? []
+          list.push({ providerId, userId })
+          this.mentorsByAuthority.set(prefix, list)
+        }
+      })
+    }
+    for (const body of REFERRING_BODIES) {
+      const email = `referrer.${body.slug}@upstream.example`
+      if (!this.data.users.some((u) => u.email === email)) this.user(body.name, 'referrer', email)
+    }
+  }
+
+  private user(organisationName: string, role: StaffRole, email: string, name?: string): string {
+    const id = this.random.uuid()
+    const displayName = name ?? `${this.random.pick(this.random.chance(0.6) ? FEMALE_GIVEN_NAMES : MALE_GIVEN_NAMES)} ${this.random.pick(FAMILY_NAMES)}`
+    this.data.users.push({ id, organisation_id: this.id(organisationName), organisationName, role, email, display_name: displayName, oidc_subject: null })
+    return id
+  }
+
+  private id(organisationName: string): string {
+    const id = this.organisationIds.get(organisationName)
+    if (!id) throw new Error(`no demonstration organisation called ${organisationName}`)
+    return id
+  }
+
+  /** A household approaches its council, or is found by a partner; a caseworker or a mentor takes it on. */
+  private addApproach(): void {
+    const authority = this.pickAuthority()
+    // More approaches recently than at the start, as the evaluation saw (29 a month rising to 38).
+    const daysAgo = Math.floor(540 * (1 - Math.sqrt(this.random.next())))
+    const approachedOn = this.today.minusDays(daysAgo)
+    const household = this.addHousehold(authority, approachedOn)
+    const route = this.random.weighted(authority.referralRoutes)
+    const channel =
+      route === 'self_referral' ? this.random.weighted({ in_person: 40, phone: 45, email: 15 }) : this.random.weighted({ referral: 70, phone: 20, in_person: 10 })
+    const risk = this.random.weighted(PROFILE.risk)
+    this.addCase(authority, approachedOn, household, { channel, route, risk })
+  }
+
+  private addCase(
+    authority: DemoAuthority,
+    approachedOn: LocalDate,
+    household: { id: string; applicantAge: number; hasChildren: boolean },
+    how: { channel: string; route: string; risk: keyof typeof PROFILE.risk },
+  ): string {
+    const byMentor = this.random.chance(0.45)
+    const mentor = byMentor ? this.random.pick(this.mentorsByAuthority.get(authority.prefix) ?? []) : null
+    const caseworkers = this.caseworkersByAuthority.get(authority.prefix) ?? []
+    const officerId = mentor?.userId ?? (this.random.chance(0.6) ? caseworkers[0] : caseworkers[1]) ?? caseworkers[0]
+    if (!officerId) throw new Error(`no caseworker at ${authority.name}`)
+
+    const accommodation = this.random.weighted(PROFILE.accommodation)
+    const tenure = accommodation === 'council_tenant' || accommodation === 'registered_provider_tenant' ? 'social' : accommodation.startsWith('private') ? 'private' : 'other'
+    const needs = this.random.each(PROFILE.supportNeeds) as SupportNeed[]
+    if (household.applicantAge < 18) needs.push('young_person_16_17')
+    else if (household.applicantAge <= 25 && this.random.chance(0.6)) needs.push('young_person_18_25')
+    if (household.hasChildren && household.applicantAge <= 25 && this.random.chance(0.5)) needs.push('young_parent')
+
+    const [minDays, maxDays] = this.random.weighted(PROFILE.supportDays).split('-').map(Number) as [number, number]
+    const endsOn = approachedOn.plusDays(this.random.between(minDays, maxDays))
+    const open = !endsOn.isBefore(this.today)
+    const outcome = open ? null : this.random.weighted(PROFILE.outcome)
+
+    const id = this.random.uuid()
+    this.caseDrafts.push({
+      authority,
+      approachedOn,
+      row: {
+        id,
+        authority_id: this.id(authority.name),
+        provider_organisation_id: mentor?.providerId ?? null,
+        officer_id: officerId,
+        household_id: household.id,
+        programme_id: mentor ? this.programmeId : null,
+        approached_on: approachedOn.toString(),
+        approach_channel: how.channel,
+        referral_route: how.route,
+        stage: open ? this.openStage(how.risk, approachedOn) : 'closed',
+        housing_status: accommodation,
+        risk_at_assessment: how.risk,
+        reason_for_loss_of_home: this.random.weighted(REASON_BY_TENURE[tenure]),
+        support_needs: [...new Set(needs)],
+        outcome,
+        accommodation_outcome: outcome === 'homelessness_prevented' ? this.random.weighted(PROFILE.accommodationOutcome) : null,
+        closed_on: open ? null : endsOn.toString(),
+      },
+    })
+    return id
+  }
+
+  /** Where an open case stands: not yet owed a duty, prevention, relief, or the main duty after relief. */
+  private openStage(risk: keyof typeof PROFILE.risk, approachedOn: LocalDate): string {
+    if (risk === 'future_risk') return 'approach'
+    if (risk !== 'homeless') return 'prevention'
+    return approachedOn.plusDays(56).isAfter(this.today) ? 'relief' : 'main_duty'
+  }
+
+  private pickAuthority(): DemoAuthority {
+    const name = this.random.weighted(Object.fromEntries(ESSEX_AUTHORITIES.map((a) => [a.name, a.caseWeight])))
+    const found = ESSEX_AUTHORITIES.find((a) => a.name === name)
+    if (!found) throw new Error(`no authority ${name}`)
+    return found
+  }
+
+  private addHousehold(authority: DemoAuthority, approachedOn: LocalDate, applicant?: Applicant): { id: string; applicantAge: number; hasChildren: boolean } {
+    const id = this.random.uuid()
+    const authorityId = this.id(authority.name)
+    this.data.households.push({ id, authority_id: authorityId })
+    const adults = Number(this.random.weighted(PROFILE.adults))
+    const children = Number(this.random.weighted(PROFILE.children))
+    const person = applicant ?? this.applicant(approachedOn, { adults, children })
+    const familyName = person.familyName
+    const member = (relationship: string | null, givenName: string, dateOfBirth: LocalDate, sex: 'female' | 'male') => {
+      this.data.people.push({
+        id: this.random.uuid(),
+        household_id: id,
+        authority_id: authorityId,
+        is_applicant: relationship === null,
+        relationship_to_applicant: relationship,
+        given_name: givenName,
+        family_name: relationship === 'child' || relationship === 'partner' ? familyName : this.random.pick(FAMILY_NAMES),
+        date_of_birth: dateOfBirth.toString(),
+        sex,
+      })
+    }
+    member(null, person.givenName, person.dateOfBirth, person.sex)
+    if (adults >= 2) {
+      const sex = person.sex === 'female' ? 'male' : 'female'
+      const partnerBorn = person.dateOfBirth.plusDays(this.random.between(-2500, 2500))
+      const latestAdultBirthday = approachedOn.minusYears(18)
+      member('partner', this.givenName(sex), partnerBorn.isAfter(latestAdultBirthday) ? latestAdultBirthday : partnerBorn, sex)
+    }
+    for (let i = 2; i < adults; i++) {
+      const sex = this.random.chance(0.5) ? 'female' : 'male'
+      member('other_adult', this.givenName(sex), approachedOn.minusYears(this.random.between(18, 70)).minusDays(this.random.between(0, 364)), sex)
+    }
+    const applicantAge = person.dateOfBirth.until(approachedOn).years()
+    for (let i = 0; i < children; i++) {
+      const sex = this.random.chance(0.5) ? 'female' : 'male'
+      const age = this.random.between(0, Math.min(17, Math.max(0, applicantAge - 17)))
+      member('child', this.givenName(sex), approachedOn.minusYears(age).minusDays(this.random.between(0, 364)), sex)
+    }
+    return { id, applicantAge, hasChildren: children > 0 }
+  }
+
+  /** The main applicant: most are women, especially parents; single people without children are more often men. */
+  private applicant(onDate: LocalDate, household: { adults: number; children: number }): Applicant {
+    const femaleChance = household.children > 0 ? (household.adults === 1 ? 0.9 : 0.75) : household.adults === 1 ? 0.46 : 0.5
+    const sex = this.random.chance(femaleChance) ? 'female' : 'male'
+    let [youngest, oldest] = this.random.weighted(PROFILE.ageGroup).split('-').map(Number) as [number, number]
+    // Parents of older children are older themselves.
+    if (household.children >= 3) youngest = Math.max(youngest, 24)
+    oldest = Math.max(oldest, youngest)
+    const age = this.random.between(youngest, oldest)
+    return {
+      givenName: this.givenName(sex),
+      familyName: this.random.pick(FAMILY_NAMES),
+      sex,
+      dateOfBirth: onDate.minusYears(age).minusDays(this.random.between(0, 364)),
+    }
+  }
+
+  private givenName(sex: 'female' | 'male'): string {
+    return this.random.pick(sex === 'female' ? FEMALE_GIVEN_NAMES : MALE_GIVEN_NAMES)
+  }
+
+  /**
+   * Referrals under the duty to refer, from the hospital, prison, probation, Jobcentre Plus and
+   * children's social care, plus people referring themselves. Older ones have been assessed and
+   * closed, and those accepted became cases; recent ones are still on their way.
+   */
+  private addReferrals(): void {
+    const count = Math.round(this.householdCount * 0.35)
+    for (let i = 0; i < count; i++) {
+      const body = this.random.chance(0.12) ? null : this.pickReferringBody()
+      const authority = this.pickAuthority()
+      const receivedOn = this.today.minusDays(Math.floor(150 * (1 - Math.sqrt(this.random.next()))))
+      const receivedAt = instantOn(receivedOn, this.random.between(8 * 60, 18 * 60))
+      const person = this.applicant(receivedOn, { adults: 1, children: 0 })
+      const reason = this.random.weighted<ReferralReason>({ homeless: 15, threatened_within_56_days: 55, at_risk_later: 30 })
+      const leavesInstitution = body?.type === 'hospital' || body?.type === 'prison'
+      const hasEmail = this.random.chance(0.6)
+      const preferredContact = this.random.weighted<PreferredContact>(
+        body?.type === 'prison' ? { via_referrer: 70, post: 30 } : { phone: 65, email: hasEmail ? 25 : 0, via_referrer: body ? 10 : 0 },
+      )
+      const id = this.random.uuid()
+      const authorityId = this.id(authority.name)
+      const referringId = body ? this.id(body.name) : null
+      const referrerName = body ? `${this.givenName(this.random.chance(0.7) ? 'female' : 'male')} ${this.random.pick(FAMILY_NAMES)}` : null
+      const history = this.referralHistory(receivedOn, reason)
+      const last = history.at(-1)
+      if (!last) throw new Error('a referral has at least its receipt in its history')
+
+      let caseId: string | null = null
+      if (last.outcome === 'prevention_duty_accepted' || last.outcome === 'relief_duty_accepted') {
+        const approachedOn = receivedOn.plusDays(this.random.between(1, 5))
+        const household = this.addHousehold(authority, approachedOn, person)
+        const risk = last.outcome === 'relief_duty_accepted' ? 'homeless' : 'threatened_within_28_days'
+        caseId = this.addCase(authority, approachedOn, household, { channel: 'referral', route: body ? 'referred_by_other_service' : 'self_referral', risk })
+      }
+
+      this.data.referrals.push({
+        id,
+        reference: this.referralReference(),
+        referring_organisation_id: referringId,
+        authority_id: authorityId,
+        channel: body ? this.random.weighted({ web: 60, api: 40 }) : 'self_referral',
+        status: last.status,
+        outcome: last.outcome,
+        outcome_details: last.outcome.startsWith('rejected') ? 'No local connection with the district and no other reason to accept.' : null,
+        received_at: receivedAt,
+        consent_to_referral: true,
+        consent_to_share_contact_details: true,
+        authority_chosen_by_person: true,
+        given_name: person.givenName,
+        family_name: person.familyName,
+        date_of_birth: person.dateOfBirth.toString(),
+        phone: body?.type === 'prison' ? null : `07700 900${String(this.random.between(0, 999)).padStart(3, '0')}`,
+        email: hasEmail && body?.type !== 'prison' ? `${person.givenName}.${person.familyName}${String(this.random.between(1, 99))}@example.com`.toLowerCase() : null,
+        preferred_contact: preferredContact,
+        address_line1: body?.type === 'prison' ? null : `${String(this.random.between(1, 180))} ${this.random.pick(STREETS)}`,
+        address_town: body?.type === 'prison' ? null : authority.town,
+        address_postcode: body?.type === 'prison' ? null : postcode(this.random, authority),
+        reason,
+        expected_homeless_on: reason === 'threatened_within_56_days' ? receivedOn.plusDays(this.random.between(7, 55)).toString() : null,
+        discharge_or_release_on: leavesInstitution ? receivedOn.plusDays(this.random.between(2, 40)).toString() : null,
+        adults: 1 + (this.random.chance(0.2) ? 1 : 0),
+        children: Number(this.random.weighted(PROFILE.children)),
+        support_needs: this.random.each(PROFILE.supportNeeds),
+        risks: this.random.chance(0.15) ? 'Please call before visiting; see the referrer first.' : null,
+        referrer_name: referrerName,
+        referrer_role: body?.referrerRole ?? null,
+        referrer_phone: body ? `01245 000${String(this.random.between(100, 999))}` : null,
+        referrer_email: body && referrerName ? `${referrerName.replace(' ', '.').toLowerCase()}@${body.emailDomain}` : null,
+        notes: null,
+        case_id: caseId,
+      })
+      for (const change of history) {
+        this.data.referralStatusChanges.push({
+          id: this.random.uuid(),
+          referral_id: id,
+          authority_id: authorityId,
+          referring_organisation_id: referringId,
+          status: change.status,
+          outcome: change.outcome,
+          changed_at: change.at,
+        })
+      }
+    }
+  }
+
+  private readonly referralReferences = new Set<string>()
+
+  private referralReference(): string {
+    for (;;) {
+      const reference = `REF-${referenceCode(this.random)}`
+      if (!this.referralReferences.has(reference)) {
+        this.referralReferences.add(reference)
+        return reference
+      }
+    }
+  }
+
+  private pickReferringBody(): (typeof REFERRING_BODIES)[number] {
+    const name = this.random.weighted(Object.fromEntries(REFERRING_BODIES.map((b) => [b.name, b.weight])))
+    const found = REFERRING_BODIES.find((b) => b.name === name)
+    if (!found) throw new Error(`no referring body ${name}`)
+    return found
+  }
+
+  /** Status changes a few working days apart, stopping at today: the older the referral, the further it got. */
+  private referralHistory(receivedOn: LocalDate, reason: ReferralReason): { status: ReferralStatus; outcome: ReferralOutcome; at: string }[] {
+    const history: { status: ReferralStatus; outcome: ReferralOutcome; at: string }[] = [
+      { status: 'received', outcome: 'pending', at: instantOn(receivedOn, this.random.between(8 * 60, 18 * 60)) },
+    ]
+    let day = receivedOn
+    for (const status of ['acknowledged', 'contacted', 'assessed', 'closed'] as const) {
+      day = day.plusDays(this.random.between(1, status === 'assessed' ? 10 : 4))
+      if (day.isAfter(this.today)) break
+      let outcome: ReferralOutcome = history.at(-1)?.outcome ?? 'pending'
+      if (status === 'contacted' && this.random.chance(0.08)) {
+        history.push({ status: 'closed', outcome: 'no_contact', at: instantOn(day, this.random.between(9 * 60, 17 * 60)) })
+        break
+      }
+      if (status === 'assessed') {
+        outcome = this.random.weighted(REFERRAL_OUTCOME_WEIGHTS)
+        if (reason === 'homeless' && outcome === 'prevention_duty_accepted') outcome = 'relief_duty_accepted'
+      }
+      history.push({ status, outcome, at: instantOn(day, this.random.between(9 * 60, 17 * 60)) })
+    }
+    return history
+  }
+
+  /** References run in order of approach within each authority and year, as a council's own would. */
+  private numberCases(): void {
+    const next = new Map<string, number>()
+    const drafts = [...this.caseDrafts].sort((a, b) => a.approachedOn.compareTo(b.approachedOn))
+    for (const draft of drafts) {
+      const key = `${draft.authority.prefix}-${String(draft.approachedOn.year())}`
+      const number = (next.get(key) ?? 0) + 1
+      next.set(key, number)
+      this.data.cases.push({ ...draft.row, reference: `${key}-${String(number).padStart(5, '0')}` })
+    }
+  }
+}
+
+interface Applicant {
+  givenName: string
+  familyName: string
+  sex: 'female' | 'male'
+  dateOfBirth: LocalDate
+}
+
+/** "Castle Point Borough Council" → "castle-point", for demonstration email addresses. */
+export function placeSlug(councilName: string): string {
+  return councilName
+    .replace(/ (Borough|District|City)? ?Council$/, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+}
+
+function instantOn(day: LocalDate, minuteOfDay: number): string {
+  return ZonedDateTime.of(day, LocalTime.ofSecondOfDay(minuteOfDay * 60), LONDON).toInstant().toString()
+}
+
+function postcode(random: SeededRandom, authority: DemoAuthority): string {
+  const letters = 'ABDEFGHJLNPQRSTUWXYZ'
+  return `${random.pick(authority.postcodeDistricts)} ${String(random.between(1, 9))}${random.pick([...letters])}${random.pick([...letters])}`
+}
+
+function referenceCode(random: SeededRandom): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  return Array.from({ length: 6 }, () => random.pick([...alphabet])).join('')
+}
