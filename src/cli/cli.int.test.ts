@@ -95,7 +95,7 @@ describe.each(targets)('the command line on $name', (target) => {
     expect(basildon.out.length).toBeGreaterThan(0)
     for (const line of basildon.out) expect(line).toMatch(/\tBasildon/)
 
-    const mentor = await cli('cases', 'list', '--as', 'caseworker.phoenix-futures@upstream.example')
+    const mentor = await cli('cases', 'list', '--as', 'mentor.phoenix-futures@upstream.example')
     const authorities = new Set(mentor.out.map((line) => line.split('\t')[3]))
     expect(authorities.size).toBeGreaterThan(1)
 
