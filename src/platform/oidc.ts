@@ -62,7 +62,15 @@ export class OidcSignIn {
     })
     const claims = tokens.claims()
     if (!claims) throw new Error('the identity provider returned no ID token')
-    const email = typeof claims['email'] === 'string' ? claims['email'] : typeof claims['preferred_username'] === 'string' ? claims['preferred_username'] : undefined
-    return { subject: `${claims.iss}|${claims.sub}`, email }
+    // Providers that follow the specification strictly keep the email out of the ID token when an access
+    // token is issued; then it comes from the UserInfo endpoint.
+    const userInfo = emailIn(claims) === undefined ? await client.fetchUserInfo(configuration, tokens.access_token, claims.sub) : undefined
+    return { subject: `${claims.iss}|${claims.sub}`, email: emailIn(claims) ?? (userInfo && emailIn(userInfo)) }
   }
+}
+
+/** Entra ID puts the sign-in address in preferred_username when no email claim is configured. */
+function emailIn(claims: Record<string, unknown>): string | undefined {
+  const email = claims['email'] ?? claims['preferred_username']
+  return typeof email === 'string' ? email : undefined
 }
