@@ -4,14 +4,15 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import * as sass from 'sass'
 
 const root = path.resolve(import.meta.dirname, '..')
 const source = path.join(root, 'src/assets/application.scss')
 const target = path.join(root, 'public/build/application.css')
 
-export function buildAssets({ force = false } = {}): boolean {
+export async function buildAssets({ force = false } = {}): Promise<boolean> {
   if (!force && fs.existsSync(target) && fs.statSync(target).mtimeMs >= fs.statSync(source).mtimeMs) return false
+  // Loaded only when there is something to compile: it takes longer to load than the rest of the server.
+  const sass = await import('sass')
   const result = sass.compile(source, {
     loadPaths: [root, path.join(root, 'node_modules')],
     style: 'compressed',
@@ -25,6 +26,6 @@ export function buildAssets({ force = false } = {}): boolean {
 }
 
 if (import.meta.main) {
-  const built = buildAssets({ force: process.argv.includes('--force') })
+  const built = await buildAssets({ force: process.argv.includes('--force') })
   console.log(built ? `Built ${path.relative(root, target)}` : `${path.relative(root, target)} is up to date`)
 }

@@ -5,5 +5,5 @@
 import { writeTemplate } from '../src/db/pglite-template.ts'
 import { buildAssets } from './build-assets.ts'
 
-buildAssets()
+await buildAssets()
 await writeTemplate()

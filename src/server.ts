@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const started = performance.now()
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
-  buildAssets()
+  await buildAssets()
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'Upstream server' })
   let server: Server | undefined

@@ -20,7 +20,7 @@ export interface RunningServer {
 export async function startServer(options: { dataDir?: string; env?: Record<string, string | undefined> } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-e2e-'))
   const env: Record<string, string | undefined> = { ...process.env, PORT: '0', UPSTREAM_DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: undefined, ...options.env }
-  const child: ChildProcess = spawn(process.execPath, ['src/server.ts'], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, ['src/start.ts'], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { PGlitePool } from './pglite-pool.ts'
 import type { DB } from './schema.ts'
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts'
-import { templateBlob } from './pglite-template.ts'
+import { copyTemplateTo, templateBlob } from './pglite-template.ts'
 
 export interface Database {
   db: Kysely<DB>
@@ -39,14 +39,16 @@ export async function openDatabase(options: { databaseUrl: string | undefined; d
 
 async function openEmbedded(dataDir: string, holder: string): Promise<Database> {
   const folder = path.join(dataDir, 'pglite')
-  fs.mkdirSync(folder, { recursive: true })
+  fs.mkdirSync(dataDir, { recursive: true })
   const lock: DataDirLock = acquireDataDirLock(dataDir, holder)
   let pglite: PGlite
   try {
+    // A folder without PG_VERSION holds no database (at most an interrupted first start): begin again.
     const fresh = !fs.existsSync(path.join(folder, 'PG_VERSION'))
+    const copied = fresh && copyTemplateTo(folder)
     pglite = await PGlite.create(folder, {
       parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
-      loadDataDir: fresh ? templateBlob() : undefined,
+      loadDataDir: fresh && !copied ? templateBlob() : undefined,
     })
   } catch (error) {
     lock.release()
