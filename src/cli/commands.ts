@@ -1,19 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { seedDemoData, DemoDataRefusedError } from '../features/demo/seed.ts'
 import { RefusedError } from '../platform/refused.ts'
-import type { CommandContext } from './main.ts'
-
-type Values = Record<string, string | boolean | undefined>
-
-export interface Command {
-  name: string
-  usage: string
-  summary: string
-  options: Record<string, { type: 'string' | 'boolean' }>
-  required?: string[]
-  positionals?: boolean
-  run(values: Values, context: CommandContext): Promise<void>
-}
+import type { Command, Values } from './command.ts'
 
 const text = (values: Values, key: string): string | undefined => {
   const value = values[key]

@@ -13,20 +13,15 @@ import { systemClock } from '../platform/clock.ts'
 import { ConfigError, loadConfig } from '../platform/config.ts'
 import { createLogger } from '../platform/logging.ts'
 import { RefusedError } from '../platform/refused.ts'
-import { createServices, type Services } from '../services.ts'
-import { COMMANDS, type Command } from './commands.ts'
+import { createServices } from '../services.ts'
+import type { Command } from './command.ts'
+import { COMMANDS } from './commands.ts'
 
 export class UsageError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'UsageError'
   }
-}
-
-export interface CommandContext {
-  services: Services
-  actor: SystemActor
-  out: (line: string) => void
 }
 
 function usage(): string {

@@ -1,12 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { Migrator, type MigrationProvider } from 'kysely/migration'
 import { foundation } from './migrations/0001_foundation.ts'
-
-/** A forward-only migration: SQL statements run in order, in one transaction. */
-export interface Migration {
-  name: string
-  statements: string[]
-}
+import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const migrations: readonly Migration[] = [foundation]

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrator.ts'
+import type { Migration } from './migration.ts'
 
 /**
  * The foundation: organisations, the people who work in them, sign-in, audit, and the first shape of

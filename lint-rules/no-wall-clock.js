@@ -1,0 +1,37 @@
+/**
+ * Statutory dates are computed from one injected Clock, so tests and reports can fix "today". Reading
+ * the machine's clock anywhere else makes a deadline depend on when the code happens to run.
+ *
+ * @type {import('eslint').Rule.RuleModule}
+ */
+export default {
+  meta: {
+    type: 'problem',
+    docs: { description: 'forbid new Date() and Date.now() outside the clock' },
+    messages: {
+      wallClock: 'Do not read the wall clock here ({{ what }}): take the injected Clock (platform/clock.ts) and use clock.now() or clock.today().',
+    },
+    schema: [],
+  },
+  create(context) {
+    return {
+      NewExpression(node) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'Date' && node.arguments.length === 0) {
+          context.report({ node, messageId: 'wallClock', data: { what: 'new Date()' } })
+        }
+      },
+      CallExpression(node) {
+        const callee = node.callee
+        if (
+          callee.type === 'MemberExpression' &&
+          callee.object.type === 'Identifier' &&
+          callee.object.name === 'Date' &&
+          callee.property.type === 'Identifier' &&
+          callee.property.name === 'now'
+        ) {
+          context.report({ node, messageId: 'wallClock', data: { what: 'Date.now()' } })
+        }
+      },
+    }
+  },
+}

@@ -1,0 +1,21 @@
+import type { SystemActor } from '../platform/audit.ts'
+import type { Services } from '../services.ts'
+
+export type Values = Record<string, string | boolean | undefined>
+
+/** What a command works with: the same services as the pages, acting as the system. */
+export interface CommandContext {
+  services: Services
+  actor: SystemActor
+  out: (line: string) => void
+}
+
+export interface Command {
+  name: string
+  usage: string
+  summary: string
+  options: Record<string, { type: 'string' | 'boolean' }>
+  required?: string[]
+  positionals?: boolean
+  run(values: Values, context: CommandContext): Promise<void>
+}
