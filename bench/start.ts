@@ -17,7 +17,12 @@ const port = 3900 + Math.floor(Math.random() * 90)
 
 async function timeStart(dataDir: string): Promise<number> {
   const started = performance.now()
-  const child = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...process.env, PORT: String(port), UPSTREAM_DATA_DIR: dataDir, DATABASE_URL: '' }, stdio: 'ignore', detached: true })
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), UPSTREAM_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: 'ignore',
+    detached: true,
+  })
   try {
     for (;;) {
       try {
@@ -62,6 +67,10 @@ for (let i = 0; i < runs; i++) {
 
 const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 console.log(`npm start to first page, median of ${String(runs)} runs (${os.cpus().length} cores, Node ${process.version})`)
-console.log(`  empty data folder:    ${f(median(fresh))}   (target < 5 s)   PGlite creating a database alone: ${f(median(pgliteFresh))}, ratio ${(median(fresh) / median(pgliteFresh)).toFixed(2)}`)
-console.log(`  existing data folder: ${f(median(existing))}   (target < 2 s)   PGlite opening a database alone:  ${f(median(pgliteExisting))}, ratio ${(median(existing) / median(pgliteExisting)).toFixed(2)}`)
+console.log(
+  `  empty data folder:    ${f(median(fresh))}   (target < 5 s)   PGlite creating a database alone: ${f(median(pgliteFresh))}, ratio ${(median(fresh) / median(pgliteFresh)).toFixed(2)}`,
+)
+console.log(
+  `  existing data folder: ${f(median(existing))}   (target < 2 s)   PGlite opening a database alone:  ${f(median(pgliteExisting))}, ratio ${(median(existing) / median(pgliteExisting)).toFixed(2)}`,
+)
 console.log(`  all runs: empty ${fresh.map(f).join(', ')}; existing ${existing.map(f).join(', ')}`)

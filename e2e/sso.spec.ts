@@ -12,7 +12,9 @@ function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = net.createServer().listen(0, () => {
       const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+      probe.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0)
+      })
     })
   })
 }

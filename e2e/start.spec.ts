@@ -10,14 +10,20 @@ import { startServer } from './support/server.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 
-function run(script: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: undefined, ...env } as NodeJS.ProcessEnv })
+    const child = spawn(process.execPath, [script, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: undefined, ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+    child.on('exit', (code) => {
+      resolve({ code, stdout, stderr })
+    })
   })
 }
 
@@ -27,8 +33,16 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-start-'))
 describe('starting the service', () => {
   it.each([
     { why: 'a DATABASE_URL that is not a URL', env: { DATABASE_URL: 'not a url' }, message: 'DATABASE_URL is not a valid URL' },
-    { why: 'a DATABASE_URL of another kind of database', env: { DATABASE_URL: 'mysql://root@127.0.0.1/db' }, message: 'DATABASE_URL must start with postgres://' },
-    { why: 'a database server that is down', env: { DATABASE_URL: 'postgres://root@127.0.0.1:1/upstream' }, message: 'Could not connect to the PostgreSQL server at 127.0.0.1:1/upstream: the connection was refused' },
+    {
+      why: 'a DATABASE_URL of another kind of database',
+      env: { DATABASE_URL: 'mysql://root@127.0.0.1/db' },
+      message: 'DATABASE_URL must start with postgres://',
+    },
+    {
+      why: 'a database server that is down',
+      env: { DATABASE_URL: 'postgres://root@127.0.0.1:1/upstream' },
+      message: 'Could not connect to the PostgreSQL server at 127.0.0.1:1/upstream: the connection was refused',
+    },
     { why: 'production without a session secret', env: { NODE_ENV: 'production' }, message: 'UPSTREAM_SESSION_SECRET must be set' },
   ])('refuses $why with a plain message and no stack trace', async ({ env, message }) => {
     const result = await run('src/server.ts', [], { UPSTREAM_DATA_DIR: tempDir(), PORT: '0', ...env })
@@ -41,7 +55,9 @@ describe('starting the service', () => {
   it('tells the command line plainly that the running server holds the embedded database', async () => {
     const server = await startServer()
     try {
-      const result = await run('src/cli/main.ts', ['organisation', 'add', '--type', 'hospital', '--name', 'Broomfield Hospital'], { UPSTREAM_DATA_DIR: server.dataDir })
+      const result = await run('src/cli/main.ts', ['organisation', 'add', '--type', 'hospital', '--name', 'Broomfield Hospital'], {
+        UPSTREAM_DATA_DIR: server.dataDir,
+      })
       expect(result.code).toBe(1)
       expect(result.stderr).toContain('is in use by the Upstream server')
       expect(result.stderr).toContain('DATABASE_URL')
@@ -50,7 +66,9 @@ describe('starting the service', () => {
       await server.stop()
     }
     // With the server stopped, the same command works.
-    const after = await run('src/cli/main.ts', ['organisation', 'add', '--type', 'hospital', '--name', 'Broomfield Hospital'], { UPSTREAM_DATA_DIR: server.dataDir })
+    const after = await run('src/cli/main.ts', ['organisation', 'add', '--type', 'hospital', '--name', 'Broomfield Hospital'], {
+      UPSTREAM_DATA_DIR: server.dataDir,
+    })
     expect(after.stderr).toBe('')
     expect(after.code).toBe(0)
   })

@@ -75,7 +75,12 @@ export default {
     return {
       CallExpression(node) {
         const callee = node.callee
-        if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && LOG_METHODS.has(callee.property.name) && isLogger(callee.object)) {
+        if (
+          callee.type === 'MemberExpression' &&
+          callee.property.type === 'Identifier' &&
+          LOG_METHODS.has(callee.property.name) &&
+          isLogger(callee.object)
+        ) {
           node.arguments.forEach(check)
         }
       },

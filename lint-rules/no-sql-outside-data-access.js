@@ -29,7 +29,11 @@ export default {
       },
       CallExpression(node) {
         const callee = node.callee
-        if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && QUERY_BUILDER_ENTRY_POINTS.has(callee.property.name)) {
+        if (
+          callee.type === 'MemberExpression' &&
+          callee.property.type === 'Identifier' &&
+          QUERY_BUILDER_ENTRY_POINTS.has(callee.property.name)
+        ) {
           context.report({ node: callee.property, messageId: 'queryBuilder', data: { method: callee.property.name } })
         }
       },

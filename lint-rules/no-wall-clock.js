@@ -9,7 +9,8 @@ export default {
     type: 'problem',
     docs: { description: 'forbid new Date() and Date.now() outside the clock' },
     messages: {
-      wallClock: 'Do not read the wall clock here ({{ what }}): take the injected Clock (platform/clock.ts) and use clock.now() or clock.today().',
+      wallClock:
+        'Do not read the wall clock here ({{ what }}): take the injected Clock (platform/clock.ts) and use clock.now() or clock.today().',
     },
     schema: [],
   },

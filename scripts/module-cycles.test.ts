@@ -11,7 +11,14 @@ describe('finding import cycles', () => {
     ['two modules importing each other', { a: ['b'], b: ['a'] }, [['a', 'b']]],
     ['a module importing itself', { a: ['a'] }, [['a']]],
     ['a long loop', { a: ['b'], b: ['c'], c: ['d'], d: ['a'] }, [['a', 'b', 'c', 'd']]],
-    ['two separate loops', { a: ['b'], b: ['a'], c: ['d'], d: ['c'], e: ['a', 'c'] }, [['a', 'b'], ['c', 'd']]],
+    [
+      'two separate loops',
+      { a: ['b'], b: ['a'], c: ['d'], d: ['c'], e: ['a', 'c'] },
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
     ['imports of modules outside the graph', { a: ['node:fs', 'b'], b: [] }, []],
   ])('%s', (_, edges, expected) => {
     expect(findCycles(graph(edges)).sort()).toEqual(expected)

@@ -82,7 +82,12 @@ function requestLog(services: Services): RequestHandler {
     res.on('finish', () => {
       const route = (req.route as { path?: string } | undefined)?.path
       services.logger.info(
-        { method: req.method, route: route === undefined ? '(unmatched)' : `${req.baseUrl}${route}`, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        {
+          method: req.method,
+          route: route === undefined ? '(unmatched)' : `${req.baseUrl}${route}`,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
         'request',
       )
     })

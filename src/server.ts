@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   await buildAssets()
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'Upstream server' })
-  let server: Server | undefined
+  let server: Server | undefined = undefined
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'stopping')
     const closeDatabase = () => {
@@ -49,16 +49,19 @@ async function main(): Promise<void> {
 
   const services = createServices({ config, clock: systemClock, database, logger })
   const app = createApp(services)
-  server = app.listen(config.port)
+  const listening = app.listen(config.port)
+  server = listening
   await new Promise<void>((resolve, reject) => {
-    server?.once('listening', resolve)
-    server?.once('error', reject)
+    listening.once('listening', resolve)
+    listening.once('error', reject)
   })
   setInterval(() => void pruneSessions(database), 3_600_000).unref()
 
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  console.log(`Upstream is running at http://localhost:${String(port)} (${describe(database)}), ready in ${(performance.now() - started).toFixed(0)} ms`)
+  console.log(
+    `Upstream is running at http://localhost:${String(port)} (${describe(database)}), ready in ${(performance.now() - started).toFixed(0)} ms`,
+  )
   if (seeded) console.log('Loaded the demonstration data (Essex councils, partners, households and referrals).')
   if (config.environment === 'development') printDemoAccounts()
 }
@@ -80,7 +83,9 @@ main().catch((error: unknown) => {
   if (KNOWN_START_ERRORS.some((kind) => error instanceof kind)) {
     console.error(`Upstream could not start.\n${(error as Error).message}`)
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`Upstream could not start: port ${process.env['PORT'] ?? '3000'} is already in use. Stop the other program or set PORT to another number.`)
+    console.error(
+      `Upstream could not start: port ${process.env['PORT'] ?? '3000'} is already in use. Stop the other program or set PORT to another number.`,
+    )
   } else {
     console.error('Upstream could not start because of an unexpected error:', error)
   }

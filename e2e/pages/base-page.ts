@@ -18,7 +18,9 @@ export async function assertLoaded(page: Page, heading: string | RegExp): Promis
 
 export async function assertAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze()
-  const problems = results.violations.map((v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`)
+  const problems = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  )
   expect(problems, `accessibility problems on ${page.url()}`).toEqual([])
 }
 

@@ -19,15 +19,28 @@ export interface RunningServer {
  */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string | undefined> } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-e2e-'))
-  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', UPSTREAM_DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: undefined, ...options.env }
-  const child: ChildProcess = spawn(process.execPath, ['src/start.ts'], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: '0',
+    UPSTREAM_DATA_DIR: dataDir,
+    NODE_ENV: 'development',
+    DATABASE_URL: undefined,
+    ...options.env,
+  }
+  const child: ChildProcess = spawn(process.execPath, ['src/start.ts'], { cwd: root, env: env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code)
+    }),
+  )
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${output}`)), 60_000)
+    const timer = setTimeout(() => {
+      reject(new Error(`the server did not start within 60 s:\n${output}`))
+    }, 60_000)
     const check = () => {
       const match = /running at (http:\/\/localhost:\d+)/.exec(output)
       if (match?.[1]) {

@@ -12,12 +12,18 @@ interface Run {
 }
 
 /** The command line on both databases: a data folder for the embedded one, a fresh database on the server. */
-const targets: { name: string; setUp(): Promise<{ env: Record<string, string>; tearDown(): Promise<void> }> }[] = [
+const targets: { name: string; setUp(): Promise<{ env: Record<string, string>; tearDown: () => Promise<void> }> }[] = [
   {
     name: 'pglite',
     setUp() {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-cli-'))
-      return Promise.resolve({ env: { UPSTREAM_DATA_DIR: dir, NODE_ENV: 'test' }, tearDown: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })) })
+      return Promise.resolve({
+        env: { UPSTREAM_DATA_DIR: dir, NODE_ENV: 'test' },
+        tearDown: () => {
+          fs.rmSync(dir, { recursive: true, force: true })
+          return Promise.resolve()
+        },
+      })
     },
   },
 ]
@@ -62,15 +68,32 @@ describe.each(targets)('the command line on $name', (target) => {
 
   it('adds organisations, refusing bad ones with a reason', async () => {
     expect((await cli('organisation', 'add', '--type', 'hospital', '--name', 'Broomfield Hospital')).code).toBe(0)
-    const added = await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Epsom and Ewell Borough Council', '--code', 'E07000208')
+    const added = await cli(
+      'organisation',
+      'add',
+      '--type',
+      'local_housing_authority',
+      '--name',
+      'Epsom and Ewell Borough Council',
+      '--code',
+      'E07000208',
+    )
     expect(added.out.join('')).toContain('Added Epsom and Ewell Borough Council (local_housing_authority, E07000208)')
 
     const duplicate = await cli('organisation', 'add', '--type', 'hospital', '--name', 'broomfield hospital')
     expect(duplicate).toMatchObject({ code: 1, err: ['There is already an organisation called "broomfield hospital"'] })
-    expect((await cli('organisation', 'add', '--type', 'castle', '--name', 'X')).err.join('')).toContain('"castle" is not an organisation type')
-    expect((await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Nowhere')).err.join('')).toContain('needs its ONS code')
-    expect((await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Nowhere', '--code', 'W06000015')).err.join('')).toContain('not the ONS code of an English')
-    expect((await cli('organisation', 'add', '--type', 'hospital', '--name', 'Y', '--parent', 'Nobody')).err.join('')).toContain('no organisation called "Nobody"')
+    expect((await cli('organisation', 'add', '--type', 'castle', '--name', 'X')).err.join('')).toContain(
+      '"castle" is not an organisation type',
+    )
+    expect((await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Nowhere')).err.join('')).toContain(
+      'needs its ONS code',
+    )
+    expect(
+      (await cli('organisation', 'add', '--type', 'local_housing_authority', '--name', 'Nowhere', '--code', 'W06000015')).err.join(''),
+    ).toContain('not the ONS code of an English')
+    expect((await cli('organisation', 'add', '--type', 'hospital', '--name', 'Y', '--parent', 'Nobody')).err.join('')).toContain(
+      'no organisation called "Nobody"',
+    )
   })
 
   it('answers usage errors with status 2 and the usage', async () => {
@@ -86,7 +109,9 @@ describe.each(targets)('the command line on $name', (target) => {
     const run = await cli('api-key', 'create', '--organisation', 'Broomfield Hospital')
     expect(run.code).toBe(0)
     expect(run.out.at(-1)).toMatch(/^upk_[\w-]{43}$/)
-    expect((await cli('api-key', 'create', '--organisation', 'Nobody At All')).err.join('')).toContain('There is no organisation called "Nobody At All"')
+    expect((await cli('api-key', 'create', '--organisation', 'Nobody At All')).err.join('')).toContain(
+      'There is no organisation called "Nobody At All"',
+    )
   })
 
   it('shows a person only the cases their organisation may see, as their pages would', async () => {
@@ -106,9 +131,24 @@ describe.each(targets)('the command line on $name', (target) => {
   })
 
   it('adds a person who can then sign in', async () => {
-    const run = await cli('user', 'add', '--organisation', 'Broomfield Hospital', '--email', 'ward.clerk@broomfield.example', '--name', 'Wendy Clerk', '--role', 'referrer')
+    const run = await cli(
+      'user',
+      'add',
+      '--organisation',
+      'Broomfield Hospital',
+      '--email',
+      'ward.clerk@broomfield.example',
+      '--name',
+      'Wendy Clerk',
+      '--role',
+      'referrer',
+    )
     expect(run.code).toBe(0)
     expect(run.out.at(-1)).toMatch(/^[\w-]{16}$/)
-    expect((await cli('user', 'add', '--organisation', 'Broomfield Hospital', '--email', 'x@y.example', '--name', 'X', '--role', 'king')).err.join('')).toContain('"king" is not a role')
+    expect(
+      (
+        await cli('user', 'add', '--organisation', 'Broomfield Hospital', '--email', 'x@y.example', '--name', 'X', '--role', 'king')
+      ).err.join(''),
+    ).toContain('"king" is not a role')
   })
 })

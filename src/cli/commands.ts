@@ -44,10 +44,18 @@ export const COMMANDS: readonly Command[] = [
     async run(values, { services, actor, out }) {
       const password = randomBytes(12).toString('base64url')
       const user = await services.accounts.addUser(
-        { organisationName: text(values, 'organisation') ?? '', email: text(values, 'email') ?? '', displayName: text(values, 'name') ?? '', role: text(values, 'role') ?? '', password },
+        {
+          organisationName: text(values, 'organisation') ?? '',
+          email: text(values, 'email') ?? '',
+          displayName: text(values, 'name') ?? '',
+          role: text(values, 'role') ?? '',
+          password,
+        },
         actor,
       )
-      out(`Added ${user.displayName} <${user.email}> as ${user.role} of ${user.organisationName}. First password (give it to them securely):`)
+      out(
+        `Added ${user.displayName} <${user.email}> as ${user.role} of ${user.organisationName}. First password (give it to them securely):`,
+      )
       out(password)
     },
   },
@@ -60,7 +68,8 @@ export const COMMANDS: readonly Command[] = [
     async run(values, { services, out }) {
       const user = await services.accounts.userByEmail(text(values, 'as') ?? '')
       if (!user) throw new RefusedError(`There is no active account with the email address ${text(values, 'as') ?? ''}`)
-      const cases = user.role === 'caseworker' ? await services.casework.caseload(user.actor) : await services.casework.openCases(user.actor)
+      const cases =
+        user.role === 'caseworker' ? await services.casework.caseload(user.actor) : await services.casework.openCases(user.actor)
       if (cases.length === 0) out(`${user.displayName} can see no open cases.`)
       for (const c of cases) out(`${c.reference}\t${c.stage}\t${c.approached_on}\t${c.authority_name}`)
     },
@@ -73,7 +82,11 @@ export const COMMANDS: readonly Command[] = [
     async run(_values, { services, out }) {
       try {
         const summary = await seedDemoData(services.database.db, { clock: services.clock })
-        out(`Loaded the demonstration data: ${Object.entries(summary).map(([table, count]) => `${String(count)} ${table}`).join(', ')}.`)
+        out(
+          `Loaded the demonstration data: ${Object.entries(summary)
+            .map(([table, count]) => `${String(count)} ${table}`)
+            .join(', ')}.`,
+        )
       } catch (error) {
         if (error instanceof DemoDataRefusedError) throw new RefusedError(error.message)
         throw error
@@ -81,4 +94,3 @@ export const COMMANDS: readonly Command[] = [
     },
   },
 ]
-

@@ -3,7 +3,7 @@
  * the server. Exit status: 0 done, 1 refused or failed (with a plain-English message on standard error),
  * 2 a usage error.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseArgs } from 'node:util'
 import os from 'node:os'
 import { DataDirLockedError } from '../db/data-dir-lock.ts'
 import { DatabaseUnavailableError, openDatabase } from '../db/database.ts'
@@ -37,7 +37,11 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
   return undefined
 }
 
-export async function runCli(argv: string[], io: { out: (line: string) => void; err: (line: string) => void }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: { out: (line: string) => void; err: (line: string) => void },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
     io.out(usage())
     return argv.length === 0 ? 2 : 0
@@ -49,7 +53,12 @@ export async function runCli(argv: string[], io: { out: (line: string) => void; 
   }
   let values: Record<string, string | boolean | undefined>
   try {
-    const parsed = parseArgs({ args: found.rest, options: found.command.options as ParseArgsConfig['options'], allowPositionals: found.command.positionals ?? false, strict: true })
+    const parsed = parseArgs({
+      args: found.rest,
+      options: found.command.options,
+      allowPositionals: found.command.positionals ?? false,
+      strict: true,
+    })
     values = { ...(parsed.values as Record<string, string | boolean | undefined>) }
     parsed.positionals.forEach((value, index) => (values[`_${String(index)}`] = value))
     for (const required of found.command.required ?? []) {
@@ -65,7 +74,12 @@ export async function runCli(argv: string[], io: { out: (line: string) => void; 
     const config = loadConfig(env)
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'command line' })
     await migrateToLatest(database.db)
-    const services = createServices({ config, clock: systemClock, database, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) })
+    const services = createServices({
+      config,
+      clock: systemClock,
+      database,
+      logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+    })
     const actor: SystemActor = { kind: 'system', organisationId: null, label: `Command line (${os.userInfo().username}@${os.hostname()})` }
     await found.command.run(values, { services, actor, out: io.out })
     return 0
@@ -86,6 +100,13 @@ export async function runCli(argv: string[], io: { out: (line: string) => void; 
 }
 
 if (import.meta.main) {
-  const code = await runCli(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) })
+  const code = await runCli(process.argv.slice(2), {
+    out: (line) => {
+      console.log(line)
+    },
+    err: (line) => {
+      console.error(line)
+    },
+  })
   process.exitCode = code
 }

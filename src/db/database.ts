@@ -32,9 +32,7 @@ const INT8_OID = 20
  * a Date is an instant and a statutory date is not.
  */
 export async function openDatabase(options: { databaseUrl: string | undefined; dataDir: string; holder: string }): Promise<Database> {
-  return options.databaseUrl === undefined
-    ? openEmbedded(options.dataDir, options.holder)
-    : openServer(options.databaseUrl)
+  return options.databaseUrl === undefined ? openEmbedded(options.dataDir, options.holder) : openServer(options.databaseUrl)
 }
 
 async function openEmbedded(dataDir: string, holder: string): Promise<Database> {
@@ -91,18 +89,10 @@ export async function openInMemory(): Promise<Database> {
 async function openServer(databaseUrl: string): Promise<Database> {
   const url = new URL(databaseUrl)
   const location = `${url.hostname}:${url.port || '5432'}${url.pathname}`
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    max: 20,
-    connectionTimeoutMillis: 5000,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-        if (oid === DATE_OID) return (value: string) => value
-        if (oid === INT8_OID) return (value: string) => Number(value)
-        return pg.types.getTypeParser(oid, format)
-      }) as typeof pg.types.getTypeParser,
-    },
-  })
+  const types = new pg.TypeOverrides()
+  types.setTypeParser(DATE_OID, (value) => value)
+  types.setTypeParser(INT8_OID, (value) => Number(value))
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, connectionTimeoutMillis: 5000, types })
   // An idle client that loses the server must not crash the process; the next query will report it.
   pool.on('error', () => undefined)
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })

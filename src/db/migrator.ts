@@ -25,7 +25,9 @@ const provider: MigrationProvider = {
 
 export class MigrationError extends Error {
   constructor(migrationName: string | undefined, cause: unknown) {
-    super(`The database could not be brought up to date${migrationName ? ` (migration ${migrationName} failed)` : ''}: ${cause instanceof Error ? cause.message : String(cause)}`)
+    super(
+      `The database could not be brought up to date${migrationName ? ` (migration ${migrationName} failed)` : ''}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    )
     this.name = 'MigrationError'
   }
 }

@@ -3,7 +3,9 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const pgliteVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version
+const pgliteVersion = (
+  JSON.parse(fs.readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }
+).version
 
 /**
  * Creating an embedded database runs PostgreSQL's initdb, which takes about three seconds in WASM. The

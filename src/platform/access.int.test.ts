@@ -5,6 +5,8 @@ import { testDatabaseKinds } from '../db/testing.ts'
 import { signedInAgent } from '../test-support/browser.ts'
 import { createWorld, type World } from '../test-support/world.ts'
 
+type ApiErrors = { errors: { path?: string; message: string }[] }
+
 /**
  * The line between organisations, tried from every side: pages, the API, and the database itself with
  * queries that forget to say whose records they want.
@@ -89,25 +91,33 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
     it('answers 401 without a key or with a wrong one', async () => {
       const none = await request(world.app).get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`)
       expect(none.status).toBe(401)
-      expect(none.body.errors[0].message).toContain('Authorization: Bearer')
-      const wrong = await request(world.app).get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`).set('Authorization', 'Bearer upk_not-a-key')
+      expect((none.body as ApiErrors).errors[0]?.message).toContain('Authorization: Bearer')
+      const wrong = await request(world.app)
+        .get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`)
+        .set('Authorization', 'Bearer upk_not-a-key')
       expect(wrong.status).toBe(401)
     })
 
     it('gives a referring organisation its own referral and not another’s', async () => {
-      const own = await request(world.app).get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`).set('Authorization', `Bearer ${hospitalKey}`)
+      const own = await request(world.app)
+        .get(`/api/v1/referrals/${world.ids.hospitalReferralToBasildon}`)
+        .set('Authorization', `Bearer ${hospitalKey}`)
       expect(own.status).toBe(200)
       expect(own.body).toMatchObject({ reference: 'REF-AAAA01', status: 'received', outcome: 'pending', localAuthority: 'E07000066' })
-      const other = await request(world.app).get(`/api/v1/referrals/${world.ids.prisonReferralToHarlow}`).set('Authorization', `Bearer ${hospitalKey}`)
+      const other = await request(world.app)
+        .get(`/api/v1/referrals/${world.ids.prisonReferralToHarlow}`)
+        .set('Authorization', `Bearer ${hospitalKey}`)
       expect(other.status).toBe(404)
-      const theirs = await request(world.app).get(`/api/v1/referrals/${world.ids.prisonReferralToHarlow}`).set('Authorization', `Bearer ${prisonKey}`)
+      const theirs = await request(world.app)
+        .get(`/api/v1/referrals/${world.ids.prisonReferralToHarlow}`)
+        .set('Authorization', `Bearer ${prisonKey}`)
       expect(theirs.status).toBe(200)
     })
 
     it('publishes its OpenAPI document to anyone', async () => {
       const response = await request(world.app).get('/api/v1/openapi.json')
       expect(response.status).toBe(200)
-      expect(response.body.openapi).toBe('3.1.0')
+      expect((response.body as { openapi: string }).openapi).toBe('3.1.0')
     })
 
     it('answers malformed ids and unknown endpoints with JSON errors', async () => {
@@ -115,20 +125,26 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
       expect(bad.status).toBe(404)
       const unknown = await request(world.app).get('/api/v1/nothing-here').set('Authorization', `Bearer ${hospitalKey}`)
       expect(unknown.status).toBe(404)
-      expect(unknown.body.errors[0].message).toContain('openapi.json')
+      expect((unknown.body as ApiErrors).errors[0]?.message).toContain('openapi.json')
     })
   })
 
   describe('in the database, whatever the query says', () => {
     it('returns only the actor’s organisation’s cases to a query with no WHERE clause', async () => {
-      const rows = await asActor(world.db, actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker'), (trx) => trx.selectFrom('cases').select('reference').execute())
+      const rows = await asActor(world.db, actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker'), (trx) =>
+        trx.selectFrom('cases').select('reference').execute(),
+      )
       expect(rows.map((r) => r.reference)).toEqual(['BAS-2026-00001'])
-      const people = await asActor(world.db, actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker'), (trx) => trx.selectFrom('people').select('given_name').execute())
+      const people = await asActor(world.db, actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker'), (trx) =>
+        trx.selectFrom('people').select('given_name').execute(),
+      )
       expect(people.map((p) => p.given_name)).toEqual(['Jade'])
     })
 
     it('gives a provider only the cases it holds, across authorities', async () => {
-      const rows = await asActor(world.db, actorFor(world.users.phoenixMentor, world.ids.phoenix, 'caseworker'), (trx) => trx.selectFrom('cases').select('reference').execute())
+      const rows = await asActor(world.db, actorFor(world.users.phoenixMentor, world.ids.phoenix, 'caseworker'), (trx) =>
+        trx.selectFrom('cases').select('reference').execute(),
+      )
       expect(rows.map((r) => r.reference)).toEqual(['HAR-2026-00002'])
     })
 
@@ -141,7 +157,9 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
 
     it('silently changes nothing when an update reaches for another authority’s case', async () => {
       const actor = actorFor(world.users.basildonCaseworker, world.ids.basildon, 'caseworker')
-      const result = await asActor(world.db, actor, (trx) => trx.updateTable('cases').set({ stage: 'closed' }).where('id', '=', world.ids.harlowCase).executeTakeFirst())
+      const result = await asActor(world.db, actor, (trx) =>
+        trx.updateTable('cases').set({ stage: 'closed' }).where('id', '=', world.ids.harlowCase).executeTakeFirst(),
+      )
       expect(Number(result.numUpdatedRows)).toBe(0)
       const harlowCase = await world.db.selectFrom('cases').select('stage').where('id', '=', world.ids.harlowCase).executeTakeFirstOrThrow()
       expect(harlowCase.stage).toBe('prevention')
@@ -154,13 +172,23 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
           const household = await trx.selectFrom('households').select('id').executeTakeFirstOrThrow()
           await trx
             .insertInto('cases')
-            .values({ reference: 'X-1', authority_id: world.ids.harlow, officer_id: world.users.basildonCaseworker.id, household_id: household.id, approached_on: '2026-03-01', approach_channel: 'phone', stage: 'approach' })
+            .values({
+              reference: 'X-1',
+              authority_id: world.ids.harlow,
+              officer_id: world.users.basildonCaseworker.id,
+              household_id: household.id,
+              approached_on: '2026-03-01',
+              approach_channel: 'phone',
+              stage: 'approach',
+            })
             .execute()
         }),
       ).rejects.toThrow(/row-level security/)
-      await expect(asActor(world.db, actor, (trx) => trx.updateTable('cases').set({ authority_id: world.ids.harlow }).where('id', '=', world.ids.basildonCase).execute())).rejects.toThrow(
-        /row-level security/,
-      )
+      await expect(
+        asActor(world.db, actor, (trx) =>
+          trx.updateTable('cases').set({ authority_id: world.ids.harlow }).where('id', '=', world.ids.basildonCase).execute(),
+        ),
+      ).rejects.toThrow(/row-level security/)
     })
 
     it('does not let an analyst change cases, though they can read them', async () => {
@@ -184,7 +212,14 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
         asActor(world.db, actor, (trx) =>
           trx
             .insertInto('audit_events')
-            .values({ occurred_at: new Date('2026-03-01T00:00:00Z'), actor_label: 'forged', actor_organisation_id: world.ids.harlow, action: 'view', subject_type: 'case', details: '{}' })
+            .values({
+              occurred_at: new Date('2026-03-01T00:00:00Z'),
+              actor_label: 'forged',
+              actor_organisation_id: world.ids.harlow,
+              action: 'view',
+              subject_type: 'case',
+              details: '{}',
+            })
             .execute(),
         ),
       ).rejects.toThrow(/row-level security/)

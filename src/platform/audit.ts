@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../db/actor.ts'
 import type { DB } from '../db/schema.ts'
+import { insertAuditEvent } from './audit-queries.ts'
 
 /** The command line, scheduled jobs and sign-in itself act as the system rather than as a person. */
 export interface SystemActor {
@@ -33,20 +34,17 @@ export const SYSTEM_ORIGIN: Origin = { ip: null }
  * if and only if the work is.
  */
 export async function recordAudit(db: Kysely<DB>, actor: AuditActor, entry: AuditEntry, origin: Origin, now: Date): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      occurred_at: now,
-      actor_user_id: actor.kind === 'user' ? actor.userId : null,
-      actor_api_key_id: actor.kind === 'api_key' ? actor.apiKeyId : null,
-      actor_label: actor.label,
-      actor_organisation_id: actor.organisationId,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId ?? null,
-      subject_organisation_id: entry.subjectOrganisationId ?? null,
-      ip_address: origin.ip,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute()
+  await insertAuditEvent(db, {
+    occurred_at: now,
+    actor_user_id: actor.kind === 'user' ? actor.userId : null,
+    actor_api_key_id: actor.kind === 'api_key' ? actor.apiKeyId : null,
+    actor_label: actor.label,
+    actor_organisation_id: actor.organisationId,
+    action: entry.action,
+    subject_type: entry.subjectType,
+    subject_id: entry.subjectId ?? null,
+    subject_organisation_id: entry.subjectOrganisationId ?? null,
+    ip_address: origin.ip,
+    details: JSON.stringify(entry.details ?? {}),
+  })
 }

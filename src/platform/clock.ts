@@ -21,7 +21,6 @@ export function londonDateOf(instant: Date): LocalDate {
 
 export const systemClock: Clock = {
   // The single place where the wall clock is read.
-  // eslint-disable-next-line no-restricted-syntax
   now: () => new Date(),
   today() {
     return londonDateOf(this.now())
@@ -35,7 +34,6 @@ export class FixedClock implements Clock {
     this.current = typeof start === 'string' ? Date.parse(start) : start.getTime()
   }
   now(): Date {
-    // eslint-disable-next-line no-restricted-syntax
     return new Date(this.current)
   }
   today(): LocalDate {

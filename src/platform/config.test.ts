@@ -15,7 +15,10 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, 'PORT must be a whole number'],
     [{ NODE_ENV: 'production' }, 'UPSTREAM_SESSION_SECRET must be set'],
     [{ NODE_ENV: 'production', UPSTREAM_SESSION_SECRET: 'short' }, 'UPSTREAM_SESSION_SECRET must be set'],
-    [{ UPSTREAM_OIDC_ISSUER: 'https://login.example.org' }, 'UPSTREAM_OIDC_CLIENT_ID, UPSTREAM_OIDC_CLIENT_SECRET, UPSTREAM_OIDC_REDIRECT_URI, UPSTREAM_OIDC_ORGANISATION are not set'],
+    [
+      { UPSTREAM_OIDC_ISSUER: 'https://login.example.org' },
+      'UPSTREAM_OIDC_CLIENT_ID, UPSTREAM_OIDC_CLIENT_SECRET, UPSTREAM_OIDC_REDIRECT_URI, UPSTREAM_OIDC_ORGANISATION are not set',
+    ],
   ])('refuses %o, saying %s', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(message)
@@ -31,7 +34,11 @@ describe('configuration', () => {
   })
 
   it('accepts a complete production configuration', () => {
-    const config = loadConfig({ NODE_ENV: 'production', UPSTREAM_SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgresql://upstream@db:5432/upstream' })
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      UPSTREAM_SESSION_SECRET: 'x'.repeat(40),
+      DATABASE_URL: 'postgresql://upstream@db:5432/upstream',
+    })
     expect(config.environment).toBe('production')
     expect(config.databaseUrl).toBe('postgresql://upstream@db:5432/upstream')
   })

@@ -18,9 +18,7 @@ export interface Config {
   /** Sign-in failures in a row before an account is locked, and for how long. */
   lockout: { maxFailures: number; minutes: number }
   notifyApiKey: string | undefined
-  oidc:
-    | { issuer: string; clientId: string; clientSecret: string; redirectUri: string; organisationName: string }
-    | undefined
+  oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; organisationName: string } | undefined
   logLevel: string
 }
 
@@ -45,7 +43,8 @@ export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = []
 
   const port = Number(env['PORT'] ?? '3000')
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a whole number from 0 to 65535 (it is "${env['PORT'] ?? ''}")`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a whole number from 0 to 65535 (it is "${env['PORT'] ?? ''}")`)
 
   const databaseUrl = blankToUndefined(env['DATABASE_URL'])
   if (databaseUrl !== undefined) {
@@ -73,8 +72,12 @@ export function loadConfig(env: Env = process.env): Config {
     })
       .filter(([, v]) => v === undefined)
       .map(([k]) => k)
-    if (missing.length > 0) problems.push(`single sign-on is switched on by UPSTREAM_OIDC_ISSUER but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`)
-    else oidc = { issuer: oidcIssuer, clientId: clientId!, clientSecret: clientSecret!, redirectUri: redirectUri!, organisationName: organisationName! }
+    if (clientId && clientSecret && redirectUri && organisationName)
+      oidc = { issuer: oidcIssuer, clientId, clientSecret, redirectUri, organisationName }
+    else
+      problems.push(
+        `single sign-on is switched on by UPSTREAM_OIDC_ISSUER but ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
+      )
   }
 
   if (problems.length > 0) throw new ConfigError(problems)

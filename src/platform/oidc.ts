@@ -29,11 +29,15 @@ export class OidcSignIn {
   }
 
   private discover(): Promise<client.Configuration> {
+    // Only outside production, for an identity provider on plain http in development and the tests.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to make it stand out
     const options = this.allowPlainHttp ? { execute: [client.allowInsecureRequests] } : undefined
-    this.configuration ??= client.discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, options).catch((error: unknown) => {
-      this.configuration = undefined
-      throw error
-    })
+    this.configuration ??= client
+      .discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, options)
+      .catch((error: unknown) => {
+        this.configuration = undefined
+        throw error
+      })
     return this.configuration
   }
 
@@ -53,7 +57,10 @@ export class OidcSignIn {
     return { url, state, nonce, codeVerifier }
   }
 
-  async finish(callbackUrl: URL, login: { state: string; nonce: string; codeVerifier: string }): Promise<{ subject: string; email: string | undefined }> {
+  async finish(
+    callbackUrl: URL,
+    login: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<{ subject: string; email: string | undefined }> {
     const configuration = await this.discover()
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: login.codeVerifier,

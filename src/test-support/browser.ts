@@ -15,7 +15,10 @@ export function csrfTokenOf(html: string): string {
 export async function signedInAgent(app: express.Express, email: string, password = PASSWORD): Promise<Agent> {
   const agent = request.agent(app)
   const page = await agent.get('/sign-in')
-  const response = await agent.post('/sign-in').type('form').send({ email, password, _csrf: csrfTokenOf(page.text) })
+  const response = await agent
+    .post('/sign-in')
+    .type('form')
+    .send({ email, password, _csrf: csrfTokenOf(page.text) })
   if (response.status !== 303) throw new Error(`sign-in as ${email} failed with ${String(response.status)}`)
   return agent
 }

@@ -34,7 +34,15 @@ export interface World {
     prisonReferralToHarlow: string
   }
   users: Record<
-    'basildonCaseworker' | 'basildonManager' | 'basildonAnalyst' | 'basildonAdmin' | 'harlowCaseworker' | 'harlowAdmin' | 'phoenixMentor' | 'hospitalReferrer' | 'prisonReferrer',
+    | 'basildonCaseworker'
+    | 'basildonManager'
+    | 'basildonAnalyst'
+    | 'basildonAdmin'
+    | 'harlowCaseworker'
+    | 'harlowAdmin'
+    | 'phoenixMentor'
+    | 'hospitalReferrer'
+    | 'prisonReferrer',
     { id: string; email: string }
   >
   close(): Promise<void>
@@ -56,7 +64,13 @@ export async function createWorld(kind: TestDatabaseKind, configOverrides: Parti
   const prison = await org('prison', 'HMP Chelmsford')
 
   const user = async (organisation_id: string, role: string, email: string, display_name: string) => ({
-    id: (await db.insertInto('users').values({ organisation_id, role, email, display_name, password_hash: hash }).returning('id').executeTakeFirstOrThrow()).id,
+    id: (
+      await db
+        .insertInto('users')
+        .values({ organisation_id, role, email, display_name, password_hash: hash })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
     email,
   })
   const users = {
@@ -73,20 +87,44 @@ export async function createWorld(kind: TestDatabaseKind, configOverrides: Parti
 
   const household = async (authority_id: string, given_name: string, family_name: string) => {
     const id = (await db.insertInto('households').values({ authority_id }).returning('id').executeTakeFirstOrThrow()).id
-    await db.insertInto('people').values({ household_id: id, authority_id, is_applicant: true, given_name, family_name, date_of_birth: '1988-05-14', sex: 'female' }).execute()
+    await db
+      .insertInto('people')
+      .values({ household_id: id, authority_id, is_applicant: true, given_name, family_name, date_of_birth: '1988-05-14', sex: 'female' })
+      .execute()
     return id
   }
-  const kase = async (reference: string, authority_id: string, officer_id: string, household_id: string, provider_organisation_id: string | null = null) =>
+  const kase = async (
+    reference: string,
+    authority_id: string,
+    officer_id: string,
+    household_id: string,
+    provider_organisation_id: string | null = null,
+  ) =>
     (
       await db
         .insertInto('cases')
-        .values({ reference, authority_id, officer_id, household_id, provider_organisation_id, approached_on: '2026-02-01', approach_channel: 'phone', stage: 'prevention' })
+        .values({
+          reference,
+          authority_id,
+          officer_id,
+          household_id,
+          provider_organisation_id,
+          approached_on: '2026-02-01',
+          approach_channel: 'phone',
+          stage: 'prevention',
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id
   const basildonCase = await kase('BAS-2026-00001', basildon, users.basildonCaseworker.id, await household(basildon, 'Jade', 'Turner'))
   const harlowCase = await kase('HAR-2026-00001', harlow, users.harlowCaseworker.id, await household(harlow, 'Kirsty', 'Hughes'))
-  const providerCaseInHarlow = await kase('HAR-2026-00002', harlow, users.phoenixMentor.id, await household(harlow, 'Maya', 'Osei'), phoenix)
+  const providerCaseInHarlow = await kase(
+    'HAR-2026-00002',
+    harlow,
+    users.phoenixMentor.id,
+    await household(harlow, 'Maya', 'Osei'),
+    phoenix,
+  )
 
   const referral = async (reference: string, referring_organisation_id: string, authority_id: string) =>
     (
@@ -122,7 +160,18 @@ export async function createWorld(kind: TestDatabaseKind, configOverrides: Parti
     db,
     clock,
     config,
-    ids: { basildon, harlow, phoenix, hospital, prison, basildonCase, harlowCase, providerCaseInHarlow, hospitalReferralToBasildon, prisonReferralToHarlow },
+    ids: {
+      basildon,
+      harlow,
+      phoenix,
+      hospital,
+      prison,
+      basildonCase,
+      harlowCase,
+      providerCaseInHarlow,
+      hospitalReferralToBasildon,
+      prisonReferralToHarlow,
+    },
     users,
     close: () => database.close(),
   }

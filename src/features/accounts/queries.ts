@@ -33,7 +33,11 @@ export async function findUserByEmail(db: Kysely<DB>, email: string) {
 }
 
 export async function findUserForOidc(db: Kysely<DB>, subject: string, email: string | undefined, organisationName: string) {
-  const bySubject = await db.selectFrom('users').select(['id', 'disabled_at', 'oidc_subject']).where('oidc_subject', '=', subject).executeTakeFirst()
+  const bySubject = await db
+    .selectFrom('users')
+    .select(['id', 'disabled_at', 'oidc_subject'])
+    .where('oidc_subject', '=', subject)
+    .executeTakeFirst()
   if (bySubject || email === undefined) return bySubject
   // First single sign-on for an existing account: match by email within the council that runs SSO.
   return db
@@ -85,10 +89,19 @@ export async function findCurrentUser(db: Kysely<DB>, userId: string): Promise<C
   }
 }
 
-export async function insertUser(db: Kysely<DB>, user: { organisationId: string; email: string; displayName: string; role: string; passwordHash: string }): Promise<string> {
+export async function insertUser(
+  db: Kysely<DB>,
+  user: { organisationId: string; email: string; displayName: string; role: string; passwordHash: string },
+): Promise<string> {
   const row = await db
     .insertInto('users')
-    .values({ organisation_id: user.organisationId, email: user.email, display_name: user.displayName, role: user.role, password_hash: user.passwordHash })
+    .values({
+      organisation_id: user.organisationId,
+      email: user.email,
+      display_name: user.displayName,
+      role: user.role,
+      password_hash: user.passwordHash,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

@@ -10,7 +10,13 @@ export function originOf(req: Request): { ip: string | null } {
   return { ip: req.ip ?? null }
 }
 
-export function accountRoutes(deps: { accounts: AccountService; oidc: OidcSignIn | undefined; secureCookies: boolean; logger: Logger; clock: Clock }): Router {
+export function accountRoutes(deps: {
+  accounts: AccountService
+  oidc: OidcSignIn | undefined
+  secureCookies: boolean
+  logger: Logger
+  clock: Clock
+}): Router {
   const router = Router()
   const { accounts, oidc } = deps
 
@@ -20,7 +26,12 @@ export function accountRoutes(deps: { accounts: AccountService; oidc: OidcSignIn
       return
     }
     const ended = req.query['ended'] === '1'
-    res.render('features/accounts/views/sign-in.njk', { pageTitle: 'Sign in', ended, sso: oidc !== undefined, ssoOrganisation: oidc?.organisationName })
+    res.render('features/accounts/views/sign-in.njk', {
+      pageTitle: 'Sign in',
+      ended,
+      sso: oidc !== undefined,
+      ssoOrganisation: oidc?.organisationName,
+    })
   })
 
   router.post('/sign-in', async (req, res) => {
@@ -75,7 +86,12 @@ export function accountRoutes(deps: { accounts: AccountService; oidc: OidcSignIn
         deps.logger.warn({ err: error }, 'single sign-on discovery failed')
         res.status(503).render('features/accounts/views/sign-in.njk', {
           pageTitle: 'Sign in',
-          errors: [{ text: 'Single sign-on is not available at the moment. Sign in with your email address and password, or try again later.', href: '#email' }],
+          errors: [
+            {
+              text: 'Single sign-on is not available at the moment. Sign in with your email address and password, or try again later.',
+              href: '#email',
+            },
+          ],
           sso: true,
           ssoOrganisation: oidc.organisationName,
         })
@@ -105,7 +121,12 @@ export function accountRoutes(deps: { accounts: AccountService; oidc: OidcSignIn
       }
       res.status(401).render('features/accounts/views/sign-in.njk', {
         pageTitle: 'Sign in',
-        errors: [{ text: 'Single sign-on did not confirm an account on this service. Ask your administrator to set up your account.', href: '#email' }],
+        errors: [
+          {
+            text: 'Single sign-on did not confirm an account on this service. Ask your administrator to set up your account.',
+            href: '#email',
+          },
+        ],
         sso: true,
         ssoOrganisation: oidc.organisationName,
       })
@@ -119,8 +140,8 @@ export function accountRoutes(deps: { accounts: AccountService; oidc: OidcSignIn
 async function startSession(req: Request, userId: string, now: Date): Promise<void> {
   const returnTo = req.session.returnTo
   await new Promise<void>((resolve, reject) => {
-    req.session.regenerate((error: unknown) => {
-      if (error) reject(error as Error)
+    req.session.regenerate((error: Error | undefined) => {
+      if (error) reject(error)
       else resolve()
     })
   })

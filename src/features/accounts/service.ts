@@ -70,8 +70,16 @@ export class AccountService {
         const next = afterFailedSignIn(state, this.lockout, now)
         await saveLockState(trx, user.id, next.failedSignIns, next.lockedUntil)
         const lockedNow = next.lockedUntil !== null
-        await recordAudit(trx, system, { action: lockedNow ? 'sign_in_refused_locked' : 'sign_in_failed', ...subject, details: { failedSignIns: next.failedSignIns } }, origin, now)
-        return lockedNow && next.lockedUntil ? { outcome: 'locked' as const, lockedUntil: next.lockedUntil } : { outcome: 'wrong_details' as const }
+        await recordAudit(
+          trx,
+          system,
+          { action: lockedNow ? 'sign_in_refused_locked' : 'sign_in_failed', ...subject, details: { failedSignIns: next.failedSignIns } },
+          origin,
+          now,
+        )
+        return lockedNow && next.lockedUntil
+          ? { outcome: 'locked' as const, lockedUntil: next.lockedUntil }
+          : { outcome: 'wrong_details' as const }
       }
       await recordSignedIn(trx, user.id, now)
       await recordAudit(trx, system, { action: 'sign_in', ...subject, details: { method: 'password' } }, origin, now)
@@ -80,7 +88,11 @@ export class AccountService {
   }
 
   /** A person the council's identity provider vouches for: find their account, linking it the first time. */
-  async signInWithOidc(claims: { subject: string; email: string | undefined }, organisationName: string, origin: Origin): Promise<SignInResult> {
+  async signInWithOidc(
+    claims: { subject: string; email: string | undefined },
+    organisationName: string,
+    origin: Origin,
+  ): Promise<SignInResult> {
     const user = await findUserForOidc(this.db, claims.subject, claims.email, organisationName)
     if (!user) return { outcome: 'wrong_details' }
     if (user.disabled_at !== null) return { outcome: 'disabled' }
@@ -88,13 +100,25 @@ export class AccountService {
     await this.db.transaction().execute(async (trx) => {
       if (user.oidc_subject === null) await linkOidcSubject(trx, user.id, claims.subject)
       await recordSignedIn(trx, user.id, now)
-      await recordAudit(trx, { kind: 'system', organisationId: null, label: 'Single sign-on' }, { action: 'sign_in', subjectType: 'user', subjectId: user.id, details: { method: 'oidc' } }, origin, now)
+      await recordAudit(
+        trx,
+        { kind: 'system', organisationId: null, label: 'Single sign-on' },
+        { action: 'sign_in', subjectType: 'user', subjectId: user.id, details: { method: 'oidc' } },
+        origin,
+        now,
+      )
     })
     return { outcome: 'signed_in', userId: user.id }
   }
 
   async recordSignOut(user: CurrentUser, origin: Origin): Promise<void> {
-    await recordAudit(this.db, actorOf(user), { action: 'sign_out', subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisationId }, origin, this.clock.now())
+    await recordAudit(
+      this.db,
+      actorOf(user),
+      { action: 'sign_out', subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisationId },
+      origin,
+      this.clock.now(),
+    )
   }
 
   async currentUser(userId: string): Promise<CurrentUser | undefined> {
@@ -108,10 +132,14 @@ export class AccountService {
     return user ? { ...user, actor: actorOf(user) } : undefined
   }
 
-  async addUser(request: { organisationName: string; email: string; displayName: string; role: string; password: string }, actor: SystemActor) {
+  async addUser(
+    request: { organisationName: string; email: string; displayName: string; role: string; password: string },
+    actor: SystemActor,
+  ) {
     const email = request.email.trim()
     const displayName = request.displayName.trim()
-    if (!(STAFF_ROLES as readonly string[]).includes(request.role)) throw new RefusedError(`"${request.role}" is not a role. Use one of: ${STAFF_ROLES.join(', ')}`)
+    if (!(STAFF_ROLES as readonly string[]).includes(request.role))
+      throw new RefusedError(`"${request.role}" is not a role. Use one of: ${STAFF_ROLES.join(', ')}`)
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new RefusedError(`"${email}" is not an email address`)
     if (displayName === '') throw new RefusedError('Give the person a name with --name')
     const organisation = await findOrganisationByName(this.db, request.organisationName)
@@ -121,7 +149,13 @@ export class AccountService {
     const now = this.clock.now()
     await this.db.transaction().execute(async (trx) => {
       const id = await insertUser(trx, { organisationId: organisation.id, email, displayName, role: request.role, passwordHash })
-      await recordAudit(trx, actor, { action: 'create', subjectType: 'user', subjectId: id, subjectOrganisationId: organisation.id, details: { role: request.role } }, { ip: null }, now)
+      await recordAudit(
+        trx,
+        actor,
+        { action: 'create', subjectType: 'user', subjectId: id, subjectOrganisationId: organisation.id, details: { role: request.role } },
+        { ip: null },
+        now,
+      )
     })
     return { email, displayName, role: request.role as StaffRole, organisationName: organisation.name }
   }

@@ -16,7 +16,10 @@ describe.each(testDatabaseKinds())('signing in on $name', (kind) => {
   async function attempt(email: string, password: string) {
     const agent = request.agent(world.app)
     const page = await agent.get('/sign-in')
-    return agent.post('/sign-in').type('form').send({ email, password, _csrf: csrfTokenOf(page.text) })
+    return agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email, password, _csrf: csrfTokenOf(page.text) })
   }
 
   it('sends a signed-out visitor to sign in, and back to the page they wanted afterwards', async () => {
@@ -25,7 +28,10 @@ describe.each(testDatabaseKinds())('signing in on $name', (kind) => {
     expect(first.status).toBe(303)
     expect(first.headers['location']).toBe('/sign-in')
     const page = await agent.get('/sign-in')
-    const signIn = await agent.post('/sign-in').type('form').send({ email: world.users.basildonCaseworker.email, password: PASSWORD, _csrf: csrfTokenOf(page.text) })
+    const signIn = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email: world.users.basildonCaseworker.email, password: PASSWORD, _csrf: csrfTokenOf(page.text) })
     expect(signIn.headers['location']).toBe('/cases')
     expect((await agent.get('/cases')).text).toContain('BAS-2026-00001')
   })
@@ -59,7 +65,12 @@ describe.each(testDatabaseKinds())('signing in on $name', (kind) => {
     const later = await attempt(email, PASSWORD)
     expect(later.status).toBe(303)
 
-    const audit = await world.db.selectFrom('audit_events').select('action').where('subject_id', '=', world.users.harlowAdmin.id).orderBy('id').execute()
+    const audit = await world.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', world.users.harlowAdmin.id)
+      .orderBy('id')
+      .execute()
     expect(audit.map((a) => a.action)).toEqual([
       'sign_in_failed',
       'sign_in_failed',
@@ -95,19 +106,31 @@ describe.each(testDatabaseKinds())('signing in on $name', (kind) => {
   it('refuses a form with a forged CSRF token and changes nothing', async () => {
     const agent = request.agent(world.app)
     await agent.get('/sign-in')
-    const before = await world.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    const response = await agent.post('/sign-in').type('form').send({ email: world.users.basildonManager.email, password: PASSWORD, _csrf: 'forged-token' })
+    const before = await world.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    const response = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email: world.users.basildonManager.email, password: PASSWORD, _csrf: 'forged-token' })
     expect(response.status).toBe(403)
     expect(response.text).toContain('Your form could not be sent')
     expect(response.text).not.toMatch(/at .*\.ts:\d+/)
-    const after = await world.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const after = await world.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     expect(after.n).toBe(before.n)
   })
 
   it('signs out, and the old session cookie no longer works', async () => {
     const agent = await signedInAgent(world.app, world.users.basildonAnalyst.email)
     const home = await agent.get('/')
-    const out = await agent.post('/sign-out').type('form').send({ _csrf: csrfTokenOf(home.text) })
+    const out = await agent
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfTokenOf(home.text) })
     expect(out.headers['location']).toBe('/signed-out')
     expect((await agent.get('/')).status).toBe(303)
   })

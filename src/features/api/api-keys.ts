@@ -25,11 +25,20 @@ export class ApiKeyService {
 
   async create(organisationName: string, actor: SystemActor): Promise<{ key: string; organisationName: string }> {
     const organisation = await findOrganisationByName(this.db, organisationName)
-    if (!organisation) throw new RefusedError(`There is no organisation called "${organisationName}". Add it first with: organisation add --type TYPE --name "${organisationName}"`)
+    if (!organisation)
+      throw new RefusedError(
+        `There is no organisation called "${organisationName}". Add it first with: organisation add --type TYPE --name "${organisationName}"`,
+      )
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`
     await this.db.transaction().execute(async (trx) => {
       const id = await insertApiKey(trx, { organisationId: organisation.id, prefix: key.slice(0, 12), keyHash: hashKey(key) })
-      await recordAudit(trx, actor, { action: 'api_key_created', subjectType: 'api_key', subjectId: id, subjectOrganisationId: organisation.id }, SYSTEM_ORIGIN, this.clock.now())
+      await recordAudit(
+        trx,
+        actor,
+        { action: 'api_key_created', subjectType: 'api_key', subjectId: id, subjectOrganisationId: organisation.id },
+        SYSTEM_ORIGIN,
+        this.clock.now(),
+      )
     })
     return { key, organisationName: organisation.name }
   }

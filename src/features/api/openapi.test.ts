@@ -5,7 +5,13 @@ import { API_OPERATIONS } from './routes.ts'
 describe('the OpenAPI document', () => {
   const document = openApiDocument(API_OPERATIONS) as {
     openapi: string
-    paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>; parameters?: { name: string }[] }>>
+    paths: Record<
+      string,
+      Record<
+        string,
+        { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>; parameters?: { name: string }[] }
+      >
+    >
     components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> }
   }
 
@@ -20,7 +26,16 @@ describe('the OpenAPI document', () => {
     expect(get?.responses['200']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Referral')
     expect(get?.responses['401']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Errors')
     const referral = document.components.schemas['Referral']
-    expect(Object.keys(referral?.properties ?? {})).toEqual(['id', 'reference', 'localAuthority', 'status', 'outcome', 'outcomeDetails', 'receivedAt', 'history'])
+    expect(Object.keys(referral?.properties ?? {})).toEqual([
+      'id',
+      'reference',
+      'localAuthority',
+      'status',
+      'outcome',
+      'outcomeDetails',
+      'receivedAt',
+      'history',
+    ])
     expect(referral?.required).toContain('status')
   })
 })

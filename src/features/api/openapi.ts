@@ -18,7 +18,7 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
   const registry = z.registry<{ id: string }>()
   const schemaRef = (schema: z.ZodType): Record<string, unknown> => {
     const id = (schema.meta() as { id?: string } | undefined)?.id
-    if (id === undefined) return z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>
+    if (id === undefined) return z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' })
     if (!registry.has(schema)) registry.add(schema, { id })
     return { $ref: `#/components/schemas/${id}` }
   }
@@ -33,14 +33,21 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
       }
     }
     responses['401'] ??= { description: 'No valid API key', content: { 'application/json': { schema: schemaRef(ApiError) } } }
-    const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }))
+    const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }))
     paths[operation.path] = {
       ...paths[operation.path],
       [operation.method]: {
         summary: operation.summary,
         ...(operation.description ? { description: operation.description } : {}),
         ...(parameters.length > 0 ? { parameters } : {}),
-        ...(operation.requestBody ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(operation.requestBody) } } } } : {}),
+        ...(operation.requestBody
+          ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(operation.requestBody) } } } }
+          : {}),
         responses,
         security: [{ apiKey: [] }],
       },
@@ -64,7 +71,9 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
     paths,
     components: {
       schemas,
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key made with `npm run cli -- api-key create --organisation NAME`' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key made with `npm run cli -- api-key create --organisation NAME`' },
+      },
     },
   }
 }

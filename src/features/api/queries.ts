@@ -14,7 +14,13 @@ export async function findApiKey(db: Kysely<DB>, keyHash: string) {
   return db
     .selectFrom('api_keys')
     .innerJoin('organisations', 'organisations.id', 'api_keys.organisation_id')
-    .select(['api_keys.id', 'api_keys.prefix', 'api_keys.organisation_id', 'organisations.name as organisation_name', 'organisations.type as organisation_type'])
+    .select([
+      'api_keys.id',
+      'api_keys.prefix',
+      'api_keys.organisation_id',
+      'organisations.name as organisation_name',
+      'organisations.type as organisation_type',
+    ])
     .where('api_keys.key_hash', '=', keyHash)
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst()

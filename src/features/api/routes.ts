@@ -30,7 +30,10 @@ function apiKeyAuthentication(apiKeys: ApiKeyService): RequestHandler {
     const match = /^Bearer\s+(\S+)$/i.exec(header)
     const actor = match?.[1] ? await apiKeys.authenticate(match[1]) : undefined
     if (!actor) {
-      const { status, body } = apiError(401, header === '' ? 'Send your organisation’s API key as "Authorization: Bearer KEY"' : 'That API key is not valid or has been revoked')
+      const { status, body } = apiError(
+        401,
+        header === '' ? 'Send your organisation’s API key as "Authorization: Bearer KEY"' : 'That API key is not valid or has been revoked',
+      )
       res.status(status).set('WWW-Authenticate', 'Bearer').json(body)
       return
     }
@@ -75,7 +78,7 @@ export function apiRoutes(deps: { apiKeys: ApiKeyService; referrals: ReferralSer
   router.get('/referrals/:id', async (req, res) => {
     const actor = res.locals.actor
     if (!actor) throw new Error('unauthenticated')
-    const referral = await deps.referrals.view(actor, String(req.params['id']), originOf(req))
+    const referral = await deps.referrals.view(actor, req.params['id'], originOf(req))
     if (!referral) {
       const { status, body } = apiError(404, 'Your organisation has no referral with that id')
       res.status(status).json(body)

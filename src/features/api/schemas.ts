@@ -5,13 +5,14 @@ export const ApiError = z
   .object({
     errors: z.array(
       z.object({
-        path: z.string().meta({ description: 'Where the problem is, as a dotted path into the request body ("" for the request as a whole)' }),
+        path: z
+          .string()
+          .meta({ description: 'Where the problem is, as a dotted path into the request body ("" for the request as a whole)' }),
         message: z.string(),
       }),
     ),
   })
   .meta({ id: 'Errors' })
-
 
 export const ReferralView = z
   .object({

@@ -5,7 +5,19 @@ import { humanise } from '../../platform/formatting.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import type { AuditService } from './service.ts'
 
-const ACTIONS = ['view', 'create', 'update', 'sign_in', 'sign_in_failed', 'sign_in_refused_locked', 'sign_in_refused_disabled', 'sign_out', 'api_key_created', 'organisation_added', 'demo_seeded']
+const ACTIONS = [
+  'view',
+  'create',
+  'update',
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_refused_locked',
+  'sign_in_refused_disabled',
+  'sign_out',
+  'api_key_created',
+  'organisation_added',
+  'demo_seeded',
+]
 
 export function auditRoutes(deps: { audit: AuditService }): Router {
   const router = Router()
@@ -13,7 +25,13 @@ export function auditRoutes(deps: { audit: AuditService }): Router {
   router.get('/admin/audit', requireSignIn, requireRole('administrator'), async (req, res) => {
     const { actor } = signedIn(res)
     const query = req.query as Record<string, string | undefined>
-    const form = { who: query['who'] ?? '', action: query['action'] ?? '', subjectId: query['subjectId'] ?? '', from: query['from'] ?? '', to: query['to'] ?? '' }
+    const form = {
+      who: query['who'] ?? '',
+      action: query['action'] ?? '',
+      subjectId: query['subjectId'] ?? '',
+      from: query['from'] ?? '',
+      to: query['to'] ?? '',
+    }
     const errors: { text: string; href: string }[] = []
     const from = parseDay(form.from, 'from', errors)
     const to = parseDay(form.to, 'to', errors)
@@ -35,7 +53,10 @@ export function auditRoutes(deps: { audit: AuditService }): Router {
       form,
       errors,
       fieldErrors: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
-      actionItems: [{ value: '', text: 'Any action' }, ...ACTIONS.map((a) => ({ value: a, text: humanise(a), selected: form.action === a }))],
+      actionItems: [
+        { value: '', text: 'Any action' },
+        ...ACTIONS.map((a) => ({ value: a, text: humanise(a), selected: form.action === a })),
+      ],
       events,
     })
   })

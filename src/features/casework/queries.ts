@@ -9,7 +9,9 @@ import type { DB } from '../../db/schema.ts'
 function casesOf(trx: Kysely<DB>, organisationId: string) {
   return trx
     .selectFrom('cases')
-    .innerJoin('people as applicant', (join) => join.onRef('applicant.household_id', '=', 'cases.household_id').on('applicant.is_applicant', '=', true))
+    .innerJoin('people as applicant', (join) =>
+      join.onRef('applicant.household_id', '=', 'cases.household_id').on('applicant.is_applicant', '=', true),
+    )
     .innerJoin('organisations as authority', 'authority.id', 'cases.authority_id')
     .innerJoin('users as officer', 'officer.id', 'cases.officer_id')
     .where((eb) => eb.or([eb('cases.authority_id', '=', organisationId), eb('cases.provider_organisation_id', '=', organisationId)]))
@@ -30,7 +32,11 @@ function casesOf(trx: Kysely<DB>, organisationId: string) {
 export type CaseSummary = Awaited<ReturnType<ReturnType<typeof casesOf>['execute']>>[number] & { officer_name?: string }
 
 export async function openCasesOfOfficer(trx: Scoped, organisationId: string, officerId: string) {
-  return casesOf(trx, organisationId).where('cases.officer_id', '=', officerId).where('cases.stage', '!=', 'closed').orderBy('cases.approached_on').execute()
+  return casesOf(trx, organisationId)
+    .where('cases.officer_id', '=', officerId)
+    .where('cases.stage', '!=', 'closed')
+    .orderBy('cases.approached_on')
+    .execute()
 }
 
 export async function openCasesOfOrganisation(trx: Scoped, organisationId: string, limit: number) {

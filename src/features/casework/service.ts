@@ -3,7 +3,14 @@ import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { caseloadsOfTeam, casesByStage, findCaseByReference, openCasesOfOfficer, openCasesOfOrganisation, outcomesOfClosedCases } from './queries.ts'
+import {
+  caseloadsOfTeam,
+  casesByStage,
+  findCaseByReference,
+  openCasesOfOfficer,
+  openCasesOfOrganisation,
+  outcomesOfClosedCases,
+} from './queries.ts'
 
 const CASE_ROLES = new Set(['caseworker', 'team_manager', 'analyst', 'administrator'])
 

@@ -75,20 +75,74 @@ export const PROVIDERS: readonly { name: string; slug: string; mentors: readonly
 ]
 
 /** The public bodies with the duty to refer (s213B) that refer in the demonstration, and how often they do. */
-export const REFERRING_BODIES: readonly { type: string; name: string; slug: string; referrerRole: string; emailDomain: string; weight: number }[] = [
-  { type: 'hospital', name: 'Mid and South Essex NHS Foundation Trust', slug: 'hospital', referrerRole: 'Discharge coordinator', emailDomain: 'mse.nhs.example', weight: 30 },
-  { type: 'prison', name: 'HMP Chelmsford', slug: 'prison', referrerRole: 'Resettlement officer', emailDomain: 'justice.example', weight: 15 },
-  { type: 'probation', name: 'Probation Service, Essex', slug: 'probation', referrerRole: 'Probation officer', emailDomain: 'probation.example', weight: 20 },
-  { type: 'jobcentre_plus', name: 'Jobcentre Plus, Essex', slug: 'jobcentre', referrerRole: 'Work coach', emailDomain: 'dwp.example', weight: 20 },
-  { type: 'social_services', name: "Essex Children's Social Care", slug: 'childrens-services', referrerRole: 'Social worker', emailDomain: 'essex.example', weight: 15 },
+export const REFERRING_BODIES: readonly {
+  type: string
+  name: string
+  slug: string
+  referrerRole: string
+  emailDomain: string
+  weight: number
+}[] = [
+  {
+    type: 'hospital',
+    name: 'Mid and South Essex NHS Foundation Trust',
+    slug: 'hospital',
+    referrerRole: 'Discharge coordinator',
+    emailDomain: 'mse.nhs.example',
+    weight: 30,
+  },
+  {
+    type: 'prison',
+    name: 'HMP Chelmsford',
+    slug: 'prison',
+    referrerRole: 'Resettlement officer',
+    emailDomain: 'justice.example',
+    weight: 15,
+  },
+  {
+    type: 'probation',
+    name: 'Probation Service, Essex',
+    slug: 'probation',
+    referrerRole: 'Probation officer',
+    emailDomain: 'probation.example',
+    weight: 20,
+  },
+  {
+    type: 'jobcentre_plus',
+    name: 'Jobcentre Plus, Essex',
+    slug: 'jobcentre',
+    referrerRole: 'Work coach',
+    emailDomain: 'dwp.example',
+    weight: 20,
+  },
+  {
+    type: 'social_services',
+    name: "Essex Children's Social Care",
+    slug: 'childrens-services',
+    referrerRole: 'Social worker',
+    emailDomain: 'essex.example',
+    weight: 15,
+  },
 ]
 
 export const PROGRAMME_NAME = 'Essex Homelessness Prevention Trailblazer'
 
-export const FEMALE_GIVEN_NAMES: readonly string[] = 'Jade Kirsty Stacey Emma Chloe Sophie Gemma Laura Danielle Amy Charlotte Hannah Leanne Natalie Rebecca Samantha Sarah Lauren Megan Aisha Fatima Amira Zainab Priya Agnieszka Monika Grace Ruth Joanne Michelle Tracey Karen Julie Maria Olivia Ellie Mia Chantelle Toni Jodie'.split(' ')
+export const FEMALE_GIVEN_NAMES: readonly string[] =
+  'Jade Kirsty Stacey Emma Chloe Sophie Gemma Laura Danielle Amy Charlotte Hannah Leanne Natalie Rebecca Samantha Sarah Lauren Megan Aisha Fatima Amira Zainab Priya Agnieszka Monika Grace Ruth Joanne Michelle Tracey Karen Julie Maria Olivia Ellie Mia Chantelle Toni Jodie'.split(
+    ' ',
+  )
 
-export const MALE_GIVEN_NAMES: readonly string[] = 'Daniel Lee Craig Ryan Jamie Liam Callum Connor Jordan Dean Wayne Stuart Mark Paul Gary Darren Kevin Steven Michael James Tom Sam Mohammed Ahmed Kwame Tomasz Piotr Andrei Oliver Harry Jack George Alfie Reece Kyle Aaron Joe Ben Adam Chris'.split(' ')
+export const MALE_GIVEN_NAMES: readonly string[] =
+  'Daniel Lee Craig Ryan Jamie Liam Callum Connor Jordan Dean Wayne Stuart Mark Paul Gary Darren Kevin Steven Michael James Tom Sam Mohammed Ahmed Kwame Tomasz Piotr Andrei Oliver Harry Jack George Alfie Reece Kyle Aaron Joe Ben Adam Chris'.split(
+    ' ',
+  )
 
-export const FAMILY_NAMES: readonly string[] = 'Smith Jones Taylor Brown Williams Wilson Johnson Davies Robinson Wright Thompson Evans Walker White Roberts Green Hall Wood Jackson Clarke Turner Hughes Cooper Hill Ward Morris King Baker Harris Lewis Osei Mensah Khan Ahmed Begum Patel Kowalski Nowak Popescu Okafor Price Shah Cole Reeves Walsh Murphy Kelly Fisher Barker Marsh'.split(' ')
+export const FAMILY_NAMES: readonly string[] =
+  'Smith Jones Taylor Brown Williams Wilson Johnson Davies Robinson Wright Thompson Evans Walker White Roberts Green Hall Wood Jackson Clarke Turner Hughes Cooper Hill Ward Morris King Baker Harris Lewis Osei Mensah Khan Ahmed Begum Patel Kowalski Nowak Popescu Okafor Price Shah Cole Reeves Walsh Murphy Kelly Fisher Barker Marsh'.split(
+    ' ',
+  )
 
-export const STREETS: readonly string[] = 'High Street|Church Road|Station Road|London Road|Victoria Road|Mill Lane|Park Avenue|The Crescent|Queens Road|Kings Road|Elm Close|Oak Drive|Chapel Lane|Market Street|Brook Way|Meadow View'.split('|')
+export const STREETS: readonly string[] =
+  'High Street|Church Road|Station Road|London Road|Victoria Road|Mill Lane|Park Avenue|The Crescent|Queens Road|Kings Road|Elm Close|Oak Drive|Chapel Lane|Market Street|Brook Way|Meadow View'.split(
+    '|',
+  )

@@ -31,8 +31,14 @@ describe('the demonstration data', () => {
   })
 
   it('has three providers, the five kinds of referring body and a programme led by the county', () => {
-    expect(data.organisations.filter((o) => o.type === 'provider').map((o) => o.name)).toEqual(['Phoenix Futures', 'Peabody', 'One Support'])
-    expect(data.organisations.map((o) => o.type)).toEqual(expect.arrayContaining(['hospital', 'prison', 'probation', 'jobcentre_plus', 'social_services']))
+    expect(data.organisations.filter((o) => o.type === 'provider').map((o) => o.name)).toEqual([
+      'Phoenix Futures',
+      'Peabody',
+      'One Support',
+    ])
+    expect(data.organisations.map((o) => o.type)).toEqual(
+      expect.arrayContaining(['hospital', 'prison', 'probation', 'jobcentre_plus', 'social_services']),
+    )
     expect(data.programmes).toHaveLength(1)
     expect(data.programmes[0]?.lead_organisation_id).toBe(data.organisations.find((o) => o.type === 'county_council')?.id)
   })
@@ -51,13 +57,19 @@ describe('the demonstration data', () => {
   it('has a few hundred households shaped like the Essex evaluation (section 2.2)', () => {
     expect(data.households.length).toBeGreaterThanOrEqual(300)
     expect(share(applicants, (p) => p.sex === 'female')).toBeCloseTo(0.7, 1)
-    const adults = data.households.map((h) => data.people.filter((p) => p.household_id === h.id && p.relationship_to_applicant !== 'child').length)
+    const adults = data.households.map(
+      (h) => data.people.filter((p) => p.household_id === h.id && p.relationship_to_applicant !== 'child').length,
+    )
     expect(share(adults, (n) => n === 1)).toBeCloseTo(0.8, 1)
-    const withChildren = data.households.filter((h) => data.people.some((p) => p.household_id === h.id && p.relationship_to_applicant === 'child'))
+    const withChildren = data.households.filter((h) =>
+      data.people.some((p) => p.household_id === h.id && p.relationship_to_applicant === 'child'),
+    )
     expect(withChildren.length / data.households.length).toBeCloseTo(0.52, 1)
     const ages = data.cases.map((c) => {
       const applicant = applicants.find((p) => p.household_id === c.household_id)
-      return LocalDate.parse(applicant?.date_of_birth ?? '').until(LocalDate.parse(c.approached_on)).years()
+      return LocalDate.parse(applicant?.date_of_birth ?? '')
+        .until(LocalDate.parse(c.approached_on))
+        .years()
     })
     const mean = ages.reduce((sum, age) => sum + age, 0) / ages.length
     expect(mean).toBeGreaterThan(36)
@@ -104,7 +116,11 @@ describe('the demonstration data', () => {
     const order = ['received', 'acknowledged', 'contacted', 'assessed', 'closed']
     for (const referral of data.referrals) {
       expect(referral.consent_to_referral && referral.consent_to_share_contact_details && referral.authority_chosen_by_person).toBe(true)
-      expect(referral.phone ?? referral.email ?? (referral.preferred_contact === 'via_referrer' || referral.preferred_contact === 'post' ? 'ok' : null)).not.toBeNull()
+      expect(
+        referral.phone ??
+          referral.email ??
+          (referral.preferred_contact === 'via_referrer' || referral.preferred_contact === 'post' ? 'ok' : null),
+      ).not.toBeNull()
       const history = data.referralStatusChanges.filter((s) => s.referral_id === referral.id)
       expect(history[0]?.status).toBe('received')
       expect(history.at(-1)?.status).toBe(referral.status)

@@ -124,8 +124,20 @@ const PROFILE = {
 } as const
 
 const REASON_BY_TENURE: Record<'social' | 'private' | 'other', Partial<Record<ReasonForLossOfHome, number>>> = {
-  social: { end_of_social_rented_tenancy: 62, domestic_abuse: 12, non_violent_relationship_breakdown: 10, home_no_longer_suitable: 8, other_or_not_known: 8 },
-  private: { end_of_assured_shorthold_tenancy: 70, end_of_private_tenancy_not_assured_shorthold: 6, domestic_abuse: 8, non_violent_relationship_breakdown: 8, other_or_not_known: 8 },
+  social: {
+    end_of_social_rented_tenancy: 62,
+    domestic_abuse: 12,
+    non_violent_relationship_breakdown: 10,
+    home_no_longer_suitable: 8,
+    other_or_not_known: 8,
+  },
+  private: {
+    end_of_assured_shorthold_tenancy: 70,
+    end_of_private_tenancy_not_assured_shorthold: 6,
+    domestic_abuse: 8,
+    non_violent_relationship_breakdown: 8,
+    other_or_not_known: 8,
+  },
   other: {
     family_or_friends_no_longer_able_to_accommodate: 45,
     eviction_from_supported_housing: 12,
@@ -252,8 +264,17 @@ class DemoWorld {
 
   private user(organisationName: string, role: StaffRole, email: string, name?: string): string {
     const id = this.random.uuid()
-    const displayName = name ?? `${this.random.pick(this.random.chance(0.6) ? FEMALE_GIVEN_NAMES : MALE_GIVEN_NAMES)} ${this.random.pick(FAMILY_NAMES)}`
-    this.data.users.push({ id, organisation_id: this.id(organisationName), organisationName, role, email, display_name: displayName, oidc_subject: null })
+    const displayName =
+      name ?? `${this.random.pick(this.random.chance(0.6) ? FEMALE_GIVEN_NAMES : MALE_GIVEN_NAMES)} ${this.random.pick(FAMILY_NAMES)}`
+    this.data.users.push({
+      id,
+      organisation_id: this.id(organisationName),
+      organisationName,
+      role,
+      email,
+      display_name: displayName,
+      oidc_subject: null,
+    })
     return id
   }
 
@@ -272,7 +293,9 @@ class DemoWorld {
     const household = this.addHousehold(authority, approachedOn)
     const route = this.random.weighted(authority.referralRoutes)
     const channel =
-      route === 'self_referral' ? this.random.weighted({ in_person: 40, phone: 45, email: 15 }) : this.random.weighted({ referral: 70, phone: 20, in_person: 10 })
+      route === 'self_referral'
+        ? this.random.weighted({ in_person: 40, phone: 45, email: 15 })
+        : this.random.weighted({ referral: 70, phone: 20, in_person: 10 })
     const risk = this.random.weighted(PROFILE.risk)
     this.addCase(authority, approachedOn, household, { channel, route, risk })
   }
@@ -290,7 +313,12 @@ class DemoWorld {
     if (!officerId) throw new Error(`no caseworker at ${authority.name}`)
 
     const accommodation = this.random.weighted(PROFILE.accommodation)
-    const tenure = accommodation === 'council_tenant' || accommodation === 'registered_provider_tenant' ? 'social' : accommodation.startsWith('private') ? 'private' : 'other'
+    const tenure =
+      accommodation === 'council_tenant' || accommodation === 'registered_provider_tenant'
+        ? 'social'
+        : accommodation.startsWith('private')
+          ? 'private'
+          : 'other'
     const needs = this.random.each(PROFILE.supportNeeds) as SupportNeed[]
     if (household.applicantAge < 18) needs.push('young_person_16_17')
     else if (household.applicantAge <= 25 && this.random.chance(0.6)) needs.push('young_person_18_25')
@@ -342,7 +370,11 @@ class DemoWorld {
     return found
   }
 
-  private addHousehold(authority: DemoAuthority, approachedOn: LocalDate, applicant?: Applicant): { id: string; applicantAge: number; hasChildren: boolean } {
+  private addHousehold(
+    authority: DemoAuthority,
+    approachedOn: LocalDate,
+    applicant?: Applicant,
+  ): { id: string; applicantAge: number; hasChildren: boolean } {
     const id = this.random.uuid()
     const authorityId = this.id(authority.name)
     this.data.households.push({ id, authority_id: authorityId })
@@ -372,7 +404,12 @@ class DemoWorld {
     }
     for (let i = 2; i < adults; i++) {
       const sex = this.random.chance(0.5) ? 'female' : 'male'
-      member('other_adult', this.givenName(sex), approachedOn.minusYears(this.random.between(18, 70)).minusDays(this.random.between(0, 364)), sex)
+      member(
+        'other_adult',
+        this.givenName(sex),
+        approachedOn.minusYears(this.random.between(18, 70)).minusDays(this.random.between(0, 364)),
+        sex,
+      )
     }
     const applicantAge = person.dateOfBirth.until(approachedOn).years()
     for (let i = 0; i < children; i++) {
@@ -436,7 +473,11 @@ class DemoWorld {
         const approachedOn = receivedOn.plusDays(this.random.between(1, 5))
         const household = this.addHousehold(authority, approachedOn, person)
         const risk = last.outcome === 'relief_duty_accepted' ? 'homeless' : 'threatened_within_28_days'
-        caseId = this.addCase(authority, approachedOn, household, { channel: 'referral', route: body ? 'referred_by_other_service' : 'self_referral', risk })
+        caseId = this.addCase(authority, approachedOn, household, {
+          channel: 'referral',
+          route: body ? 'referred_by_other_service' : 'self_referral',
+          risk,
+        })
       }
 
       this.data.referrals.push({
@@ -447,7 +488,9 @@ class DemoWorld {
         channel: body ? this.random.weighted({ web: 60, api: 40 }) : 'self_referral',
         status: last.status,
         outcome: last.outcome,
-        outcome_details: last.outcome.startsWith('rejected') ? 'No local connection with the district and no other reason to accept.' : null,
+        outcome_details: last.outcome.startsWith('rejected')
+          ? 'No local connection with the district and no other reason to accept.'
+          : null,
         received_at: receivedAt,
         consent_to_referral: true,
         consent_to_share_contact_details: true,
@@ -456,7 +499,10 @@ class DemoWorld {
         family_name: person.familyName,
         date_of_birth: person.dateOfBirth.toString(),
         phone: body?.type === 'prison' ? null : `07700 900${String(this.random.between(0, 999)).padStart(3, '0')}`,
-        email: hasEmail && body?.type !== 'prison' ? `${person.givenName}.${person.familyName}${String(this.random.between(1, 99))}@example.com`.toLowerCase() : null,
+        email:
+          hasEmail && body?.type !== 'prison'
+            ? `${person.givenName}.${person.familyName}${String(this.random.between(1, 99))}@example.com`.toLowerCase()
+            : null,
         preferred_contact: preferredContact,
         address_line1: body?.type === 'prison' ? null : `${String(this.random.between(1, 180))} ${this.random.pick(STREETS)}`,
         address_town: body?.type === 'prison' ? null : authority.town,
@@ -509,7 +555,10 @@ class DemoWorld {
   }
 
   /** Status changes a few working days apart, stopping at today: the older the referral, the further it got. */
-  private referralHistory(receivedOn: LocalDate, reason: ReferralReason): { status: ReferralStatus; outcome: ReferralOutcome; at: string }[] {
+  private referralHistory(
+    receivedOn: LocalDate,
+    reason: ReferralReason,
+  ): { status: ReferralStatus; outcome: ReferralOutcome; at: string }[] {
     const history: { status: ReferralStatus; outcome: ReferralOutcome; at: string }[] = [
       { status: 'received', outcome: 'pending', at: instantOn(receivedOn, this.random.between(8 * 60, 18 * 60)) },
     ]
@@ -560,15 +609,21 @@ export function placeSlug(councilName: string): string {
 }
 
 function instantOn(day: LocalDate, minuteOfDay: number): string {
-  return ZonedDateTime.of(day, LocalTime.ofSecondOfDay(minuteOfDay * 60), LONDON).toInstant().toString()
+  return ZonedDateTime.of(day, LocalTime.ofSecondOfDay(minuteOfDay * 60), LONDON)
+    .toInstant()
+    .toString()
 }
 
 function postcode(random: SeededRandom, authority: DemoAuthority): string {
   const letters = 'ABDEFGHJLNPQRSTUWXYZ'
-  return `${random.pick(authority.postcodeDistricts)} ${String(random.between(1, 9))}${random.pick([...letters])}${random.pick([...letters])}`
+  return `${random.pick(authority.postcodeDistricts)} ${String(random.between(1, 9))}${character(random, letters)}${character(random, letters)}`
 }
 
 function referenceCode(random: SeededRandom): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-  return Array.from({ length: 6 }, () => random.pick([...alphabet])).join('')
+  return Array.from({ length: 6 }, () => character(random, alphabet)).join('')
+}
+
+function character(random: SeededRandom, alphabet: string): string {
+  return alphabet.charAt(random.between(0, alphabet.length - 1))
 }

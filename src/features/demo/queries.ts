@@ -11,7 +11,7 @@ export async function insertRows<T extends TableName>(db: Kysely<DB>, table: T, 
     // Kysely cannot narrow a union of tables to one insert shape; the caller's T ties rows to table.
     await db
       .insertInto(table)
-      .values(rows.slice(start, start + BATCH) as never)
+      .values(rows.slice(start, start + BATCH))
       .execute()
   }
 }

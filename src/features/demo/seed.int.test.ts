@@ -24,7 +24,12 @@ describe.each(testDatabaseKinds())('loading the demonstration data on $name', (k
   it('loads everything, and records that it did in the audit trail', async () => {
     const summary = await seedDemoData(database.db, { clock })
     const count = async (table: 'organisations' | 'users' | 'households' | 'people' | 'cases' | 'referrals') =>
-      Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n
     expect(summary.organisations).toBe(await count('organisations'))
     expect(summary.users).toBe(await count('users'))
     expect(summary.people).toBe(await count('people'))
@@ -54,10 +59,16 @@ describe.each(testDatabaseKinds())('loading the demonstration data on $name', (k
   })
 
   it('refuses to load into a database that already has organisations, and changes nothing', async () => {
-    const before = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const before = await database.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     await expect(seedDemoData(database.db, { clock })).rejects.toThrow(DemoDataRefusedError)
     await expect(seedDemoData(database.db, { clock })).rejects.toThrow(/only loaded into an empty database/)
-    const after = await database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    expect(Number(after.n)).toBe(Number(before.n))
+    const after = await database.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(after.n).toBe(before.n)
   })
 })

@@ -54,7 +54,13 @@ export async function seedDemoData(db: Kysely<DB>, options: { clock: Clock; seed
     await insertRows(trx, 'cases', data.cases)
     await insertRows(trx, 'referrals', data.referrals)
     await insertRows(trx, 'referral_status_changes', data.referralStatusChanges)
-    await recordAudit(trx, actor, { action: 'demo_data_loaded', subjectType: 'database', details: { ...summary } }, SYSTEM_ORIGIN, options.clock.now())
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'demo_data_loaded', subjectType: 'database', details: { ...summary } },
+      SYSTEM_ORIGIN,
+      options.clock.now(),
+    )
   })
   return summary
 }

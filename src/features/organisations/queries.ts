@@ -13,7 +13,10 @@ export async function findOrganisationByCode(db: Kysely<DB>, code: string) {
   return db.selectFrom('organisations').selectAll().where('ons_code', '=', code).executeTakeFirst()
 }
 
-export async function insertOrganisation(db: Kysely<DB>, organisation: { type: string; name: string; onsCode: string | null; parentId: string | null }) {
+export async function insertOrganisation(
+  db: Kysely<DB>,
+  organisation: { type: string; name: string; onsCode: string | null; parentId: string | null },
+) {
   return db
     .insertInto('organisations')
     .values({ type: organisation.type, name: organisation.name, ons_code: organisation.onsCode, parent_id: organisation.parentId })
@@ -22,6 +25,9 @@ export async function insertOrganisation(db: Kysely<DB>, organisation: { type: s
 }
 
 export async function countOrganisations(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  return Number(row.n)
+  const row = await db
+    .selectFrom('organisations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return row.n
 }

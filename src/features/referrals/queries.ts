@@ -30,7 +30,9 @@ export async function findReferral(trx: Scoped, organisationId: string, id: stri
     .innerJoin('organisations as authority', 'authority.id', 'referrals.authority_id')
     .leftJoin('organisations as referrer', 'referrer.id', 'referrals.referring_organisation_id')
     .where('referrals.id', '=', id)
-    .where((eb) => eb.or([eb('referrals.referring_organisation_id', '=', organisationId), eb('referrals.authority_id', '=', organisationId)]))
+    .where((eb) =>
+      eb.or([eb('referrals.referring_organisation_id', '=', organisationId), eb('referrals.authority_id', '=', organisationId)]),
+    )
     .selectAll('referrals')
     .select(['authority.name as authority_name', 'authority.ons_code as authority_code', 'referrer.name as referring_organisation_name'])
     .executeTakeFirst()

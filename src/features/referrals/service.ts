@@ -38,7 +38,13 @@ export class ReferralService {
       await recordAudit(
         trx,
         actor,
-        { action: 'view', subjectType: 'referral', subjectId: referral.id, subjectOrganisationId: referral.authority_id, details: { reference: referral.reference } },
+        {
+          action: 'view',
+          subjectType: 'referral',
+          subjectId: referral.id,
+          subjectOrganisationId: referral.authority_id,
+          details: { reference: referral.reference },
+        },
         origin,
         this.clock.now(),
       )

@@ -25,17 +25,28 @@ function pageFor(error: unknown): ErrorPage {
     return {
       status: 404,
       title: 'Page not found',
-      paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.', 'If the address is right, the record may have been moved, or you may not have access to it.'],
+      paragraphs: [
+        'If you typed the web address, check it is correct.',
+        'If you pasted the web address, check you copied the entire address.',
+        'If the address is right, the record may have been moved, or you may not have access to it.',
+      ],
     }
   }
   if (error instanceof ForbiddenError) {
-    return { status: 403, title: 'You cannot see this page', paragraphs: [error.message, 'If you think you should have access, ask your manager or your organisation’s administrator.'] }
+    return {
+      status: 403,
+      title: 'You cannot see this page',
+      paragraphs: [error.message, 'If you think you should have access, ask your manager or your organisation’s administrator.'],
+    }
   }
   if (isCsrfError(error)) {
     return {
       status: 403,
       title: 'Your form could not be sent',
-      paragraphs: ['The form was out of date or did not come from this service, so nothing was saved.', 'Go back, reload the page and try again.'],
+      paragraphs: [
+        'The form was out of date or did not come from this service, so nothing was saved.',
+        'Go back, reload the page and try again.',
+      ],
     }
   }
   if ((error as { type?: string }).type === 'entity.too.large') {
@@ -44,7 +55,10 @@ function pageFor(error: unknown): ErrorPage {
   return {
     status: 500,
     title: 'Sorry, there is a problem with the service',
-    paragraphs: ['Try again later.', 'Anything you had already saved is safe. If you were part-way through a form, what you had not yet saved was not saved.'],
+    paragraphs: [
+      'Try again later.',
+      'Anything you had already saved is safe. If you were part-way through a form, what you had not yet saved was not saved.',
+    ],
   }
 }
 
@@ -59,7 +73,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return
     }
     const page = pageFor(error)
-    if (page.status >= 500) logger.error({ err: error, method: req.method, route: req.route?.path ?? req.path }, 'request failed')
+    if (page.status >= 500)
+      logger.error(
+        { err: error, method: req.method, route: (req.route as { path?: string } | undefined)?.path ?? req.path },
+        'request failed',
+      )
     res.status(page.status)
     if (req.path.startsWith('/api/')) {
       res.json({ errors: [{ path: '', message: page.title }] })

@@ -15,7 +15,10 @@ export function securityHeaders(options: { production: boolean }): RequestHandle
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (_req, res) => `'nonce-${String((res as unknown as { locals: Record<string, unknown> }).locals['cspNonce'])}'`],
+        scriptSrc: [
+          "'self'",
+          (_req, res) => `'nonce-${String((res as unknown as { locals: Record<string, unknown> }).locals['cspNonce'])}'`,
+        ],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],

@@ -12,8 +12,16 @@ export async function saveSession(
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: session.id, user_id: session.userId, data: JSON.stringify(session.data), created_at: session.now, expires_at: session.expiresAt })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: session.userId, data: JSON.stringify(session.data), expires_at: session.expiresAt }))
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      data: JSON.stringify(session.data),
+      created_at: session.now,
+      expires_at: session.expiresAt,
+    })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ user_id: session.userId, data: JSON.stringify(session.data), expires_at: session.expiresAt }),
+    )
     .execute()
 }
 

@@ -33,7 +33,13 @@ export class DatabaseSessionStore extends session.Store {
 
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
     const userId = (data as { userId?: string }).userId ?? null
-    saveSession(this.db, { id: keyOf(sid), userId, data: data as unknown as Record<string, unknown>, now: this.clock.now(), expiresAt: this.expiry() })
+    saveSession(this.db, {
+      id: keyOf(sid),
+      userId,
+      data: data as unknown as Record<string, unknown>,
+      now: this.clock.now(),
+      expiresAt: this.expiry(),
+    })
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
   }
