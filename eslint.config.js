@@ -5,6 +5,7 @@ import upstream from './lint-rules/index.js'
 export default tseslint.config(
   { ignores: ['node_modules/', 'public/build/', 'data/', 'dist/', 'coverage/', 'test-results/'] },
   tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -61,7 +61,10 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
-      return exited
+      const code = await exited
+      // A folder this function made is removed; one the test passed in is the test's to keep or remove.
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      return code
     },
   }
 }
