@@ -74,7 +74,8 @@ describe('starting the service', () => {
   })
 
   it('keeps every confirmed change when killed abruptly in the middle of writes', async () => {
-    const server = await startServer()
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-e2e-kill-'))
+    const server = await startServer({ dataDir })
     const accounts = DEMO_ACCOUNTS.slice(0, 6)
     let confirmed = 0
     let stopping = false
@@ -98,7 +99,7 @@ describe('starting the service', () => {
     await Promise.all(loops)
     const confirmedBeforeKill = confirmed
 
-    const database = await openDatabase({ databaseUrl: undefined, dataDir: server.dataDir, holder: 'test' })
+    const database = await openDatabase({ databaseUrl: undefined, dataDir, holder: 'test' })
     try {
       const row = await database.db
         .selectFrom('audit_events')
@@ -110,12 +111,13 @@ describe('starting the service', () => {
       await database.close()
     }
 
-    const restarted = await startServer({ dataDir: server.dataDir })
+    const restarted = await startServer({ dataDir })
     try {
       const page = await request(restarted.url).get('/sign-in')
       expect(page.status).toBe(200)
     } finally {
       await restarted.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
     }
   })
 })
