@@ -30,15 +30,7 @@ export default defineConfig(
   },
   {
     // The data-access modules, and tests that look at what really reached the database.
-    files: [
-      'src/db/**',
-      'src/**/queries.ts',
-      'src/**/*-queries.ts',
-      'src/test-support/**',
-      '**/*.int.test.ts',
-      'bench/**',
-      'e2e/**',
-    ],
+    files: ['src/db/**', 'src/**/queries.ts', 'src/**/*-queries.ts', 'src/test-support/**', '**/*.int.test.ts', 'bench/**', 'e2e/**'],
     rules: { 'upstream/no-sql-outside-db': 'off' },
   },
   {

@@ -2,12 +2,15 @@
  * Statutory dates are computed from one injected Clock, so tests and reports can fix "today". Reading
  * the machine's clock anywhere else makes a deadline depend on when the code happens to run.
  *
- * @type {import('eslint').Rule.RuleModule}
+ * Where the real time is wanted (the clock itself, benchmarks, browser tests) the configuration turns
+ * this rule off for those files; the rule itself knows no file names.
  */
+
+/** @type {import('eslint').Rule.RuleModule} */
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'forbid new Date() and Date.now() outside the clock' },
+    docs: { description: 'forbid new Date(), Date() and Date.now() outside the clock' },
     messages: {
       wallClock:
         'Do not read the wall clock here ({{ what }}): take the injected Clock (platform/clock.ts) and use clock.now() or clock.today().',
@@ -23,10 +26,14 @@ export default {
       },
       CallExpression(node) {
         const callee = node.callee
-        if (
+        if (callee.type === 'Identifier' && callee.name === 'Date') {
+          // Called without `new`, Date() is the current time as a string.
+          context.report({ node, messageId: 'wallClock', data: { what: 'Date()' } })
+        } else if (
           callee.type === 'MemberExpression' &&
           callee.object.type === 'Identifier' &&
           callee.object.name === 'Date' &&
+          !callee.computed &&
           callee.property.type === 'Identifier' &&
           callee.property.name === 'now'
         ) {

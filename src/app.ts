@@ -27,7 +27,7 @@ export function createApp(services: Services): express.Express {
   app.set('trust proxy', production ? 1 : false)
   app.set('view engine', 'njk')
   createViews().express(app)
-  app.locals['serviceOwner'] = config.serviceOwner
+  app.locals.serviceOwner = config.serviceOwner
 
   app.use(requestLog(services))
   app.use(securityHeaders({ production }))

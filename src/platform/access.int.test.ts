@@ -5,7 +5,9 @@ import { testDatabaseKinds } from '../db/testing.ts'
 import { signedInAgent } from '../test-support/browser.ts'
 import { createWorld, type World } from '../test-support/world.ts'
 
-type ApiErrors = { errors: { path?: string; message: string }[] }
+interface ApiErrors {
+  errors: { path?: string; message: string }[]
+}
 
 /**
  * The line between organisations, tried from every side: pages, the API, and the database itself with

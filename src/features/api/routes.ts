@@ -78,7 +78,7 @@ export function apiRoutes(deps: { apiKeys: ApiKeyService; referrals: ReferralSer
   router.get('/referrals/:id', async (req, res) => {
     const actor = res.locals.actor
     if (!actor) throw new Error('unauthenticated')
-    const referral = await deps.referrals.view(actor, req.params['id'], originOf(req))
+    const referral = await deps.referrals.view(actor, req.params.id, originOf(req))
     if (!referral) {
       const { status, body } = apiError(404, 'Your organisation has no referral with that id')
       res.status(status).json(body)

@@ -14,7 +14,7 @@ export function csrfProtection(): RequestHandler[] {
     },
   })
   const exposeToken: RequestHandler = (req, res, next) => {
-    res.locals['csrfToken'] = generateToken(req)
+    res.locals.csrfToken = generateToken(req)
     next()
   }
   return [csrfSynchronisedProtection, exposeToken]

@@ -8,7 +8,7 @@ import helmet from 'helmet'
  */
 export function securityHeaders(options: { production: boolean }): RequestHandler[] {
   const nonce: RequestHandler = (_req, res, next) => {
-    res.locals['cspNonce'] = randomBytes(16).toString('base64')
+    res.locals.cspNonce = randomBytes(16).toString('base64')
     next()
   }
   const headers = helmet({
