@@ -115,9 +115,12 @@ export interface CaseTable {
   outcome: string | null
   accommodation_outcome: string | null
   closed_on: CalendarDate | null
+  prevention_started_on: CalendarDate | null
+  relief_started_on: CalendarDate | null
+  main_duty_started_on: CalendarDate | null
   version: Generated<number>
   created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>
 }
 
 export interface ReferralTable {
@@ -168,6 +171,19 @@ export interface ReferralStatusChangeTable {
   changed_at: Timestamp
 }
 
+/** One entry in a case's timeline: a decision or other event, on the day it happened. */
+export interface CaseEventTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  kind: string
+  occurred_on: CalendarDate
+  recorded_at: Timestamp
+  recorded_by: string
+  details: Json<Record<string, unknown>>
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -178,6 +194,7 @@ export interface DB {
   households: HouseholdTable
   people: PersonTable
   cases: CaseTable
+  case_events: CaseEventTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
 }

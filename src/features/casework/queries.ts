@@ -101,3 +101,75 @@ export async function findCaseByReference(trx: Scoped, organisationId: string, r
     .execute()
   return { ...found, people }
 }
+
+export interface CaseChanges {
+  stage: string
+  prevention_started_on?: string
+  relief_started_on?: string
+  main_duty_started_on?: string
+  outcome?: string
+  accommodation_outcome?: string | null
+  closed_on?: string
+}
+
+/**
+ * Changes a case only if nobody else has changed it since it was read: the version must still match.
+ * Returns false when it did not, so two officers cannot overwrite each other silently.
+ */
+export async function changeCase(trx: Scoped, caseId: string, expectedVersion: number, changes: CaseChanges, now: Date): Promise<boolean> {
+  const changed = await trx
+    .updateTable('cases')
+    .set({ ...changes, updated_at: now })
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', caseId)
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .executeTakeFirst()
+  return changed !== undefined
+}
+
+export async function addCaseEvent(
+  trx: Scoped,
+  event: {
+    caseId: string
+    authorityId: string
+    providerId: string | null
+    kind: string
+    occurredOn: string
+    recordedBy: string
+    details: Record<string, unknown>
+  },
+  now: Date,
+): Promise<void> {
+  await trx
+    .insertInto('case_events')
+    .values({
+      case_id: event.caseId,
+      authority_id: event.authorityId,
+      provider_organisation_id: event.providerId,
+      kind: event.kind,
+      occurred_on: event.occurredOn,
+      recorded_at: now,
+      recorded_by: event.recordedBy,
+      details: JSON.stringify(event.details),
+    })
+    .execute()
+}
+
+/** The case's timeline, newest first. */
+export async function eventsOfCase(trx: Scoped, caseId: string) {
+  return trx
+    .selectFrom('case_events')
+    .leftJoin('users as recorder', 'recorder.id', 'case_events.recorded_by')
+    .where('case_events.case_id', '=', caseId)
+    .select([
+      'case_events.id',
+      'case_events.kind',
+      'case_events.occurred_on',
+      'case_events.recorded_at',
+      'case_events.details',
+      'recorder.display_name as recorded_by_name',
+    ])
+    .orderBy('case_events.recorded_at', 'desc')
+    .execute()
+}

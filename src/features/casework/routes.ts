@@ -2,6 +2,17 @@ import { Router } from 'express'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
+import type { Stage } from '../../domain/legal-status.ts'
+import { humanise } from '../../platform/formatting.ts'
+import {
+  ACCOMMODATION_OUTCOMES,
+  CHOICE_LABELS,
+  choicesFor,
+  GROUND_OPTIONS,
+  type Choice,
+  type DecisionForm,
+  type FormError,
+} from './decisions.ts'
 import type { CaseworkService } from './service.ts'
 
 export function caseworkRoutes(deps: { casework: CaseworkService }): Router {
@@ -22,5 +33,61 @@ export function caseworkRoutes(deps: { casework: CaseworkService }): Router {
     res.render('features/casework/views/case.njk', { pageTitle: `Case ${found.reference}`, found })
   })
 
+  const mayDecide = requireRole('caseworker', 'team_manager')
+
+  router.get('/cases/:reference/decision', requireSignIn, mayDecide, async (req, res) => {
+    const { actor } = signedIn(res)
+    const found = await casework.viewCase(actor, String(req.params['reference']), originOf(req))
+    if (!found) throw new NotFoundError()
+    res.render('features/casework/views/decision.njk', decisionPage(found, { version: String(found.version) }, []))
+  })
+
+  router.post('/cases/:reference/decision', requireSignIn, mayDecide, async (req, res) => {
+    const { actor } = signedIn(res)
+    const reference = String(req.params['reference'])
+    const form = req.body as DecisionForm
+    const result = await casework.recordDecision(actor, reference, form, originOf(req))
+    if (result.outcome === 'not_found') throw new NotFoundError()
+    if (result.outcome === 'recorded') {
+      res.redirect(303, `/cases/${encodeURIComponent(reference)}`)
+      return
+    }
+    const found = await casework.viewCase(actor, reference, originOf(req))
+    if (!found) throw new NotFoundError()
+    const errors =
+      result.outcome === 'conflict'
+        ? [
+            {
+              href: '#choice',
+              text: 'Someone else changed this case while you were deciding. Check the case as it is now, then record your decision again.',
+            },
+          ]
+        : result.errors
+    // After a conflict the form starts from the case as it now is; otherwise it keeps what was entered.
+    const values =
+      result.outcome === 'conflict'
+        ? { version: String(found.version) }
+        : { ...form, version: String(found.version === Number(form.version) ? form.version : found.version) }
+    res
+      .status(result.outcome === 'conflict' ? 409 : 400)
+      .render('features/casework/views/decision.njk', decisionPage(found, values, errors))
+  })
+
   return router
+}
+
+function decisionPage(found: { reference: string; stage: string; decisions: Choice[] }, values: DecisionForm, errors: FormError[]) {
+  const stage = found.stage as Stage
+  const ending = found.decisions.find((c): c is keyof typeof GROUND_OPTIONS => c in GROUND_OPTIONS)
+  return {
+    pageTitle: `Record a decision: case ${found.reference}`,
+    found,
+    errors,
+    errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
+    values,
+    choices: choicesFor(stage).map((choice) => ({ value: choice, text: CHOICE_LABELS[choice] })),
+    ending,
+    grounds: ending ? GROUND_OPTIONS[ending].map((ground) => ({ value: ground, text: humanise(ground) })) : [],
+    accommodationOutcomes: Object.entries(ACCOMMODATION_OUTCOMES).map(([value, text]) => ({ value, text })),
+  }
 }

@@ -3,7 +3,15 @@ import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
+import { LocalDate } from '@js-joda/core'
+import { deadlinesOf } from '../../domain/case-deadlines.ts'
+import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
 import {
+  addCaseEvent,
+  changeCase,
+  eventsOfCase,
+  type CaseChanges,
   caseloadsOfTeam,
   casesByStage,
   findCaseByReference,
@@ -70,7 +78,111 @@ export class CaseworkService {
         origin,
         this.clock.now(),
       )
-      return found
+      const today = this.clock.today()
+      return {
+        ...found,
+        deadlines: deadlinesOf(factsOf(found), today),
+        events: await eventsOfCase(trx, found.id),
+        decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
+      }
     })
   }
+
+  /**
+   * Records a decision on a case: the law's state machine decides whether it is lawful, the version
+   * guards against another officer's change since the form was opened, and the case, its timeline and
+   * the audit trail change together or not at all.
+   */
+  async recordDecision(actor: Actor, reference: string, form: DecisionForm, origin: Origin): Promise<DecisionResult> {
+    if (actor.kind !== 'user' || !CHANGE_ROLES.has(actor.role)) return { outcome: 'not_found' }
+    return asActor(this.db, actor, async (trx) => {
+      const found = await findCaseByReference(trx, actor.organisationId, reference)
+      if (!found) return { outcome: 'not_found' as const }
+      const read = readDecisionForm(found.stage as Stage, form)
+      if ('errors' in read) return { outcome: 'invalid' as const, errors: read.errors }
+      if (read.version !== found.version) return { outcome: 'conflict' as const }
+      const today = this.clock.today()
+      const judged = decide(factsOf(found), read.decision, today)
+      if (!judged.lawful) return { outcome: 'invalid' as const, errors: [{ href: '#choice', text: judged.reason }] }
+
+      const now = this.clock.now()
+      const on = read.decision.on.toString()
+      const changes = changesFor(read.decision, judged.stage, read.accommodationOutcome)
+      if (!(await changeCase(trx, found.id, read.version, changes, now))) return { outcome: 'conflict' as const }
+      const details = { ...decisionDetails(read.decision), accommodationOutcome: read.accommodationOutcome, stage: judged.stage }
+      await addCaseEvent(
+        trx,
+        {
+          caseId: found.id,
+          authorityId: found.authority_id,
+          providerId: found.provider_organisation_id,
+          kind: read.decision.kind,
+          occurredOn: on,
+          recordedBy: actor.userId,
+          details,
+        },
+        now,
+      )
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'update',
+          subjectType: 'case',
+          subjectId: found.id,
+          subjectOrganisationId: found.authority_id,
+          details: { reference, decision: read.decision.kind, ...details },
+        },
+        origin,
+        now,
+      )
+      return { outcome: 'recorded' as const, stage: judged.stage }
+    })
+  }
+}
+
+export type DecisionResult =
+  { outcome: 'recorded'; stage: Stage } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+
+const CHANGE_ROLES = new Set(['caseworker', 'team_manager'])
+
+function factsOf(found: {
+  stage: string
+  approached_on: string
+  prevention_started_on: string | null
+  relief_started_on: string | null
+}): CaseFacts {
+  const date = (value: string | null) => (value === null ? undefined : LocalDate.parse(value))
+  return {
+    stage: found.stage as Stage,
+    approachedOn: LocalDate.parse(found.approached_on),
+    preventionStartedOn: date(found.prevention_started_on),
+    reliefStartedOn: date(found.relief_started_on),
+  }
+}
+
+/** What a lawful decision changes on the case itself. */
+function changesFor(decision: Decision, stage: Stage, accommodationOutcome: string | null): CaseChanges {
+  const on = decision.on.toString()
+  switch (decision.kind) {
+    case 'accept_prevention_duty':
+      return { stage, prevention_started_on: on }
+    case 'accept_relief_duty':
+    case 'became_homeless':
+      return { stage, relief_started_on: on }
+    case 'main_duty_decision':
+      return decision.owed ? { stage, main_duty_started_on: on } : { stage, outcome: 'main_duty_not_owed', closed_on: on }
+    case 'no_duty_owed':
+      return { stage, outcome: decision.reason, closed_on: on }
+    case 'end_prevention_duty':
+    case 'end_relief_duty':
+    case 'end_main_duty':
+      return { stage, outcome: decision.ground, accommodation_outcome: accommodationOutcome, closed_on: on }
+  }
+}
+
+/** The decision as facts for the timeline and the audit trail: codes, never personal details. */
+function decisionDetails(decision: Decision): Record<string, unknown> {
+  const { on: _on, kind: _kind, ...rest } = decision
+  return rest
 }

@@ -330,6 +330,7 @@ class DemoWorld {
     const outcome = open ? null : this.random.weighted(PROFILE.outcome)
 
     const id = this.random.uuid()
+    const stage = open ? this.openStage(how.risk, approachedOn) : 'closed'
     this.caseDrafts.push({
       authority,
       approachedOn,
@@ -343,7 +344,7 @@ class DemoWorld {
         approached_on: approachedOn.toString(),
         approach_channel: how.channel,
         referral_route: how.route,
-        stage: open ? this.openStage(how.risk, approachedOn) : 'closed',
+        stage,
         housing_status: accommodation,
         risk_at_assessment: how.risk,
         reason_for_loss_of_home: this.random.weighted(REASON_BY_TENURE[tenure]),
@@ -351,6 +352,10 @@ class DemoWorld {
         outcome,
         accommodation_outcome: outcome === 'homelessness_prevented' ? this.random.weighted(PROFILE.accommodationOutcome) : null,
         closed_on: open ? null : endsOn.toString(),
+        // Open cases took their duty on the day they approached; the main duty followed relief's 56 days.
+        prevention_started_on: stage === 'prevention' ? approachedOn.toString() : null,
+        relief_started_on: stage === 'relief' || stage === 'main_duty' ? approachedOn.toString() : null,
+        main_duty_started_on: stage === 'main_duty' ? approachedOn.plusDays(56).toString() : null,
       },
     })
     return id

@@ -1,0 +1,27 @@
+import { LocalDate } from '@js-joda/core'
+import { describe, expect, it } from 'vitest'
+import { deadlinesOf } from './case-deadlines.ts'
+
+const d = (iso: string) => LocalDate.parse(iso)
+
+describe('what is due on a case', () => {
+  it('gives a prevention case its 56-day review point, counting down', () => {
+    const due = deadlinesOf({ stage: 'prevention', preventionStartedOn: d('2026-03-02') }, d('2026-04-20'))
+    expect(due.map((x) => [x.due.toString(), x.daysLeft])).toEqual([
+      ['2026-04-26', 6],
+      ['2026-04-27', 7],
+    ])
+  })
+
+  it('gives a relief case its automatic end and the day-57 main duty decision, overdue when past', () => {
+    const due = deadlinesOf({ stage: 'relief', reliefStartedOn: d('2026-03-02') }, d('2026-05-01'))
+    expect(due.map((x) => [x.what, x.due.toString(), x.daysLeft])).toEqual([
+      ['Relief duty: 56-day period ends', '2026-04-26', -5],
+      ['Main housing duty decision due (day 57)', '2026-04-27', -4],
+    ])
+  })
+
+  it.each(['approach', 'main_duty', 'closed'] as const)('has no statutory clock at %s', (stage) => {
+    expect(deadlinesOf({ stage }, d('2026-05-01'))).toEqual([])
+  })
+})

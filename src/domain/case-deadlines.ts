@@ -1,0 +1,36 @@
+import type { LocalDate } from '@js-joda/core'
+import type { Stage } from './legal-status.ts'
+import {
+  daysUntil,
+  earliestEndOfPreventionFor56Days,
+  mainDutyDecisionDue,
+  preventionPeriodEnds,
+  reliefPeriodEnds,
+} from './statutory-dates.ts'
+
+export interface Deadline {
+  what: string
+  due: LocalDate
+  /** Negative when overdue. */
+  daysLeft: number
+}
+
+/** What the law has due on a case at its stage, soonest first. */
+export function deadlinesOf(
+  facts: { stage: Stage; preventionStartedOn?: LocalDate | null | undefined; reliefStartedOn?: LocalDate | null | undefined },
+  today: LocalDate,
+): Deadline[] {
+  const deadlines: Omit<Deadline, 'daysLeft'>[] = []
+  if (facts.stage === 'prevention' && facts.preventionStartedOn) {
+    deadlines.push({ what: 'Prevention duty: 56-day period ends (review the plan)', due: preventionPeriodEnds(facts.preventionStartedOn) })
+    deadlines.push({
+      what: 'Prevention duty may end because 56 days have passed',
+      due: earliestEndOfPreventionFor56Days(facts.preventionStartedOn),
+    })
+  }
+  if (facts.stage === 'relief' && facts.reliefStartedOn) {
+    deadlines.push({ what: 'Relief duty: 56-day period ends', due: reliefPeriodEnds(facts.reliefStartedOn) })
+    deadlines.push({ what: 'Main housing duty decision due (day 57)', due: mainDutyDecisionDue(facts.reliefStartedOn) })
+  }
+  return deadlines.map((d) => ({ ...d, daysLeft: daysUntil(today, d.due) })).sort((a, b) => a.due.compareTo(b.due))
+}

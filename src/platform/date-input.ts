@@ -1,0 +1,24 @@
+import { LocalDate } from '@js-joda/core'
+
+/**
+ * Reads a GOV.UK date input (separate day, month and year fields) into a calendar date, or says what
+ * is wrong in the design system's words: "must include a month", "must be a real date".
+ */
+export function parseDateInput(
+  parts: { day?: unknown; month?: unknown; year?: unknown },
+  label: string,
+): { date: LocalDate } | { error: string } {
+  const field = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
+  const day = field(parts.day)
+  const month = field(parts.month)
+  const year = field(parts.year)
+  if (!day && !month && !year) return { error: `Enter the ${label.toLowerCase()}` }
+  const missing = [!day && 'a day', !month && 'a month', !year && 'a year'].filter((m): m is string => Boolean(m))
+  if (missing.length > 0) return { error: `${label} must include ${missing.join(' and ')}` }
+  if (![day, month, year].every((p) => /^\d+$/.test(p)) || year.length !== 4) return { error: `${label} must be a real date` }
+  try {
+    return { date: LocalDate.of(Number(year), Number(month), Number(day)) }
+  } catch {
+    return { error: `${label} must be a real date` }
+  }
+}
