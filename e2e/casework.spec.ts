@@ -1,0 +1,52 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { assertLoaded, signIn } from './pages/base-page.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { startServer, type RunningServer } from './support/server.ts'
+
+describe('a caseworker records decisions in the browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    await browser.close()
+    await server.stop()
+  })
+
+  it('ends a prevention duty with the household staying at home, checking every page with axe', async () => {
+    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
+    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
+    const page = await (await newContext(browser)).newPage()
+    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
+    await page.goto(`${server.url}/cases`)
+    await assertLoaded(page, 'Your caseload')
+    await page.locator('tbody tr', { hasText: 'Prevention' }).first().locator('a').click()
+    await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
+    const reference = (await page.locator('h1').textContent())?.replace('Case ', '').trim() ?? ''
+    expect(await page.locator('h2', { hasText: 'What is due' }).count()).toBe(1)
+
+    await page.getByRole('button', { name: 'Record a decision' }).click()
+    await assertLoaded(page, 'Record a decision')
+    await page.getByRole('button', { name: 'Record the decision' }).click()
+    await assertLoaded(page, 'Record a decision')
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Select the decision')
+
+    await page.getByLabel('End the prevention duty').check()
+    await page.getByLabel('Ground for ending the duty').selectOption('suitable_accommodation_secured')
+    await page.getByLabel('Stayed in their existing home').check()
+    // Node's own clock is the real "today", as the server's is.
+    const today = new Date()
+    await page.getByLabel('Day').fill(String(today.getDate()))
+    await page.getByLabel('Month').fill(String(today.getMonth() + 1))
+    await page.getByLabel('Year').fill(String(today.getFullYear()))
+    await page.getByRole('button', { name: 'Record the decision' }).click()
+
+    await assertLoaded(page, `Case ${reference}`)
+    expect(await page.locator('main').textContent()).toContain('End prevention duty: suitable accommodation secured')
+    expect(await page.getByRole('button', { name: 'Record a decision' }).count()).toBe(0)
+    await page.context().close()
+  })
+})
