@@ -1,6 +1,6 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
-import { deadlinesOf } from './case-deadlines.ts'
+import { byNextDeadline, deadlinesOf } from './case-deadlines.ts'
 
 const d = (iso: string) => LocalDate.parse(iso)
 
@@ -23,5 +23,34 @@ describe('what is due on a case', () => {
 
   it.each(['approach', 'main_duty', 'closed'] as const)('has no statutory clock at %s', (stage) => {
     expect(deadlinesOf({ stage }, d('2026-05-01'))).toEqual([])
+  })
+})
+
+describe('ordering a caseload', () => {
+  const today = LocalDate.parse('2026-05-01')
+  const item = (name: string, stage: 'prevention' | 'relief' | 'approach', started: string) => {
+    const facts = {
+      stage,
+      preventionStartedOn: stage === 'prevention' ? LocalDate.parse(started) : null,
+      reliefStartedOn: stage === 'relief' ? LocalDate.parse(started) : null,
+    }
+    return { name, approachedOn: LocalDate.parse(started), nextDeadline: deadlinesOf(facts, today)[0] }
+  }
+
+  it('puts the most overdue first, then the soonest due, then cases with no clock by age', () => {
+    const cases = [
+      item('approach, old', 'approach', '2026-01-05'),
+      item('prevention, due later', 'prevention', '2026-04-20'),
+      item('relief, overdue', 'relief', '2026-02-01'),
+      item('approach, new', 'approach', '2026-04-28'),
+      item('prevention, due soon', 'prevention', '2026-03-10'),
+    ]
+    expect([...cases].sort(byNextDeadline).map((c) => c.name)).toEqual([
+      'relief, overdue',
+      'prevention, due soon',
+      'prevention, due later',
+      'approach, old',
+      'approach, new',
+    ])
   })
 })

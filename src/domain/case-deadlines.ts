@@ -15,6 +15,17 @@ export interface Deadline {
   daysLeft: number
 }
 
+/**
+ * Orders cases for a caseload: the soonest (or most overdue) statutory deadline first, then cases with
+ * no clock running, oldest approach first.
+ */
+export function byNextDeadline<T extends { nextDeadline: Deadline | undefined; approachedOn: LocalDate }>(a: T, b: T): number {
+  if (a.nextDeadline && b.nextDeadline) return a.nextDeadline.due.compareTo(b.nextDeadline.due)
+  if (a.nextDeadline) return -1
+  if (b.nextDeadline) return 1
+  return a.approachedOn.compareTo(b.approachedOn)
+}
+
 /** What the law has due on a case at its stage, soonest first. */
 export function deadlinesOf(
   facts: { stage: Stage; preventionStartedOn?: LocalDate | null | undefined; reliefStartedOn?: LocalDate | null | undefined },

@@ -23,6 +23,8 @@ function casesOf(trx: Kysely<DB>, organisationId: string) {
       'cases.closed_on',
       'cases.outcome',
       'cases.officer_id',
+      'cases.prevention_started_on',
+      'cases.relief_started_on',
       'authority.name as authority_name',
       'applicant.given_name',
       'applicant.family_name',
@@ -40,12 +42,26 @@ export async function openCasesOfOfficer(trx: Scoped, organisationId: string, of
 }
 
 export async function openCasesOfOrganisation(trx: Scoped, organisationId: string, limit: number) {
-  return casesOf(trx, organisationId)
-    .select('officer.display_name as officer_name')
-    .where('cases.stage', '!=', 'closed')
-    .orderBy('cases.approached_on')
-    .limit(limit)
-    .execute()
+  return (
+    casesOf(trx, organisationId)
+      .select('officer.display_name as officer_name')
+      .where('cases.stage', '!=', 'closed')
+      // The duty's start orders cases as their 56-day deadlines do, so the limit keeps the most urgent.
+      .orderBy(
+        (eb) =>
+          eb
+            .case()
+            .when('cases.stage', '=', 'prevention')
+            .then(eb.ref('cases.prevention_started_on'))
+            .when('cases.stage', '=', 'relief')
+            .then(eb.ref('cases.relief_started_on'))
+            .end(),
+        (ob) => ob.asc().nullsLast(),
+      )
+      .orderBy('cases.approached_on')
+      .limit(limit)
+      .execute()
+  )
 }
 
 export async function caseloadsOfTeam(trx: Scoped, organisationId: string) {

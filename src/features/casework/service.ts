@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { LocalDate } from '@js-joda/core'
-import { deadlinesOf } from '../../domain/case-deadlines.ts'
+import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
 import {
@@ -31,16 +31,30 @@ export class CaseworkService {
     this.clock = deps.clock
   }
 
-  /** The officer's own open cases. */
+  /** The officer's own open cases, the most urgent statutory deadline first. */
   async caseload(actor: Actor) {
     if (actor.kind !== 'user' || !CASE_ROLES.has(actor.role)) return []
-    return asActor(this.db, actor, (trx) => openCasesOfOfficer(trx, actor.organisationId, actor.userId))
+    const cases = await asActor(this.db, actor, (trx) => openCasesOfOfficer(trx, actor.organisationId, actor.userId))
+    return this.inDeadlineOrder(cases)
   }
 
-  /** Every open case the actor's organisation holds, for managers and analysts. */
+  /** Every open case the actor's organisation holds, for managers and analysts, the most urgent first. */
   async openCases(actor: Actor, limit = 500) {
     if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return []
-    return asActor(this.db, actor, (trx) => openCasesOfOrganisation(trx, actor.organisationId, limit))
+    const cases = await asActor(this.db, actor, (trx) => openCasesOfOrganisation(trx, actor.organisationId, limit))
+    return this.inDeadlineOrder(cases)
+  }
+
+  private inDeadlineOrder<
+    T extends { stage: string; approached_on: string; prevention_started_on: string | null; relief_started_on: string | null },
+  >(cases: T[]) {
+    const today = this.clock.today()
+    return cases
+      .map((c) => {
+        const facts = factsOf(c)
+        return { ...c, approachedOn: facts.approachedOn, nextDeadline: deadlinesOf(facts, today)[0] }
+      })
+      .sort(byNextDeadline)
   }
 
   async teamCaseloads(actor: Actor) {
