@@ -49,4 +49,23 @@ describe('a caseworker records decisions in the browser', () => {
     expect(await page.getByRole('button', { name: 'Record a decision' }).count()).toBe(0)
     await page.context().close()
   })
+
+  it('lets a team manager name another officer on a case', async () => {
+    const manager = DEMO_ACCOUNTS.find((a) => a.role === 'team_manager' && a.organisationName.includes('Basildon'))
+    if (!manager) throw new Error('no Basildon team manager in the demonstration data')
+    const page = await (await newContext(browser)).newPage()
+    await signIn(page, server.url, manager.email, DEMO_PASSWORD)
+    await page.goto(`${server.url}/cases`)
+    await assertLoaded(page, 'Open cases')
+    await page.locator('tbody tr a').first().click()
+    await assertLoaded(page, /^Case BAS-/)
+    await page.getByRole('button', { name: 'Change the named officer' }).click()
+    await assertLoaded(page, 'Change the named officer')
+    await page.getByLabel('New named officer').selectOption({ index: 1 })
+    const chosen = (await page.locator('#officer option:checked').textContent())?.replace(/ \(.*\)$/, '') ?? ''
+    await page.getByRole('button', { name: 'Change the named officer' }).click()
+    await assertLoaded(page, /^Case BAS-/)
+    expect(await page.locator('main').textContent()).toContain(`Officer reassigned: now ${chosen}`)
+    await page.context().close()
+  })
 })

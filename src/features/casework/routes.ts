@@ -2,6 +2,7 @@ import { Router } from 'express'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
+import type { Actor } from '../../db/actor.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
 import {
@@ -73,7 +74,64 @@ export function caseworkRoutes(deps: { casework: CaseworkService }): Router {
       .render('features/casework/views/decision.njk', decisionPage(found, values, errors))
   })
 
+  const manager = requireRole('team_manager')
+
+  router.get('/cases/:reference/officer', requireSignIn, manager, async (req, res) => {
+    const { actor } = signedIn(res)
+    const found = await casework.viewCase(actor, String(req.params['reference']), originOf(req))
+    if (!found) throw new NotFoundError()
+    res.render('features/casework/views/officer.njk', await officerPage(casework, actor, found, { version: String(found.version) }, []))
+  })
+
+  router.post('/cases/:reference/officer', requireSignIn, manager, async (req, res) => {
+    const { actor } = signedIn(res)
+    const reference = String(req.params['reference'])
+    const form = req.body as { officerId?: string; version?: string }
+    const result = await casework.reassign(actor, reference, form, originOf(req))
+    if (result.outcome === 'not_found') throw new NotFoundError()
+    if (result.outcome === 'reassigned') {
+      res.redirect(303, `/cases/${encodeURIComponent(reference)}`)
+      return
+    }
+    const found = await casework.viewCase(actor, reference, originOf(req))
+    if (!found) throw new NotFoundError()
+    const errors =
+      result.outcome === 'conflict'
+        ? [
+            {
+              href: '#officer',
+              text: 'Someone else changed this case while you were choosing. Check the case as it is now, then choose again.',
+            },
+          ]
+        : result.errors
+    res
+      .status(result.outcome === 'conflict' ? 409 : 400)
+      .render('features/casework/views/officer.njk', await officerPage(casework, actor, found, { version: String(found.version) }, errors))
+  })
+
   return router
+}
+
+async function officerPage(
+  casework: CaseworkService,
+  actor: Actor,
+  found: { reference: string; officer_id: string; officer_name: string },
+  values: { version: string },
+  errors: FormError[],
+) {
+  const officers = await casework.officers(actor)
+  return {
+    pageTitle: `Change the named officer: case ${found.reference}`,
+    found,
+    errors,
+    values,
+    officers: [
+      { value: '', text: 'Choose an officer' },
+      ...officers
+        .filter((o) => o.id !== found.officer_id)
+        .map((o) => ({ value: o.id, text: `${o.display_name} (${humanise(o.role).toLowerCase()})` })),
+    ],
+  }
 }
 
 function decisionPage(found: { reference: string; stage: string; decisions: Choice[] }, values: DecisionForm, errors: FormError[]) {

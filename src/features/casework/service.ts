@@ -9,7 +9,9 @@ import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
 import {
   addCaseEvent,
+  assignOfficer,
   changeCase,
+  officersOf,
   eventsOfCase,
   type CaseChanges,
   caseloadsOfTeam,
@@ -153,7 +155,68 @@ export class CaseworkService {
       return { outcome: 'recorded' as const, stage: judged.stage }
     })
   }
+  /** The officers a team manager may name on a case: active caseworkers and managers of their own organisation. */
+  async officers(actor: Actor) {
+    if (actor.kind !== 'user' || actor.role !== 'team_manager') return []
+    return asActor(this.db, actor, (trx) => officersOf(trx, actor.organisationId))
+  }
+
+  /**
+   * A team manager names another officer on a case. The case always has exactly one named officer;
+   * the change goes into the timeline (with who it was before) and the audit trail.
+   */
+  async reassign(
+    actor: Actor,
+    reference: string,
+    form: { officerId?: unknown; version?: unknown },
+    origin: Origin,
+  ): Promise<ReassignResult> {
+    if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
+    return asActor(this.db, actor, async (trx) => {
+      const found = await findCaseByReference(trx, actor.organisationId, reference)
+      if (!found) return { outcome: 'not_found' as const }
+      const officers = await officersOf(trx, actor.organisationId)
+      const officer = officers.find((o) => o.id === form.officerId)
+      if (!officer) return { outcome: 'invalid' as const, errors: [{ href: '#officer', text: 'Select an officer from your organisation' }] }
+      if (officer.id === found.officer_id)
+        return { outcome: 'invalid' as const, errors: [{ href: '#officer', text: `${officer.display_name} is already the named officer` }] }
+      if (String(found.version) !== form.version) return { outcome: 'conflict' as const }
+      const now = this.clock.now()
+      if (!(await assignOfficer(trx, found.id, found.version, officer.id, now))) return { outcome: 'conflict' as const }
+      const details = { from: found.officer_id, to: officer.id }
+      await addCaseEvent(
+        trx,
+        {
+          caseId: found.id,
+          authorityId: found.authority_id,
+          providerId: found.provider_organisation_id,
+          kind: 'officer_reassigned',
+          occurredOn: this.clock.today().toString(),
+          recordedBy: actor.userId,
+          details: { ...details, toName: officer.display_name, fromName: found.officer_name },
+        },
+        now,
+      )
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'update',
+          subjectType: 'case',
+          subjectId: found.id,
+          subjectOrganisationId: found.authority_id,
+          details: { reference, change: 'officer_reassigned', ...details },
+        },
+        origin,
+        now,
+      )
+      return { outcome: 'reassigned' as const }
+    })
+  }
 }
+
+export type ReassignResult =
+  { outcome: 'reassigned' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
 
 export type DecisionResult =
   { outcome: 'recorded'; stage: Stage } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
