@@ -118,6 +118,8 @@ export interface CaseTable {
   prevention_started_on: CalendarDate | null
   relief_started_on: CalendarDate | null
   main_duty_started_on: CalendarDate | null
+  /** What triage found that cannot wait: rough sleeping tonight, domestic abuse, discharge or release. */
+  emergencies: Generated<string[]>
   version: Generated<number>
   created_at: Generated<Timestamp>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 
@@ -212,4 +212,88 @@ export async function assignOfficer(trx: Scoped, caseId: string, expectedVersion
     .returning('id')
     .executeTakeFirst()
   return changed !== undefined
+}
+
+/** The next free case reference for the prefix and year (see migration 0003). */
+export async function nextCaseReference(trx: Scoped, prefix: string, year: number): Promise<string> {
+  const { rows } = await sql<{ reference: string }>`select next_case_reference(${prefix}, ${year}) as reference`.execute(trx)
+  const reference = rows[0]?.reference
+  if (!reference) throw new Error('no case reference was returned')
+  return reference
+}
+
+export async function insertApproach(
+  trx: Scoped,
+  approach: {
+    authorityId: string
+    officerId: string
+    reference: string
+    givenName: string
+    familyName: string
+    dateOfBirth: string
+    sex: string | null
+    approachedOn: string
+    channel: string
+    emergencies: string[]
+  },
+): Promise<{ caseId: string; householdId: string }> {
+  const household = await trx
+    .insertInto('households')
+    .values({ authority_id: approach.authorityId })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('people')
+    .values({
+      household_id: household.id,
+      authority_id: approach.authorityId,
+      is_applicant: true,
+      given_name: approach.givenName,
+      family_name: approach.familyName,
+      date_of_birth: approach.dateOfBirth,
+      sex: approach.sex,
+    })
+    .execute()
+  const created = await trx
+    .insertInto('cases')
+    .values({
+      reference: approach.reference,
+      authority_id: approach.authorityId,
+      officer_id: approach.officerId,
+      household_id: household.id,
+      approached_on: approach.approachedOn,
+      approach_channel: approach.channel,
+      stage: 'approach',
+      emergencies: approach.emergencies,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { caseId: created.id, householdId: household.id }
+}
+
+/**
+ * Earlier cases of the same person at the same authority (same family name, ignoring case, and date of
+ * birth): a repeat approach, which the statutory return and the officer both need to know about.
+ */
+export async function earlierCasesOfApplicant(
+  trx: Scoped,
+  authorityId: string,
+  caseId: string,
+  person: { family_name: string; date_of_birth: string | null },
+) {
+  if (!person.date_of_birth) return []
+  return trx
+    .selectFrom('people')
+    .innerJoin('cases', 'cases.household_id', 'people.household_id')
+    .where('people.authority_id', '=', authorityId)
+    .where((eb) => eb(eb.fn('lower', ['people.family_name']), '=', person.family_name.toLowerCase()))
+    .where('people.date_of_birth', '=', person.date_of_birth)
+    .where('cases.id', '!=', caseId)
+    .select(['cases.reference', 'cases.approached_on', 'cases.stage'])
+    .orderBy('cases.approached_on', 'desc')
+    .execute()
+}
+
+export async function organisationOf(trx: Scoped, organisationId: string) {
+  return trx.selectFrom('organisations').select(['id', 'name', 'type']).where('id', '=', organisationId).executeTakeFirstOrThrow()
 }

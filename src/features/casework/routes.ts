@@ -1,8 +1,10 @@
 import { Router } from 'express'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import type { Clock } from '../../platform/clock.ts'
+import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { Actor } from '../../db/actor.ts'
+import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
 import {
@@ -14,9 +16,10 @@ import {
   type DecisionForm,
   type FormError,
 } from './decisions.ts'
+import type { ApproachForm } from './approach-form.ts'
 import type { CaseworkService } from './service.ts'
 
-export function caseworkRoutes(deps: { casework: CaseworkService }): Router {
+export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }): Router {
   const router = Router()
   const { casework } = deps
 
@@ -25,6 +28,31 @@ export function caseworkRoutes(deps: { casework: CaseworkService }): Router {
     const own = user.role === 'caseworker'
     const cases = own ? await casework.caseload(actor) : await casework.openCases(actor)
     res.render('features/casework/views/cases.njk', { pageTitle: own ? 'Your caseload' : 'Open cases', cases, own })
+  })
+
+  const mayRecord = requireRole('caseworker', 'team_manager')
+
+  router.get('/cases/new', requireSignIn, mayRecord, (_req, res) => {
+    const today = deps.clock.today()
+    res.render(
+      'features/casework/views/approach.njk',
+      approachPage(
+        { approachedDay: String(today.dayOfMonth()), approachedMonth: String(today.monthValue()), approachedYear: String(today.year()) },
+        [],
+      ),
+    )
+  })
+
+  router.post('/cases/new', requireSignIn, mayRecord, async (req, res) => {
+    const { actor } = signedIn(res)
+    const form = req.body as ApproachForm
+    const result = await casework.recordApproach(actor, form, originOf(req))
+    if (result.outcome === 'not_allowed') throw new ForbiddenError()
+    if (result.outcome === 'invalid') {
+      res.status(400).render('features/casework/views/approach.njk', approachPage(form, result.errors))
+      return
+    }
+    res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
   })
 
   router.get('/cases/:reference', requireSignIn, requireRole('caseworker', 'team_manager', 'analyst'), async (req, res) => {
@@ -131,6 +159,19 @@ async function officerPage(
         .filter((o) => o.id !== found.officer_id)
         .map((o) => ({ value: o.id, text: `${o.display_name} (${humanise(o.role).toLowerCase()})` })),
     ],
+  }
+}
+
+function approachPage(values: ApproachForm, errors: FormError[]) {
+  const checked = Array.isArray(values.emergencies) ? (values.emergencies as unknown[]) : [values.emergencies]
+  return {
+    pageTitle: 'Record a new approach',
+    values,
+    errors,
+    errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
+    channels: Object.entries(APPROACH_CHANNELS).map(([value, text]) => ({ value, text })),
+    sexes: Object.entries(SEXES).map(([value, text]) => ({ value, text })),
+    emergencies: Object.entries(EMERGENCIES).map(([value, text]) => ({ value, text, checked: checked.includes(value) })),
   }
 }
 

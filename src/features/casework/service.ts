@@ -4,12 +4,18 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { LocalDate } from '@js-joda/core'
+import { caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
 import {
   addCaseEvent,
   assignOfficer,
+  earlierCasesOfApplicant,
+  insertApproach,
+  nextCaseReference,
+  organisationOf,
   changeCase,
   officersOf,
   eventsOfCase,
@@ -95,10 +101,12 @@ export class CaseworkService {
         this.clock.now(),
       )
       const today = this.clock.today()
+      const applicant = found.people.find((p) => p.is_applicant)
       return {
         ...found,
         deadlines: deadlinesOf(factsOf(found), today),
         events: await eventsOfCase(trx, found.id),
+        earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
         decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
       }
     })
@@ -213,10 +221,71 @@ export class CaseworkService {
       return { outcome: 'reassigned' as const }
     })
   }
+
+  /**
+   * Records a first approach to a housing authority: the applicant, when and how they came, and any
+   * emergency triage found. The officer recording it becomes the case's named officer.
+   */
+  async recordApproach(actor: Actor, form: ApproachForm, origin: Origin): Promise<ApproachResult> {
+    if (actor.kind !== 'user' || !CHANGE_ROLES.has(actor.role)) return { outcome: 'not_allowed' }
+    const read = readApproachForm(form, this.clock.today())
+    if ('errors' in read) return { outcome: 'invalid', errors: read.errors }
+    const { approach } = read
+    return asActor(this.db, actor, async (trx) => {
+      const authority = await organisationOf(trx, actor.organisationId)
+      // Cases belong to housing authorities; a provider's mentor takes cases the authority opens.
+      if (authority.type !== 'local_housing_authority') return { outcome: 'not_allowed' as const }
+      const reference = await nextCaseReference(trx, caseReferencePrefix(authority.name), approach.approachedOn.year())
+      const created = await insertApproach(trx, {
+        authorityId: authority.id,
+        officerId: actor.userId,
+        reference,
+        givenName: approach.givenName,
+        familyName: approach.familyName,
+        dateOfBirth: approach.dateOfBirth.toString(),
+        sex: approach.sex,
+        approachedOn: approach.approachedOn.toString(),
+        channel: approach.channel,
+        emergencies: approach.emergencies,
+      })
+      const now = this.clock.now()
+      const details = { channel: approach.channel, emergencies: approach.emergencies }
+      await addCaseEvent(
+        trx,
+        {
+          caseId: created.caseId,
+          authorityId: authority.id,
+          providerId: null,
+          kind: 'approach_recorded',
+          occurredOn: approach.approachedOn.toString(),
+          recordedBy: actor.userId,
+          details,
+        },
+        now,
+      )
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'create',
+          subjectType: 'case',
+          subjectId: created.caseId,
+          subjectOrganisationId: authority.id,
+          details: { reference, ...details },
+        },
+        origin,
+        now,
+      )
+      return { outcome: 'recorded' as const, reference }
+    })
+  }
 }
 
 export type ReassignResult =
   { outcome: 'reassigned' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+
+export type ApproachResult =
+  { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_allowed' }
 
 export type DecisionResult =
   { outcome: 'recorded'; stage: Stage } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
