@@ -61,7 +61,7 @@ describe('a caseworker records decisions in the browser', () => {
       await page.getByLabel('Stayed in their existing home').check()
     })
     const main = await page.locator('main').textContent()
-    expect(main).toContain('End prevention duty: suitable accommodation secured')
+    expect(main).toContain('Prevention duty ended: suitable accommodation secured')
     expect(main).toContain('stayed in existing home')
     expect(await page.getByRole('button', { name: 'Record a decision' }).count()).toBe(0)
     await page.context().close()
@@ -82,7 +82,7 @@ describe('a caseworker records decisions in the browser', () => {
     const chosen = (await page.locator('#officer option:checked').textContent())?.replace(/ \(.*\)$/, '') ?? ''
     await page.getByRole('button', { name: 'Change the named officer' }).click()
     await assertLoaded(page, /^Case BAS-/)
-    expect(await page.locator('main').textContent()).toContain(`Officer reassigned: now ${chosen}`)
+    expect(await page.locator('main').textContent()).toContain(`Named officer changed: now ${chosen}`)
     await page.context().close()
   })
 })

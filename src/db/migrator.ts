@@ -3,10 +3,11 @@ import { Migrator, type MigrationProvider } from 'kysely/migration'
 import { foundation } from './migrations/0001_foundation.ts'
 import { caseDecisions } from './migrations/0002_case_decisions.ts'
 import { approaches } from './migrations/0003_approaches.ts'
+import { nonCooperation } from './migrations/0004_non_cooperation.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [foundation, caseDecisions, approaches]
+export const migrations: readonly Migration[] = [foundation, caseDecisions, approaches, nonCooperation]
 
 const provider: MigrationProvider = {
   getMigrations() {

@@ -186,6 +186,24 @@ export interface CaseEventTable {
   details: Json<Record<string, unknown>>
 }
 
+export interface NonCooperationWarningTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  duty: string
+  step_refused: string
+  warned_on: CalendarDate
+  warned_by: string
+  reasonable_period_days: number
+  notice_decided_on: CalendarDate | null
+  notice_decided_by: string | null
+  notice_decided_by_role: string | null
+  notice_reasons: string | null
+  authorised_on: CalendarDate | null
+  authorised_by: string | null
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -197,6 +215,7 @@ export interface DB {
   people: PersonTable
   cases: CaseTable
   case_events: CaseEventTable
+  non_cooperation_warnings: NonCooperationWarningTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
 }

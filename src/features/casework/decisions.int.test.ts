@@ -106,7 +106,7 @@ describe.each(testDatabaseKinds())('recording a decision on $name', (kind) => {
       version: 2,
     })
     const casePage = await agent.get('/cases/HAR-2026-00001')
-    expect(casePage.text).toContain('End prevention duty: suitable accommodation secured')
+    expect(casePage.text).toContain('Prevention duty ended: suitable accommodation secured')
     expect(casePage.text).toContain('stayed in existing home')
     const audit = await current()
       .db.selectFrom('audit_events')

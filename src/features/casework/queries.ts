@@ -297,3 +297,77 @@ export async function earlierCasesOfApplicant(
 export async function organisationOf(trx: Scoped, organisationId: string) {
   return trx.selectFrom('organisations').select(['id', 'name', 'type']).where('id', '=', organisationId).executeTakeFirstOrThrow()
 }
+
+/** The case's warning for its current duty, if any, with the names of the officers involved. */
+export async function currentWarning(trx: Scoped, caseId: string, duty: string) {
+  return trx
+    .selectFrom('non_cooperation_warnings as w')
+    .leftJoin('users as warner', 'warner.id', 'w.warned_by')
+    .leftJoin('users as decider', 'decider.id', 'w.notice_decided_by')
+    .leftJoin('users as authoriser', 'authoriser.id', 'w.authorised_by')
+    .where('w.case_id', '=', caseId)
+    .where('w.duty', '=', duty)
+    .selectAll('w')
+    .select([
+      'warner.display_name as warned_by_name',
+      'decider.display_name as decided_by_name',
+      'authoriser.display_name as authorised_by_name',
+    ])
+    .orderBy('w.warned_on', 'desc')
+    .executeTakeFirst()
+}
+
+export async function insertWarning(
+  trx: Scoped,
+  warning: {
+    caseId: string
+    authorityId: string
+    providerId: string | null
+    duty: string
+    stepRefused: string
+    warnedOn: string
+    warnedBy: string
+    reasonablePeriodDays: number
+  },
+): Promise<void> {
+  await trx
+    .insertInto('non_cooperation_warnings')
+    .values({
+      case_id: warning.caseId,
+      authority_id: warning.authorityId,
+      provider_organisation_id: warning.providerId,
+      duty: warning.duty,
+      step_refused: warning.stepRefused,
+      warned_on: warning.warnedOn,
+      warned_by: warning.warnedBy,
+      reasonable_period_days: warning.reasonablePeriodDays,
+    })
+    .execute()
+}
+
+export async function recordNoticeDecision(
+  trx: Scoped,
+  warningId: string,
+  notice: { decidedOn: string; decidedBy: string; role: string; reasons: string },
+): Promise<void> {
+  await trx
+    .updateTable('non_cooperation_warnings')
+    .set({
+      notice_decided_on: notice.decidedOn,
+      notice_decided_by: notice.decidedBy,
+      notice_decided_by_role: notice.role,
+      notice_reasons: notice.reasons,
+    })
+    .where('id', '=', warningId)
+    .where('notice_decided_by', 'is', null)
+    .execute()
+}
+
+export async function recordNoticeAuthorised(trx: Scoped, warningId: string, authorisedOn: string, authorisedBy: string): Promise<void> {
+  await trx
+    .updateTable('non_cooperation_warnings')
+    .set({ authorised_on: authorisedOn, authorised_by: authorisedBy })
+    .where('id', '=', warningId)
+    .where('authorised_by', 'is', null)
+    .execute()
+}

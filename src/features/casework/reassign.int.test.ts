@@ -47,7 +47,7 @@ describe.each(testDatabaseKinds())('changing a case’s named officer on $name',
     expect(response.status).toBe(303)
     expect(await officerOf('BAS-2026-00001')).toEqual({ officer_id: current().users.basildonManager.id, version: 2 })
     const page = await manager.get('/cases/BAS-2026-00001')
-    expect(page.text).toContain('Officer reassigned: now Martin Cole, before Priya Shah')
+    expect(page.text).toContain('Named officer changed: now Martin Cole, before Priya Shah')
     const audit = await current()
       .db.selectFrom('audit_events')
       .select('details')

@@ -7,11 +7,13 @@ import { LocalDate } from '@js-joda/core'
 import { caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import { eventLabel } from './timeline.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
 import {
   addCaseEvent,
   assignOfficer,
+  currentWarning,
   earlierCasesOfApplicant,
   insertApproach,
   nextCaseReference,
@@ -105,7 +107,7 @@ export class CaseworkService {
       return {
         ...found,
         deadlines: deadlinesOf(factsOf(found), today),
-        events: await eventsOfCase(trx, found.id),
+        events: (await eventsOfCase(trx, found.id)).map((event) => ({ ...event, label: eventLabel(event.kind) })),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
         decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
       }
@@ -126,7 +128,9 @@ export class CaseworkService {
       if ('errors' in read) return { outcome: 'invalid' as const, errors: read.errors }
       if (read.version !== found.version) return { outcome: 'conflict' as const }
       const today = this.clock.today()
-      const judged = decide(factsOf(found), read.decision, today)
+      const warning = await currentWarning(trx, found.id, found.stage)
+      const facts = { ...factsOf(found), nonCooperationNoticeAuthorised: warning?.authorised_by != null }
+      const judged = decide(facts, read.decision, today)
       if (!judged.lawful) return { outcome: 'invalid' as const, errors: [{ href: '#choice', text: judged.reason }] }
 
       const now = this.clock.now()
