@@ -67,6 +67,66 @@ describe('a caseworker records decisions in the browser', () => {
     await page.context().close()
   })
 
+  it('ends a duty for non-cooperation only after a warning, a reasonable period and a second officer’s authorisation', async () => {
+    const account = (role: string) => {
+      const found = DEMO_ACCOUNTS.find((a) => a.role === role && a.organisationName.includes('Basildon'))
+      if (!found) throw new Error(`no Basildon ${role} in the demonstration data`)
+      return found
+    }
+    const caseworker = await (await newContext(browser)).newPage()
+    await signIn(caseworker, server.url, account('caseworker').email, DEMO_PASSWORD)
+    await caseworker.goto(`${server.url}/cases`)
+    // The caseload is in deadline order, so the first prevention case has run longest.
+    await caseworker.locator('tbody tr', { hasText: 'Prevention' }).first().locator('a').click()
+    await assertLoaded(caseworker, /^Case BAS-/)
+    const caseUrl = caseworker.url()
+    const approached = new Date(
+      `${
+        (
+          await caseworker
+            .locator('.govuk-summary-list__row')
+            .filter({ has: caseworker.locator('dt', { hasText: /^\s*Approached\s*$/ }) })
+            .locator('dd')
+            .textContent()
+        )?.trim() ?? ''
+      } 12:00`,
+    )
+    await caseworker.getByRole('button', { name: 'Non-cooperation' }).click()
+    await assertLoaded(caseworker, 'Non-cooperation')
+    await caseworker
+      .getByLabel('Which step in the plan has the applicant refused to take?')
+      .fill('Attend the viewing arranged with the landlord')
+    const warned = caseworker.getByRole('group', { name: 'Date of the warning' })
+    await warned.getByLabel('Day').fill(String(approached.getDate()))
+    await warned.getByLabel('Month').fill(String(approached.getMonth() + 1))
+    await warned.getByLabel('Year').fill(String(approached.getFullYear()))
+    await caseworker.getByLabel('Reasonable period, in days').fill('1')
+    await caseworker.getByRole('button', { name: 'Give the warning' }).click()
+    await assertLoaded(caseworker, 'Non-cooperation')
+    await caseworker.getByLabel('Why is the notice given?').fill('Refused every viewing without a reason')
+    await caseworker.getByRole('button', { name: 'Decide to give the notice' }).click()
+    await assertLoaded(caseworker, 'Non-cooperation')
+    expect(await caseworker.locator('main').textContent()).toContain('Waiting for a second officer')
+
+    const manager = await (await newContext(browser)).newPage()
+    await signIn(manager, server.url, account('team_manager').email, DEMO_PASSWORD)
+    await manager.goto(`${caseUrl}/non-cooperation`)
+    await assertLoaded(manager, 'Non-cooperation')
+    await manager.getByRole('button', { name: 'Authorise the notice' }).click()
+    await assertLoaded(manager, 'Non-cooperation')
+    expect(await manager.locator('main').textContent()).toContain('The notice is authorised')
+    await manager.context().close()
+
+    await caseworker.goto(`${caseUrl}/decision`)
+    await assertLoaded(caseworker, 'Record a decision')
+    await caseworker.getByLabel('End the prevention duty').check()
+    await caseworker.getByLabel('Ground for ending the duty').selectOption('non_cooperation')
+    await caseworker.getByRole('button', { name: 'Record the decision' }).click()
+    await assertLoaded(caseworker, /^Case BAS-/)
+    expect(await caseworker.locator('main').textContent()).toContain('Prevention duty ended: non cooperation')
+    await caseworker.context().close()
+  })
+
   it('lets a team manager name another officer on a case', async () => {
     const manager = DEMO_ACCOUNTS.find((a) => a.role === 'team_manager' && a.organisationName.includes('Basildon'))
     if (!manager) throw new Error('no Basildon team manager in the demonstration data')

@@ -22,3 +22,8 @@ export function parseDateInput(
     return { error: `${label} must be a real date` }
   }
 }
+
+/** A date's day, month and year as a GOV.UK date input's values: forms start at today, as most things are recorded on the day. */
+export function dateInputValues(date: LocalDate): { day: string; month: string; year: string } {
+  return { day: String(date.dayOfMonth()), month: String(date.monthValue()), year: String(date.year()) }
+}

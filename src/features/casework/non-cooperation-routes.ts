@@ -1,5 +1,6 @@
 import { Router, type Response } from 'express'
 import type { Clock } from '../../platform/clock.ts'
+import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
@@ -16,16 +17,13 @@ export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationServi
     const { actor } = signedIn(res)
     const state = await nonCooperation.view(actor, reference)
     if (!state) throw new NotFoundError()
-    const today = deps.clock.today()
     res.status(status).render('features/casework/views/non-cooperation.njk', {
       pageTitle: `Non-cooperation: case ${reference}`,
       ...state,
       errors,
       errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
       values: {
-        day: String(today.dayOfMonth()),
-        month: String(today.monthValue()),
-        year: String(today.year()),
+        ...dateInputValues(deps.clock.today()),
         reasonablePeriodDays: String(state.defaultPeriod),
         ...values,
       },

@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import type { Clock } from '../../platform/clock.ts'
+import { dateInputValues } from '../../platform/date-input.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
@@ -33,13 +34,10 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
   const mayRecord = requireRole('caseworker', 'team_manager')
 
   router.get('/cases/new', requireSignIn, mayRecord, (_req, res) => {
-    const today = deps.clock.today()
+    const today = dateInputValues(deps.clock.today())
     res.render(
       'features/casework/views/approach.njk',
-      approachPage(
-        { approachedDay: String(today.dayOfMonth()), approachedMonth: String(today.monthValue()), approachedYear: String(today.year()) },
-        [],
-      ),
+      approachPage({ approachedDay: today.day, approachedMonth: today.month, approachedYear: today.year }, []),
     )
   })
 
@@ -68,7 +66,10 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
     const { actor } = signedIn(res)
     const found = await casework.viewCase(actor, String(req.params['reference']), originOf(req))
     if (!found) throw new NotFoundError()
-    res.render('features/casework/views/decision.njk', decisionPage(found, { version: String(found.version) }, []))
+    res.render(
+      'features/casework/views/decision.njk',
+      decisionPage(found, { version: String(found.version), ...dateInputValues(deps.clock.today()) }, []),
+    )
   })
 
   router.post('/cases/:reference/decision', requireSignIn, mayDecide, async (req, res) => {
