@@ -25,13 +25,17 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     name: 'api-key create',
-    usage: 'api-key create --organisation NAME',
-    summary: 'prints a new API key for a partner organisation (shown once)',
-    options: { organisation: { type: 'string' } },
+    usage: 'api-key create --organisation NAME [--person EMAIL]',
+    summary: 'prints a new API key for a partner organisation, or for one of its officers (shown once)',
+    options: { organisation: { type: 'string' }, person: { type: 'string' } },
     required: ['organisation'],
     async run(values, { services, actor, out }) {
-      const { key, organisationName } = await services.apiKeys.create(text(values, 'organisation') ?? '', actor)
-      out(`New API key for ${organisationName}. Store it now: it cannot be shown again.`)
+      const { key, organisationName, personName } = await services.apiKeys.create(
+        text(values, 'organisation') ?? '',
+        actor,
+        text(values, 'person'),
+      )
+      out(`New API key for ${personName ? `${personName} of ` : ''}${organisationName}. Store it now: it cannot be shown again.`)
       out(key)
     },
   },

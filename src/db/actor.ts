@@ -9,7 +9,15 @@ export const STAFF_ROLES: readonly StaffRole[] = ['caseworker', 'team_manager', 
  * database's row-level security sees the same organisation and role the service checked.
  */
 export type Actor =
-  | { kind: 'user'; userId: string; organisationId: string; role: StaffRole; label: string }
+  | {
+      kind: 'user'
+      userId: string
+      organisationId: string
+      role: StaffRole
+      label: string
+      /** Set when the person acts through a case system holding an API key issued to them. */
+      viaApiKeyId?: string
+    }
   | { kind: 'api_key'; apiKeyId: string; organisationId: string; organisationType: string; role: 'api_client'; label: string }
   | { kind: 'public'; organisationId: null; role: 'public'; label: string }
 
@@ -22,8 +30,9 @@ export type Scoped = Transaction<DB>
  */
 export async function asActor<T>(db: Kysely<DB>, actor: Actor, work: (trx: Scoped) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`set local role upstream_app`.execute(trx)
-    await sql`select set_config('upstream.organisation_id', ${actor.organisationId ?? ''}, true),
+    // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
+    await sql`select set_config('role', 'upstream_app', true),
+                     set_config('upstream.organisation_id', ${actor.organisationId ?? ''}, true),
                      set_config('upstream.user_id', ${actor.kind === 'user' ? actor.userId : ''}, true),
                      set_config('upstream.role', ${actor.role}, true)`.execute(trx)
     return work(trx)

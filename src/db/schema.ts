@@ -45,6 +45,8 @@ export interface ApiKeyTable {
   /** The key's first characters, shown to administrators so they can tell keys apart. */
   prefix: string
   key_hash: string
+  /** Set for a key that acts as a named person (a case system's officer); null for an organisation's system. */
+  user_id: Generated<string | null>
   created_at: Generated<Timestamp>
   last_used_at: Timestamp | null
   revoked_at: Timestamp | null

@@ -82,7 +82,8 @@ export type Decision =
 
 export type DecisionKind = Decision['kind']
 
-export type Outcome = { lawful: true; stage: Stage } | { lawful: false; reason: string }
+/** A refusal says which part of the decision is wrong, so the form can put the message beside it. */
+export type Outcome = { lawful: true; stage: Stage } | { lawful: false; reason: string; about: 'decision' | 'date' | 'ground' }
 
 /** Which decisions each stage allows at all; the guards in `decide` then check the facts. */
 export const DECISIONS_BY_STAGE: Readonly<Record<Stage, readonly DecisionKind[]>> = {
@@ -103,14 +104,14 @@ const DUTY_NAMES: Record<Stage, string> = {
 
 export function decide(facts: CaseFacts, decision: Decision, today: LocalDate): Outcome {
   if (!DECISIONS_BY_STAGE[facts.stage].includes(decision.kind)) {
-    return refused(`This decision cannot be made while ${DUTY_NAMES[facts.stage]}`)
+    return refused(`This decision cannot be made while ${DUTY_NAMES[facts.stage]}`, 'decision')
   }
-  if (decision.on.isAfter(today)) return refused('The date of the decision must be today or in the past')
+  if (decision.on.isAfter(today)) return refused('The date of the decision must be today or in the past', 'date')
   if (decision.on.isBefore(facts.approachedOn))
-    return refused('The date of the decision must be on or after the day the household approached')
+    return refused('The date of the decision must be on or after the day the household approached', 'date')
   const started = facts.stage === 'prevention' ? facts.preventionStartedOn : facts.stage === 'relief' ? facts.reliefStartedOn : undefined
   if (started && decision.on.isBefore(started))
-    return refused('The date of the decision must be on or after the day the current duty started')
+    return refused('The date of the decision must be on or after the day the current duty started', 'date')
 
   switch (decision.kind) {
     case 'accept_prevention_duty':
@@ -128,6 +129,7 @@ export function decide(facts: CaseFacts, decision: Decision, today: LocalDate): 
       if (decision.on.isBefore(mainDutyDecisionDue(reliefStartedOn))) {
         return refused(
           `The main duty decision can be made once the relief duty has run its 56 days, from ${mainDutyDecisionDue(reliefStartedOn).toString()}`,
+          'date',
         )
       }
       return lawful(decision.owed ? 'main_duty' : 'closed')
@@ -139,7 +141,7 @@ export function decide(facts: CaseFacts, decision: Decision, today: LocalDate): 
 
 function endDuty(facts: CaseFacts, decision: Extract<Decision, { kind: 'end_prevention_duty' | 'end_relief_duty' }>): Outcome {
   if (decision.ground === 'non_cooperation' && !facts.nonCooperationNoticeAuthorised) {
-    return refused('A duty ends for non-cooperation only by a notice decided by one officer and authorised by a second (s193B)')
+    return refused('A duty ends for non-cooperation only by a notice decided by one officer and authorised by a second (s193B)', 'ground')
   }
   if (decision.ground === 'fifty_six_days_elapsed') {
     const earliest =
@@ -147,9 +149,12 @@ function endDuty(facts: CaseFacts, decision: Extract<Decision, { kind: 'end_prev
         ? earliestEndOfPreventionFor56Days(facts.preventionStartedOn ?? facts.approachedOn)
         : reliefPeriodEnds(facts.reliefStartedOn ?? facts.approachedOn).plusDays(1)
     if (decision.on.isBefore(earliest))
-      return refused(`56 days have not yet passed since the duty started: this ground is available from ${earliest.toString()}`)
+      return refused(`56 days have not yet passed since the duty started: this ground is available from ${earliest.toString()}`, 'ground')
     if (decision.kind === 'end_prevention_duty' && facts.threatIsValidPossessionNotice) {
-      return refused('The prevention duty cannot end because 56 days have passed while the threat is a valid possession notice (s195(6))')
+      return refused(
+        'The prevention duty cannot end because 56 days have passed while the threat is a valid possession notice (s195(6))',
+        'ground',
+      )
     }
   }
   return lawful('closed')
@@ -159,6 +164,6 @@ function lawful(stage: Stage): Outcome {
   return { lawful: true, stage }
 }
 
-function refused(reason: string): Outcome {
-  return { lawful: false, reason }
+function refused(reason: string, about: 'decision' | 'date' | 'ground'): Outcome {
+  return { lawful: false, reason, about }
 }

@@ -37,7 +37,7 @@ export async function recordAudit(db: Kysely<DB>, actor: AuditActor, entry: Audi
   await insertAuditEvent(db, {
     occurred_at: now,
     actor_user_id: actor.kind === 'user' ? actor.userId : null,
-    actor_api_key_id: actor.kind === 'api_key' ? actor.apiKeyId : null,
+    actor_api_key_id: actor.kind === 'api_key' ? actor.apiKeyId : actor.kind === 'user' ? (actor.viaApiKeyId ?? null) : null,
     actor_label: actor.label,
     actor_organisation_id: actor.organisationId,
     action: entry.action,

@@ -25,7 +25,7 @@ export type SignInResult =
   | { outcome: 'locked'; lockedUntil: Date }
   | { outcome: 'disabled' }
 
-export function actorOf(user: CurrentUser): Actor {
+export function actorOf(user: CurrentUser): Extract<Actor, { kind: 'user' }> {
   return {
     kind: 'user',
     userId: user.id,

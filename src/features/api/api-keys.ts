@@ -5,6 +5,8 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { RefusedError } from '../../platform/refused.ts'
+import { findCurrentUser, findUserByEmail } from '../accounts/queries.ts'
+import { actorOf } from '../accounts/service.ts'
 import { findOrganisationByName } from '../organisations/queries.ts'
 import { findApiKey, insertApiKey, markApiKeyUsed } from './queries.ts'
 
@@ -23,32 +25,59 @@ export class ApiKeyService {
     this.clock = deps.clock
   }
 
-  async create(organisationName: string, actor: SystemActor): Promise<{ key: string; organisationName: string }> {
+  /**
+   * A new key for an organisation's system; with `personEmail`, one that acts as that person of the
+   * organisation (a case management system's officer), under exactly the rules of their own pages.
+   */
+  async create(
+    organisationName: string,
+    actor: SystemActor,
+    personEmail?: string,
+  ): Promise<{ key: string; organisationName: string; personName: string | undefined }> {
     const organisation = await findOrganisationByName(this.db, organisationName)
     if (!organisation)
       throw new RefusedError(
         `There is no organisation called "${organisationName}". Add it first with: organisation add --type TYPE --name "${organisationName}"`,
       )
+    const person = personEmail === undefined ? undefined : await findUserByEmail(this.db, personEmail)
+    if (personEmail !== undefined && (person?.organisation_id !== organisation.id || person.disabled_at !== null))
+      throw new RefusedError(`${organisation.name} has no active account with the email address ${personEmail}`)
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`
     await this.db.transaction().execute(async (trx) => {
-      const id = await insertApiKey(trx, { organisationId: organisation.id, prefix: key.slice(0, 12), keyHash: hashKey(key) })
+      const id = await insertApiKey(trx, {
+        organisationId: organisation.id,
+        userId: person?.id ?? null,
+        prefix: key.slice(0, 12),
+        keyHash: hashKey(key),
+      })
       await recordAudit(
         trx,
         actor,
-        { action: 'api_key_created', subjectType: 'api_key', subjectId: id, subjectOrganisationId: organisation.id },
+        {
+          action: 'api_key_created',
+          subjectType: 'api_key',
+          subjectId: id,
+          subjectOrganisationId: organisation.id,
+          details: person ? { actsAs: person.id } : {},
+        },
         SYSTEM_ORIGIN,
         this.clock.now(),
       )
     })
-    return { key, organisationName: organisation.name }
+    return { key, organisationName: organisation.name, personName: person?.display_name }
   }
 
   /** The actor a presented key stands for, or undefined for a missing, unknown or revoked key. */
-  async authenticate(presented: string): Promise<(Actor & { kind: 'api_key' }) | undefined> {
+  async authenticate(presented: string): Promise<Actor | undefined> {
     if (!presented.startsWith(KEY_PREFIX)) return undefined
     const found = await findApiKey(this.db, hashKey(presented))
     if (!found) return undefined
     await markApiKeyUsed(this.db, found.id, this.clock.now())
+    if (found.user_id !== null) {
+      // A person's key stops working when their account is disabled.
+      const person = await findCurrentUser(this.db, found.user_id)
+      return person ? { ...actorOf(person), viaApiKeyId: found.id } : undefined
+    }
     return {
       kind: 'api_key',
       apiKeyId: found.id,

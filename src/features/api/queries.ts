@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 
-export async function insertApiKey(db: Kysely<DB>, key: { organisationId: string; prefix: string; keyHash: string }): Promise<string> {
+export async function insertApiKey(
+  db: Kysely<DB>,
+  key: { organisationId: string; userId: string | null; prefix: string; keyHash: string },
+): Promise<string> {
   const row = await db
     .insertInto('api_keys')
-    .values({ organisation_id: key.organisationId, prefix: key.prefix, key_hash: key.keyHash })
+    .values({ organisation_id: key.organisationId, user_id: key.userId, prefix: key.prefix, key_hash: key.keyHash })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
@@ -18,6 +21,7 @@ export async function findApiKey(db: Kysely<DB>, keyHash: string) {
       'api_keys.id',
       'api_keys.prefix',
       'api_keys.organisation_id',
+      'api_keys.user_id',
       'organisations.name as organisation_name',
       'organisations.type as organisation_type',
     ])

@@ -3,6 +3,9 @@ import type { Logger } from 'pino'
 import { originOf } from '../accounts/routes.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import type { ApiKeyService } from './api-keys.ts'
+import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
+import type { CaseworkService } from '../casework/service.ts'
+import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
 import { openApiDocument, type ApiOperation } from './openapi.ts'
 import { ApiError, ReferralView, type ReferralViewBody } from './schemas.ts'
 
@@ -17,6 +20,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       404: { description: 'No referral of yours has that id', body: ApiError },
     },
   },
+  ...CASE_OPERATIONS,
 ]
 
 function apiError(status: number, message: string, path = ''): { status: number; body: { errors: { path: string; message: string }[] } } {
@@ -64,7 +68,13 @@ export function toReferralView(referral: {
   })
 }
 
-export function apiRoutes(deps: { apiKeys: ApiKeyService; referrals: ReferralService; logger: Logger }): Router {
+export function apiRoutes(deps: {
+  apiKeys: ApiKeyService
+  referrals: ReferralService
+  casework: CaseworkService
+  nonCooperation: NonCooperationService
+  logger: Logger
+}): Router {
   const router = Router()
   const document = openApiDocument(API_OPERATIONS)
 
@@ -86,6 +96,8 @@ export function apiRoutes(deps: { apiKeys: ApiKeyService; referrals: ReferralSer
     }
     res.json(toReferralView(referral))
   })
+
+  router.use(caseApiRoutes(deps))
 
   router.use((_req, res) => {
     const { status, body } = apiError(404, 'There is no such API endpoint. See /api/v1/openapi.json')

@@ -131,7 +131,7 @@ export class CaseworkService {
       const warning = await currentWarning(trx, found.id, found.stage)
       const facts = { ...factsOf(found), nonCooperationNoticeAuthorised: warning?.authorised_by != null }
       const judged = decide(facts, read.decision, today)
-      if (!judged.lawful) return { outcome: 'invalid' as const, errors: [{ href: '#choice', text: judged.reason }] }
+      if (!judged.lawful) return { outcome: 'invalid' as const, errors: [{ href: REFUSAL_FIELDS[judged.about], text: judged.reason }] }
 
       const now = this.clock.now()
       const on = read.decision.on.toString()
@@ -295,6 +295,9 @@ export type DecisionResult =
   { outcome: 'recorded'; stage: Stage } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
 
 const CHANGE_ROLES = new Set(['caseworker', 'team_manager'])
+
+/** Where on the decision form each kind of refusal belongs. */
+const REFUSAL_FIELDS = { decision: '#choice', date: '#decided-on-day', ground: '#ground' } as const
 
 function factsOf(found: {
   stage: string

@@ -25,9 +25,21 @@ export async function saveSession(
     .execute()
 }
 
+/**
+ * Moves a session's idle expiry on. Every page view touches the session, so the row is written only when
+ * its expiry has fallen a minute behind: a write (and its flush to disk) per page would cost more than
+ * the page, and idle expiry to the minute is precise enough.
+ */
 export async function touchSession(db: Kysely<DB>, id: string, expiresAt: Date): Promise<void> {
-  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute()
+  await db
+    .updateTable('sessions')
+    .set({ expires_at: expiresAt })
+    .where('id', '=', id)
+    .where('expires_at', '<', new Date(expiresAt.getTime() - TOUCH_GRANULARITY_MS))
+    .execute()
 }
+
+const TOUCH_GRANULARITY_MS = 60_000
 
 export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute()

@@ -1,0 +1,308 @@
+import { Router, type Response } from 'express'
+import type { z } from 'zod'
+import type { Actor } from '../../db/actor.ts'
+import type { Origin } from '../../platform/audit.ts'
+import { originOf } from '../accounts/routes.ts'
+import type { FormError } from '../casework/decisions.ts'
+import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
+import type { CaseworkService } from '../casework/service.ts'
+import {
+  ApproachRequest,
+  CaseloadView,
+  CaseView,
+  DecisionRequest,
+  EmptyRequest,
+  NoticeRequest,
+  OfficerRequest,
+  Recorded,
+  WarningRequest,
+} from './case-schemas.ts'
+import type { ApiOperation } from './openapi.ts'
+import { ApiError } from './schemas.ts'
+
+type Officer = Extract<Actor, { kind: 'user' }>
+interface Services {
+  casework: CaseworkService
+  nonCooperation: NonCooperationService
+}
+interface Result {
+  outcome: string
+  errors?: FormError[]
+  reference?: string
+  stage?: string
+}
+
+/**
+ * A case command: its JSON body, how the body becomes the caseworker form the service reads, and where
+ * each of the form's fields is in the body, so a refusal names the field the caller sent.
+ */
+interface Command<Body> {
+  operation: Omit<ApiOperation, 'method' | 'responses' | 'requestBody'>
+  body: z.ZodType<Body>
+  toForm(body: Body): Record<string, unknown>
+  fields: Record<string, string>
+  run(services: Services, officer: Officer, reference: string, form: Record<string, unknown>, origin: Origin): Promise<Result>
+}
+
+const command = <Body>(c: Command<Body>) => c as unknown as Command<unknown>
+
+/** A date the caller sent as YYYY-MM-DD, as the day, month and year fields of a GOV.UK date input. */
+function dateFields(iso: string, prefix = ''): Record<string, string> {
+  const [year = '', month = '', day = ''] = iso.split('-')
+  const name = (part: string) => (prefix ? `${prefix}${part[0]?.toUpperCase() ?? ''}${part.slice(1)}` : part)
+  return { [name('day')]: String(Number(day)), [name('month')]: String(Number(month)), [name('year')]: year }
+}
+
+const COMMANDS: Command<unknown>[] = [
+  command({
+    operation: {
+      path: '/cases',
+      summary: 'Record a new approach',
+      description: 'Opens a case at approach, with the key’s officer named on it.',
+    },
+    body: ApproachRequest,
+    toForm: (b) => ({
+      givenName: b.applicant.givenName,
+      familyName: b.applicant.familyName,
+      ...dateFields(b.applicant.dateOfBirth, 'dob'),
+      sex: b.applicant.sex ?? '',
+      ...dateFields(b.approachedOn, 'approached'),
+      channel: b.channel,
+      emergencies: b.emergencies ?? [],
+    }),
+    fields: {
+      '#given-name': 'applicant.givenName',
+      '#family-name': 'applicant.familyName',
+      '#date-of-birth-dobDay': 'applicant.dateOfBirth',
+      '#sex': 'applicant.sex',
+      '#approached-on-approachedDay': 'approachedOn',
+      '#channel': 'channel',
+      '#emergencies': 'emergencies',
+    },
+    async run({ casework }, officer, _reference, form, origin) {
+      const result = await casework.recordApproach(officer, form, origin)
+      return result.outcome === 'not_allowed' ? { outcome: 'forbidden' } : result
+    },
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/decisions',
+      summary: 'Record a decision',
+      description: 'A duty owed, ended or decided. An unlawful move for the case’s stage is refused with the reason.',
+    },
+    body: DecisionRequest,
+    toForm: (b) => ({
+      choice: b.decision,
+      ...dateFields(b.date),
+      ground: b.ground ?? '',
+      reason: b.reason ?? '',
+      accommodationOutcome: b.accommodationOutcome ?? '',
+      version: String(b.version),
+    }),
+    fields: {
+      '#choice': 'decision',
+      '#decided-on-day': 'date',
+      '#ground': 'ground',
+      '#reason': 'reason',
+      '#accommodation-outcome': 'accommodationOutcome',
+    },
+    run: ({ casework }, officer, reference, form, origin) => casework.recordDecision(officer, reference, form, origin),
+  }),
+  command({
+    operation: { path: '/cases/{reference}/officer', summary: 'Name another officer (team managers)' },
+    body: OfficerRequest,
+    toForm: (b) => ({ officerId: b.officerId, version: String(b.version) }),
+    fields: { '#officer': 'officerId' },
+    async run({ casework }, officer, reference, form, origin) {
+      if (officer.role !== 'team_manager') return { outcome: 'forbidden' }
+      const result = await casework.reassign(officer, reference, form, origin)
+      return result.outcome === 'reassigned' ? { outcome: 'recorded' } : result
+    },
+  }),
+  command({
+    operation: { path: '/cases/{reference}/non-cooperation/warning', summary: 'Give a non-cooperation warning (s193B(3))' },
+    body: WarningRequest,
+    toForm: (b) => ({ stepRefused: b.stepRefused, ...dateFields(b.date), reasonablePeriodDays: String(b.reasonablePeriodDays) }),
+    fields: { '#step-refused': 'stepRefused', '#reasonable-period': 'reasonablePeriodDays', '#warned-on-day': 'date' },
+    run: ({ nonCooperation }, officer, reference, form, origin) => nonCooperation.warn(officer, reference, form, origin),
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/non-cooperation/notice',
+      summary: 'Decide a non-cooperation notice (s193B(2))',
+      description: 'Once the warning’s reasonable period has passed. A second, more senior officer must authorise it.',
+    },
+    body: NoticeRequest,
+    toForm: (b) => ({ reasons: b.reasons, ...dateFields(b.date) }),
+    fields: { '#reasons': 'reasons', '#decided-on-day': 'date' },
+    run: ({ nonCooperation }, officer, reference, form, origin) => nonCooperation.decideNotice(officer, reference, form, origin),
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/non-cooperation/authorisation',
+      summary: 'Authorise a non-cooperation notice',
+      description: 'By an officer other than the one who decided it, and more senior.',
+    },
+    body: EmptyRequest,
+    toForm: () => ({}),
+    fields: { '#authorise': '' },
+    run: ({ nonCooperation }, officer, reference, _form, origin) => nonCooperation.authorise(officer, reference, origin),
+  }),
+]
+
+const NOT_FOUND = 'Your organisation has no case with that reference'
+
+export const CASE_OPERATIONS: readonly ApiOperation[] = [
+  {
+    method: 'get',
+    path: '/cases',
+    summary: 'Your caseload',
+    description: 'The open cases on which the key’s officer is named, the most urgent statutory deadline first.',
+    responses: { 200: { description: 'The caseload', body: CaseloadView }, 403: { description: 'Not an officer’s key', body: ApiError } },
+  },
+  {
+    method: 'get',
+    path: '/cases/{reference}',
+    summary: 'A case: its stage, dates, what is due, household and timeline',
+    description: 'Reading a case is recorded in the audit trail.',
+    responses: {
+      200: { description: 'The case', body: CaseView },
+      403: { description: 'Not an officer’s key', body: ApiError },
+      404: { description: NOT_FOUND, body: ApiError },
+    },
+  },
+  ...COMMANDS.map((c): ApiOperation => ({
+    method: 'post',
+    ...c.operation,
+    requestBody: c.body,
+    responses: {
+      [c.operation.path === '/cases' ? 201 : 200]: { description: 'Recorded', body: Recorded },
+      403: { description: 'Not an officer’s key, or a command the officer’s role may not give', body: ApiError },
+      404: { description: NOT_FOUND, body: ApiError },
+      409: { description: 'Someone else changed the case since the version you sent', body: ApiError },
+      422: { description: 'Every problem with the request at once, each with its path', body: ApiError },
+    },
+  })),
+]
+
+function errors(res: Response, status: number, list: { path: string; message: string }[]) {
+  res.status(status).json({ errors: list })
+}
+
+/**
+ * The case commands of the caseworker pages, for a council's or provider's case management system.
+ * They need a key issued to a named officer (`api-key create --organisation NAME --person EMAIL`),
+ * and act with exactly that officer's permissions, checks and audit trail.
+ */
+export function caseApiRoutes(services: Services): Router {
+  const router = Router()
+
+  const officerOf = (res: Response): Officer | undefined => {
+    const actor = res.locals.actor
+    if (actor?.kind === 'user') return actor
+    errors(res, 403, [
+      { path: '', message: 'Case commands need an API key issued to a named officer: api-key create --organisation NAME --person EMAIL' },
+    ])
+    return undefined
+  }
+
+  router.get('/cases', async (_req, res) => {
+    const officer = officerOf(res)
+    if (!officer) return
+    const cases = await services.casework.caseload(officer)
+    res.json(
+      CaseloadView.parse({
+        cases: cases.map((c) => ({
+          reference: c.reference,
+          stage: c.stage,
+          approachedOn: c.approached_on,
+          applicant: `${c.given_name} ${c.family_name}`,
+          nextDeadline: c.nextDeadline
+            ? { what: c.nextDeadline.what, due: c.nextDeadline.due.toString(), daysLeft: c.nextDeadline.daysLeft }
+            : null,
+        })),
+      }),
+    )
+  })
+
+  router.get('/cases/:reference', async (req, res) => {
+    const officer = officerOf(res)
+    if (!officer) return
+    const found = await services.casework.viewCase(officer, req.params.reference, originOf(req))
+    if (!found) {
+      errors(res, 404, [{ path: '', message: NOT_FOUND }])
+      return
+    }
+    res.json(
+      CaseView.parse({
+        reference: found.reference,
+        version: found.version,
+        stage: found.stage,
+        authority: found.authority_name,
+        provider: found.provider_name,
+        namedOfficer: found.officer_name,
+        approachedOn: found.approached_on,
+        preventionStartedOn: found.prevention_started_on,
+        reliefStartedOn: found.relief_started_on,
+        mainDutyStartedOn: found.main_duty_started_on,
+        closedOn: found.closed_on,
+        outcome: found.outcome,
+        emergencies: found.emergencies,
+        household: found.people.map((p) => ({
+          givenName: p.given_name,
+          familyName: p.family_name,
+          relationship: p.is_applicant ? 'applicant' : (p.relationship_to_applicant ?? 'other'),
+          dateOfBirth: p.date_of_birth,
+        })),
+        deadlines: found.deadlines.map((d) => ({ what: d.what, due: d.due.toString(), daysLeft: d.daysLeft })),
+        decisionsAvailable: found.decisions,
+        timeline: found.events.map((e) => ({ kind: e.kind, label: e.label, occurredOn: e.occurred_on, details: e.details })),
+      }),
+    )
+  })
+
+  for (const c of COMMANDS) {
+    const expressPath = c.operation.path.replace(/\{(\w+)\}/g, ':$1')
+    router.post(expressPath, async (req, res) => {
+      const officer = officerOf(res)
+      if (!officer) return
+      const parsed = c.body.safeParse(req.body ?? {})
+      if (!parsed.success) {
+        errors(
+          res,
+          422,
+          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+        )
+        return
+      }
+      const reference = String(req.params['reference'] ?? '')
+      const result = await c.run(services, officer, reference, c.toForm(parsed.data), originOf(req))
+      switch (result.outcome) {
+        case 'recorded':
+          res
+            .status(c.operation.path === '/cases' ? 201 : 200)
+            .json(Recorded.parse({ reference: result.reference ?? reference, stage: result.stage }))
+          return
+        case 'invalid':
+          errors(
+            res,
+            422,
+            (result.errors ?? []).map((e) => ({ path: c.fields[e.href] ?? e.href.replace(/^#/, ''), message: e.text })),
+          )
+          return
+        case 'conflict':
+          errors(res, 409, [
+            { path: 'version', message: 'Someone else has changed this case since that version. Read it again, then decide.' },
+          ])
+          return
+        case 'forbidden':
+          errors(res, 403, [{ path: '', message: 'Your role may not give this command' }])
+          return
+        default:
+          errors(res, 404, [{ path: '', message: NOT_FOUND }])
+      }
+    })
+  }
+
+  return router
+}

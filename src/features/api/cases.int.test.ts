@@ -1,0 +1,167 @@
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDatabaseKinds } from '../../db/testing.ts'
+import type { SystemActor } from '../../platform/audit.ts'
+import { createWorld, type World } from '../../test-support/world.ts'
+
+const system: SystemActor = { kind: 'system', organisationId: null, label: 'test' }
+interface ApiErrors {
+  errors: { path: string; message: string }[]
+}
+
+/**
+ * The case commands through the API, on BAS-2026-00001 (prevention since 1 February 2026; the world's
+ * clock stands at 2 March 2026). A case system acts as a named officer, through the same services and
+ * checks as the pages. The tests run in order.
+ */
+describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
+  let world: World
+  let caseworkerKey: string
+  let managerKey: string
+  let organisationKey: string
+  beforeAll(async () => {
+    world = await createWorld(kind)
+    caseworkerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'cw@basildon.test')).key
+    managerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'tm@basildon.test')).key
+    organisationKey = (await world.services.apiKeys.create('Basildon Borough Council', system)).key
+  })
+  afterAll(async () => {
+    await world.close()
+  })
+  const get = (path: string, key = caseworkerKey) => request(world.app).get(`/api/v1${path}`).set('Authorization', `Bearer ${key}`)
+  const post = (path: string, body: unknown, key = caseworkerKey) =>
+    request(world.app)
+      .post(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${key}`)
+      .send(body as object)
+  const basildonCase = () =>
+    world.db.selectFrom('cases').where('reference', '=', 'BAS-2026-00001').select(['stage', 'version']).executeTakeFirstOrThrow()
+
+  it('refuses an organisation’s key, which has no officer to act as', async () => {
+    const response = await get('/cases', organisationKey)
+    expect(response.status).toBe(403)
+    expect((response.body as ApiErrors).errors[0]?.message).toContain('--person EMAIL')
+  })
+
+  it('refuses to issue a key for a person of another organisation', async () => {
+    await expect(world.services.apiKeys.create('Basildon Borough Council', system, 'cw@harlow.test')).rejects.toThrow(
+      'Basildon Borough Council has no active account with the email address cw@harlow.test',
+    )
+  })
+
+  it('gives the officer their caseload and a case, auditing the read as theirs through the key', async () => {
+    const caseload = await get('/cases')
+    expect(caseload.status).toBe(200)
+    expect((caseload.body as { cases: { reference: string }[] }).cases.map((c) => c.reference)).toContain('BAS-2026-00001')
+    const found = await get('/cases/BAS-2026-00001')
+    expect(found.status).toBe(200)
+    expect(found.body).toMatchObject({ reference: 'BAS-2026-00001', stage: 'prevention', version: 1, namedOfficer: 'Priya Shah' })
+    const audit = await world.db
+      .selectFrom('audit_events')
+      .where('action', '=', 'view')
+      .where('actor_user_id', '=', world.users.basildonCaseworker.id)
+      .where('actor_api_key_id', 'is not', null)
+      .selectAll()
+      .execute()
+    expect(audit).toHaveLength(1)
+  })
+
+  it('answers another authority’s case as not found', async () => {
+    expect((await get('/cases/HAR-2026-00001')).status).toBe(404)
+    expect(
+      (await post('/cases/HAR-2026-00001/decisions', { decision: 'end_prevention_duty', date: '2026-03-01', version: 1 })).status,
+    ).toBe(404)
+  })
+
+  it('lists every problem with a body at once, by path, and changes nothing', async () => {
+    const response = await post('/cases/BAS-2026-00001/decisions', { decision: 'nonsense', date: '2026-13-01' })
+    expect(response.status).toBe(422)
+    const paths = (response.body as ApiErrors).errors.map((e) => e.path)
+    expect(paths).toEqual(expect.arrayContaining(['decision', 'date', 'version']))
+    expect(await basildonCase()).toEqual({ stage: 'prevention', version: 1 })
+  })
+
+  it('refuses an unlawful move and a missing ground in the law’s words, naming the field', async () => {
+    const unlawful = await post('/cases/BAS-2026-00001/decisions', { decision: 'main_duty_owed', date: '2026-03-01', version: 1 })
+    expect(unlawful.status).toBe(422)
+    expect((unlawful.body as ApiErrors).errors[0]?.path).toBe('decision')
+    const noGround = await post('/cases/BAS-2026-00001/decisions', { decision: 'end_prevention_duty', date: '2026-03-01', version: 1 })
+    expect(noGround.status).toBe(422)
+    expect((noGround.body as ApiErrors).errors).toEqual([{ path: 'ground', message: 'Select the ground for ending the duty' }])
+    const future = await post('/cases/BAS-2026-00001/decisions', { decision: 'became_homeless', date: '2026-04-01', version: 1 })
+    expect(future.status).toBe(422)
+    expect((future.body as ApiErrors).errors[0]?.path).toBe('date')
+    expect(await basildonCase()).toEqual({ stage: 'prevention', version: 1 })
+  })
+
+  it('records a lawful decision, and refuses one made on a version someone else has changed', async () => {
+    const recorded = await post('/cases/BAS-2026-00001/decisions', { decision: 'became_homeless', date: '2026-03-01', version: 1 })
+    expect(recorded.status).toBe(200)
+    expect(recorded.body).toEqual({ reference: 'BAS-2026-00001', stage: 'relief' })
+    const stale = await post('/cases/BAS-2026-00001/decisions', {
+      decision: 'end_relief_duty',
+      date: '2026-03-02',
+      ground: 'contact_lost',
+      version: 1,
+    })
+    expect(stale.status).toBe(409)
+    const timeline = (await get('/cases/BAS-2026-00001')).body as { timeline: { kind: string }[]; version: number }
+    expect(timeline.version).toBe(2)
+    expect(timeline.timeline.map((e) => e.kind)).toContain('became_homeless')
+  })
+
+  it('opens a case from an approach, refusing an impossible date of birth', async () => {
+    const body = {
+      applicant: { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '2027-01-01' },
+      approachedOn: '2026-03-02',
+      channel: 'phone',
+    }
+    const refused = await post('/cases', body)
+    expect(refused.status).toBe(422)
+    expect((refused.body as ApiErrors).errors.map((e) => e.path)).toEqual(['applicant.dateOfBirth'])
+    const created = await post('/cases', {
+      ...body,
+      applicant: { ...body.applicant, dateOfBirth: '1990-05-04' },
+      emergencies: ['rough_sleeping_tonight'],
+    })
+    expect(created.status).toBe(201)
+    const reference = (created.body as { reference: string }).reference
+    expect(reference).toMatch(/^BAS-2026-\d{5}$/)
+    expect((await get(`/cases/${reference}`)).body).toMatchObject({
+      stage: 'approach',
+      emergencies: ['rough_sleeping_tonight'],
+      namedOfficer: 'Priya Shah',
+    })
+  })
+
+  it('lets only a team manager name another officer', async () => {
+    const body = { officerId: world.users.basildonManager.id, version: 2 }
+    expect((await post('/cases/BAS-2026-00001/officer', body)).status).toBe(403)
+    const moved = await post('/cases/BAS-2026-00001/officer', body, managerKey)
+    expect(moved.status).toBe(200)
+    expect((await get('/cases/BAS-2026-00001', managerKey)).body).toMatchObject({ namedOfficer: 'Martin Cole' })
+  })
+
+  it('gives a non-cooperation warning, with the form’s checks', async () => {
+    const bad = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
+      stepRefused: '',
+      date: '2026-03-01',
+      reasonablePeriodDays: 0,
+    })
+    expect(bad.status).toBe(422)
+    expect((bad.body as ApiErrors).errors.map((e) => e.path)).toEqual(['stepRefused', 'reasonablePeriodDays'])
+    const warned = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
+      stepRefused: 'Attend the viewing',
+      date: '2026-03-02',
+      reasonablePeriodDays: 7,
+    })
+    expect(warned.status).toBe(200)
+  })
+
+  it('describes every case command in the OpenAPI document', async () => {
+    const document = (await request(world.app).get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
+    for (const path of ['/cases', '/cases/{reference}', '/cases/{reference}/decisions', '/cases/{reference}/non-cooperation/notice'])
+      expect(Object.keys(document.paths)).toContain(path)
+    expect(Object.keys(document.paths['/cases/{reference}/decisions'] ?? {})).toEqual(['post'])
+  })
+})
