@@ -67,6 +67,53 @@ describe('a caseworker records decisions in the browser', () => {
     await page.context().close()
   })
 
+  it('takes a relief duty to a main housing duty decision once its 56 days have run', async () => {
+    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
+    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
+    const page = await (await newContext(browser)).newPage()
+    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
+    await page.goto(`${server.url}/cases/new`)
+    await assertLoaded(page, 'Record a new approach')
+    await page.getByLabel('First name').fill('Dev')
+    await page.getByLabel('Last name').fill('Mistry')
+    const birth = page.getByRole('group', { name: 'Date of birth' })
+    await birth.getByLabel('Day').fill('2')
+    await birth.getByLabel('Month').fill('11')
+    await birth.getByLabel('Year').fill('1979')
+    // The household approached, already homeless, 60 days ago.
+    const approached = new Date(Date.now() - 60 * 86_400_000)
+    const fillDate = async (group: string, date: Date) => {
+      const fields = page.getByRole('group', { name: group })
+      await fields.getByLabel('Day').fill(String(date.getDate()))
+      await fields.getByLabel('Month').fill(String(date.getMonth() + 1))
+      await fields.getByLabel('Year').fill(String(date.getFullYear()))
+    }
+    await fillDate('Date of approach', approached)
+    await page.getByLabel('In person').check()
+    await page.getByRole('button', { name: 'Record the approach' }).click()
+    await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
+
+    await page.getByRole('button', { name: 'Record a decision' }).click()
+    await assertLoaded(page, 'Record a decision')
+    await page.getByLabel('Relief duty owed (section 189B): homeless').check()
+    await fillDate('Date of decision', approached)
+    await page.getByRole('button', { name: 'Record the decision' }).click()
+    await assertLoaded(page, /^Case BAS-/)
+    const due = await page.locator('main').textContent()
+    expect(due).toContain('Main housing duty decision due (day 57)')
+    expect(due).toMatch(/Overdue by \d+ days/)
+
+    await page.getByRole('button', { name: 'Record a decision' }).click()
+    await assertLoaded(page, 'Record a decision')
+    await page.getByLabel('Main housing duty owed (section 193)').check()
+    await page.getByRole('button', { name: 'Record the decision' }).click()
+    await assertLoaded(page, /^Case BAS-/)
+    const main = await page.locator('main').textContent()
+    expect(main).toContain('Main housing duty decision: owed')
+    expect(main).not.toContain('Main housing duty decision due (day 57)')
+    await page.context().close()
+  })
+
   it('ends a duty for non-cooperation only after a warning, a reasonable period and a second officer’s authorisation', async () => {
     const account = (role: string) => {
       const found = DEMO_ACCOUNTS.find((a) => a.role === role && a.organisationName.includes('Basildon'))
