@@ -103,6 +103,15 @@ describe('a caseworker records decisions in the browser', () => {
     expect(due).toContain('Main housing duty decision due (day 57)')
     expect(due).toMatch(/Overdue by \d+ days/)
 
+    // Interim accommodation (s188) while the relief duty runs.
+    await page.getByRole('button', { name: 'Temporary accommodation' }).click()
+    await assertLoaded(page, 'Temporary accommodation')
+    await page.getByLabel('Hostel (including reception centres, emergency units and refuges)').check()
+    await fillDate('Date of the placement', approached)
+    await page.getByRole('button', { name: 'Record the placement' }).click()
+    await assertLoaded(page, /^Case BAS-/)
+    expect(await page.locator('main').textContent()).toContain('section 188 (interim)')
+
     await page.getByRole('button', { name: 'Record a decision' }).click()
     await assertLoaded(page, 'Record a decision')
     await page.getByLabel('Main housing duty owed (section 193)').check()

@@ -3,6 +3,7 @@ import type { Database } from './db/database.ts'
 import { AccountService } from './features/accounts/service.ts'
 import { ApiKeyService } from './features/api/api-keys.ts'
 import { AuditService } from './features/audit/service.ts'
+import { AccommodationService } from './features/casework/accommodation-service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
@@ -23,6 +24,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     accounts: new AccountService({ db, clock, lockout: config.lockout }),
     apiKeys: new ApiKeyService({ db, clock }),
     audit: new AuditService({ db }),
+    accommodation: new AccommodationService({ db, clock }),
     casework: new CaseworkService({ db, clock }),
     nonCooperation: new NonCooperationService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),

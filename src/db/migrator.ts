@@ -5,10 +5,18 @@ import { caseDecisions } from './migrations/0002_case_decisions.ts'
 import { approaches } from './migrations/0003_approaches.ts'
 import { nonCooperation } from './migrations/0004_non_cooperation.ts'
 import { officerApiKeys } from './migrations/0010_officer_api_keys.ts'
+import { temporaryAccommodation } from './migrations/0011_temporary_accommodation.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [foundation, caseDecisions, approaches, nonCooperation, officerApiKeys]
+export const migrations: readonly Migration[] = [
+  foundation,
+  caseDecisions,
+  approaches,
+  nonCooperation,
+  officerApiKeys,
+  temporaryAccommodation,
+]
 
 const provider: MigrationProvider = {
   getMigrations() {

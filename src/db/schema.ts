@@ -206,6 +206,22 @@ export interface NonCooperationWarningTable {
   authorised_by: string | null
 }
 
+export interface AccommodationPlacementTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  duty: string
+  accommodation_type: string
+  bedrooms: number | null
+  in_another_district: Generated<boolean>
+  placed_on: CalendarDate
+  placed_by: string
+  ended_on: CalendarDate | null
+  ending: string | null
+  ended_by: string | null
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -218,6 +234,7 @@ export interface DB {
   cases: CaseTable
   case_events: CaseEventTable
   non_cooperation_warnings: NonCooperationWarningTable
+  accommodation_placements: AccommodationPlacementTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Actor } from '../../db/actor.ts'
 import type { Origin } from '../../platform/audit.ts'
 import { originOf } from '../accounts/routes.ts'
+import type { AccommodationService } from '../casework/accommodation-service.ts'
 import type { FormError } from '../casework/decisions.ts'
 import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
 import type { CaseworkService } from '../casework/service.ts'
@@ -14,6 +15,8 @@ import {
   EmptyRequest,
   NoticeRequest,
   OfficerRequest,
+  PlacementEndingRequest,
+  PlacementRequest,
   Recorded,
   WarningRequest,
 } from './case-schemas.ts'
@@ -22,6 +25,7 @@ import { ApiError } from './schemas.ts'
 
 type Officer = Extract<Actor, { kind: 'user' }>
 interface Services {
+  accommodation: AccommodationService
   casework: CaseworkService
   nonCooperation: NonCooperationService
 }
@@ -147,6 +151,29 @@ const COMMANDS: Command<unknown>[] = [
     toForm: () => ({}),
     fields: { '#authorise': '' },
     run: ({ nonCooperation }, officer, reference, _form, origin) => nonCooperation.authorise(officer, reference, origin),
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/temporary-accommodation/placement',
+      summary: 'Place the household in temporary accommodation',
+      description: 'Interim accommodation (s188) at approach or under the relief duty; s193 under the main housing duty.',
+    },
+    body: PlacementRequest,
+    toForm: (b) => ({
+      accommodationType: b.accommodationType,
+      bedrooms: b.bedrooms === undefined ? '' : String(b.bedrooms),
+      inAnotherDistrict: b.inAnotherDistrict ? 'yes' : 'no',
+      ...dateFields(b.date),
+    }),
+    fields: { '#accommodation-type': 'accommodationType', '#bedrooms': 'bedrooms', '#placed-on-day': 'date' },
+    run: ({ accommodation }, officer, reference, form, origin) => accommodation.place(officer, reference, form, origin),
+  }),
+  command({
+    operation: { path: '/cases/{reference}/temporary-accommodation/ending', summary: 'End the current temporary accommodation placement' },
+    body: PlacementEndingRequest,
+    toForm: (b) => ({ ending: b.ending, ...dateFields(b.date) }),
+    fields: { '#ending': 'ending', '#ended-on-day': 'date' },
+    run: ({ accommodation }, officer, reference, form, origin) => accommodation.end(officer, reference, form, origin),
   }),
 ]
 

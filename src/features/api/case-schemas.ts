@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { STAGES } from '../../domain/legal-status.ts'
+import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import { CHOICE_LABELS } from '../casework/decisions.ts'
 
 /**
@@ -46,6 +47,19 @@ export const WarningRequest = z
   .meta({ id: 'NonCooperationWarningRequest' })
 
 export const NoticeRequest = z.object({ reasons: z.string(), date: isoDate }).meta({ id: 'NonCooperationNoticeRequest' })
+
+export const PlacementRequest = z
+  .object({
+    accommodationType: z.enum(keys(ACCOMMODATION_TYPES)),
+    bedrooms: z.int().min(0).max(10).optional(),
+    inAnotherDistrict: z.boolean().optional(),
+    date: isoDate,
+  })
+  .meta({ id: 'PlacementRequest' })
+
+export const PlacementEndingRequest = z
+  .object({ ending: z.enum(keys(PLACEMENT_ENDINGS)), date: isoDate })
+  .meta({ id: 'PlacementEndingRequest' })
 
 export const EmptyRequest = z.object({}).meta({ id: 'EmptyRequest' })
 

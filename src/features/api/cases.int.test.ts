@@ -158,6 +158,27 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
     expect(warned.status).toBe(200)
   })
 
+  it('places the household in interim accommodation once homeless, and ends the placement', async () => {
+    const placed = await post('/cases/BAS-2026-00001/temporary-accommodation/placement', {
+      accommodationType: 'hostel',
+      date: '2026-03-01',
+    })
+    expect(placed.status).toBe(200)
+    const wrong = await post('/cases/BAS-2026-00001/temporary-accommodation/ending', {
+      ending: 'settled_accommodation_secured',
+      date: '2026-02-28',
+    })
+    expect(wrong.status).toBe(422)
+    expect((wrong.body as ApiErrors).errors).toEqual([
+      { path: 'date', message: 'The date the placement ended must be on or after the day it began' },
+    ])
+    const ended = await post('/cases/BAS-2026-00001/temporary-accommodation/ending', {
+      ending: 'settled_accommodation_secured',
+      date: '2026-03-02',
+    })
+    expect(ended.status).toBe(200)
+  })
+
   it('describes every case command in the OpenAPI document', async () => {
     const document = (await request(world.app).get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
     for (const path of ['/cases', '/cases/{reference}', '/cases/{reference}/decisions', '/cases/{reference}/non-cooperation/notice'])

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { originOf } from '../accounts/routes.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import type { ApiKeyService } from './api-keys.ts'
+import type { AccommodationService } from '../casework/accommodation-service.ts'
 import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
 import type { CaseworkService } from '../casework/service.ts'
 import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
@@ -69,6 +70,7 @@ export function toReferralView(referral: {
 }
 
 export function apiRoutes(deps: {
+  accommodation: AccommodationService
   apiKeys: ApiKeyService
   referrals: ReferralService
   casework: CaseworkService

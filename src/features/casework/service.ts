@@ -8,6 +8,7 @@ import { caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
 import { eventLabel } from './timeline.ts'
+import { placementsOfCase } from './accommodation-queries.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
 import {
@@ -108,6 +109,7 @@ export class CaseworkService {
         ...found,
         deadlines: deadlinesOf(factsOf(found), today),
         events: (await eventsOfCase(trx, found.id)).map((event) => ({ ...event, label: eventLabel(event.kind) })),
+        placement: (await placementsOfCase(trx, found.id)).find((p) => p.ended_on === null),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
         decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
       }

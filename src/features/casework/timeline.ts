@@ -13,6 +13,8 @@ const EVENT_LABELS: Record<string, string> = {
   non_cooperation_warning_given: 'Non-cooperation warning given',
   non_cooperation_notice_decided: 'Non-cooperation notice decided',
   non_cooperation_notice_authorised: 'Non-cooperation notice authorised by a second officer',
+  accommodation_placed: 'Placed in temporary accommodation',
+  accommodation_ended: 'Temporary accommodation ended',
 }
 
 export function eventLabel(kind: string): string {

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDatabaseKinds } from '../../db/testing.ts'
+import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
+import { createWorld, type World } from '../../test-support/world.ts'
+
+/**
+ * Temporary accommodation on BAS-2026-00001 (prevention since 1 February 2026; the world's clock stands
+ * at 2 March 2026). The tests run in order.
+ */
+describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) => {
+  let world: World | undefined
+  beforeAll(async () => {
+    world = await createWorld(kind)
+  })
+  afterAll(async () => {
+    await world?.close()
+  })
+  const current = () => {
+    if (!world) throw new Error('no world')
+    return world
+  }
+  const page = '/cases/BAS-2026-00001/temporary-accommodation'
+  const placements = () => current().db.selectFrom('accommodation_placements').selectAll().execute()
+  async function post(agent: Agent, path: string, fields: Record<string, string>) {
+    const form = await agent.get(page)
+    return agent
+      .post(`${page}/${path}`)
+      .type('form')
+      .send({ ...fields, _csrf: csrfTokenOf(form.text) })
+  }
+  async function decide(agent: Agent, fields: Record<string, string>) {
+    const form = await agent.get('/cases/BAS-2026-00001/decision')
+    const version = /name="version" value="(\d+)"/.exec(form.text)?.[1] ?? ''
+    return agent
+      .post('/cases/BAS-2026-00001/decision')
+      .type('form')
+      .send({ ...fields, version, _csrf: csrfTokenOf(form.text) })
+  }
+
+  it('refuses interim accommodation while only the prevention duty is owed', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const refused = await post(caseworker, 'placement', { accommodationType: 'hostel', day: '1', month: '3', year: '2026' })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('record that they have become homeless (the relief duty) first')
+    expect(await placements()).toHaveLength(0)
+  })
+
+  it('lists every problem with a placement at once and saves nothing', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    expect((await decide(caseworker, { choice: 'became_homeless', day: '20', month: '2', year: '2026' })).status).toBe(303)
+    const bad = await post(caseworker, 'placement', { bedrooms: 'two', day: '31', month: '2', year: '2026' })
+    expect(bad.status).toBe(400)
+    expect(bad.text).toContain('Select the type of accommodation')
+    expect(bad.text).toContain('Enter the number of bedrooms as a whole number from 0 to 10')
+    expect(bad.text).toContain('Date of the placement must be a real date')
+    const early = await post(caseworker, 'placement', { accommodationType: 'hostel', day: '31', month: '1', year: '2026' })
+    expect(early.text).toContain('on or after the day the household approached')
+    expect(await placements()).toHaveLength(0)
+  })
+
+  it('places the household in interim accommodation (s188) and shows it on the case', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const placed = await post(caseworker, 'placement', {
+      accommodationType: 'bed_and_breakfast',
+      bedrooms: '1',
+      inAnotherDistrict: 'no',
+      day: '20',
+      month: '2',
+      year: '2026',
+    })
+    expect(placed.status).toBe(303)
+    expect(await placements()).toMatchObject([{ duty: 's188', accommodation_type: 'bed_and_breakfast', bedrooms: 1, ended_on: null }])
+    const shown = await caseworker.get('/cases/BAS-2026-00001')
+    expect(shown.text).toContain('Since 20 February 2026, section 188 (interim)')
+    expect(shown.text).toContain('Placed in temporary accommodation')
+    const again = await post(caseworker, 'placement', { accommodationType: 'hostel', day: '1', month: '3', year: '2026' })
+    expect(again.text).toContain('already in a placement')
+  })
+
+  it('ends the placement, not before it began', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const early = await post(caseworker, 'ending', { ending: 'settled_accommodation_secured', day: '19', month: '2', year: '2026' })
+    expect(early.text).toContain('on or after the day it began')
+    const ended = await post(caseworker, 'ending', { ending: 'settled_accommodation_secured', day: '1', month: '3', year: '2026' })
+    expect(ended.status).toBe(303)
+    expect(await placements()).toMatchObject([{ ended_on: '2026-03-01', ending: 'settled_accommodation_secured' }])
+    expect((await caseworker.get('/cases/BAS-2026-00001')).text).toContain('Temporary accommodation ended: settled accommodation secured')
+  })
+
+  it('keeps another authority and an analyst out', async () => {
+    const harlow = await signedInAgent(current().app, current().users.harlowCaseworker.email)
+    expect((await harlow.get(page)).status).toBe(404)
+    const analyst = await signedInAgent(current().app, current().users.basildonAnalyst.email)
+    expect((await analyst.get(page)).status).toBe(403)
+  })
+})
