@@ -59,10 +59,11 @@ describe('a caseworker records decisions in the browser', () => {
     await decide('End the prevention duty', async () => {
       await page.getByLabel('Ground for ending the duty').selectOption('suitable_accommodation_secured')
       await page.getByLabel('Stayed in their existing home').check()
+      await page.getByLabel('If accommodation was secured: what type is it?').selectOption('council_tenant')
     })
     const main = await page.locator('main').textContent()
     expect(main).toContain('Prevention duty ended: suitable accommodation secured')
-    expect(main).toContain('stayed in existing home')
+    expect(main).toContain('stayed in existing home (council tenant)')
     expect(await page.getByRole('button', { name: 'Record a decision' }).count()).toBe(0)
     await page.context().close()
   })

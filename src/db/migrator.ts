@@ -6,6 +6,7 @@ import { approaches } from './migrations/0003_approaches.ts'
 import { nonCooperation } from './migrations/0004_non_cooperation.ts'
 import { officerApiKeys } from './migrations/0010_officer_api_keys.ts'
 import { temporaryAccommodation } from './migrations/0011_temporary_accommodation.ts'
+import { accommodationSecured } from './migrations/0012_accommodation_secured.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   nonCooperation,
   officerApiKeys,
   temporaryAccommodation,
+  accommodationSecured,
 ]
 
 const provider: MigrationProvider = {

@@ -116,6 +116,7 @@ export interface CaseTable {
   support_needs: Generated<string[]>
   outcome: string | null
   accommodation_outcome: string | null
+  accommodation_secured: Generated<string | null>
   closed_on: CalendarDate | null
   prevention_started_on: CalendarDate | null
   relief_started_on: CalendarDate | null

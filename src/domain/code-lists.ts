@@ -71,3 +71,21 @@ export const ACCOMMODATION_AT_APPLICATION = {
 } as const
 
 export type AccommodationAtApplication = keyof typeof ACCOMMODATION_AT_APPLICATION
+
+/**
+ * H-CLIC 4.8 / 5.8 (P2 / R2): the type of accommodation secured when a prevention or relief duty ends
+ * with accommodation, whether the household stayed or moved. The settled kinds of the list above.
+ */
+export const ACCOMMODATION_SECURED = {
+  private_rented_self_contained: ACCOMMODATION_AT_APPLICATION.private_rented_self_contained,
+  private_rented_hmo: ACCOMMODATION_AT_APPLICATION.private_rented_hmo,
+  private_rented_lodging: ACCOMMODATION_AT_APPLICATION.private_rented_lodging,
+  council_tenant: ACCOMMODATION_AT_APPLICATION.council_tenant,
+  registered_provider_tenant: ACCOMMODATION_AT_APPLICATION.registered_provider_tenant,
+  supported_housing_or_hostel: ACCOMMODATION_AT_APPLICATION.supported_housing_or_hostel,
+  owner_occupier: ACCOMMODATION_AT_APPLICATION.owner_occupier,
+  living_with_family: ACCOMMODATION_AT_APPLICATION.living_with_family,
+  living_with_friends: ACCOMMODATION_AT_APPLICATION.living_with_friends,
+  other_or_not_known: ACCOMMODATION_AT_APPLICATION.other_or_not_known,
+} as const
+export type AccommodationSecured = keyof typeof ACCOMMODATION_SECURED

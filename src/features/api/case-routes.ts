@@ -101,6 +101,7 @@ const COMMANDS: Command<unknown>[] = [
       ground: b.ground ?? '',
       reason: b.reason ?? '',
       accommodationOutcome: b.accommodationOutcome ?? '',
+      accommodationSecured: b.accommodationSecured ?? '',
       version: String(b.version),
     }),
     fields: {
@@ -109,6 +110,7 @@ const COMMANDS: Command<unknown>[] = [
       '#ground': 'ground',
       '#reason': 'reason',
       '#accommodation-outcome': 'accommodationOutcome',
+      '#accommodation-secured': 'accommodationSecured',
     },
     run: ({ casework }, officer, reference, form, origin) => casework.recordDecision(officer, reference, form, origin),
   }),

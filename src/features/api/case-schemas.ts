@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import { STAGES } from '../../domain/legal-status.ts'
 import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import { CHOICE_LABELS } from '../casework/decisions.ts'
@@ -32,10 +33,11 @@ export const DecisionRequest = z
     date: isoDate,
     ground: z.string().optional().meta({ description: 'Ending a duty: the lawful ground' }),
     reason: z.string().optional().meta({ description: 'No duty owed: why' }),
-    accommodationOutcome: z
-      .string()
+    accommodationOutcome: z.string().optional().meta({ description: 'Ending a duty with accommodation secured: stayed or moved' }),
+    accommodationSecured: z
+      .enum(keys(ACCOMMODATION_SECURED))
       .optional()
-      .meta({ description: 'Ending a duty with accommodation secured: where the household lives now' }),
+      .meta({ description: 'Ending a duty with accommodation secured: the type of accommodation (H-CLIC 4.8 / 5.8)' }),
     version: z.int().meta({ description: 'The case version you last read; a later change by someone else answers 409' }),
   })
   .meta({ id: 'DecisionRequest' })

@@ -48,6 +48,17 @@ describe.each(testDatabaseKinds())('recording a decision on $name', (kind) => {
       { choice: 'end_prevention_duty', ground: 'suitable_accommodation_secured', day: '1', month: '3', year: '2026' },
       'Select where the household is living now',
     ],
+    [
+      {
+        choice: 'end_prevention_duty',
+        ground: 'suitable_accommodation_secured',
+        accommodationOutcome: 'moved_to_alternative_accommodation',
+        day: '1',
+        month: '3',
+        year: '2026',
+      },
+      'Select the type of accommodation secured',
+    ],
     [{ choice: 'end_prevention_duty', ground: 'non_cooperation', day: '1', month: '3', year: '2026' }, 'authorised by a second'],
   ])('refuses %j with a GOV.UK error, saving nothing', async (fields, message) => {
     const agent = await signedInAgent(current().app, current().users.basildonCaseworker.email)
@@ -92,6 +103,7 @@ describe.each(testDatabaseKinds())('recording a decision on $name', (kind) => {
       choice: 'end_prevention_duty',
       ground: 'suitable_accommodation_secured',
       accommodationOutcome: 'stayed_in_existing_home',
+      accommodationSecured: 'private_rented_self_contained',
       day: '1',
       month: '3',
       year: '2026',
@@ -102,12 +114,13 @@ describe.each(testDatabaseKinds())('recording a decision on $name', (kind) => {
       stage: 'closed',
       outcome: 'suitable_accommodation_secured',
       accommodation_outcome: 'stayed_in_existing_home',
+      accommodation_secured: 'private_rented_self_contained',
       closed_on: '2026-03-01',
       version: 2,
     })
     const casePage = await agent.get('/cases/HAR-2026-00001')
     expect(casePage.text).toContain('Prevention duty ended: suitable accommodation secured')
-    expect(casePage.text).toContain('stayed in existing home')
+    expect(casePage.text).toContain('stayed in existing home (private rented self contained)')
     const audit = await current()
       .db.selectFrom('audit_events')
       .selectAll()

@@ -8,6 +8,7 @@ import {
   type Decision,
   type Stage,
 } from '../../domain/legal-status.ts'
+import { ACCOMMODATION_SECURED, type AccommodationSecured } from '../../domain/code-lists.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 
 /**
@@ -51,6 +52,7 @@ export interface DecisionForm {
   ground?: unknown
   reason?: unknown
   accommodationOutcome?: unknown
+  accommodationSecured?: unknown
   version?: unknown
 }
 
@@ -59,8 +61,13 @@ export interface FormError {
   text: string
 }
 
-export type ReadDecision =
-  { decision: Decision; accommodationOutcome: AccommodationOutcome | null; version: number } | { errors: FormError[] }
+/** Where a household lives once a duty ends with accommodation secured: stayed or moved, and to what. */
+export interface SecuredAccommodation {
+  outcome: AccommodationOutcome
+  secured: AccommodationSecured
+}
+
+export type ReadDecision = { decision: Decision; accommodation: SecuredAccommodation | null; version: number } | { errors: FormError[] }
 
 function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
   return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined
@@ -77,19 +84,19 @@ export function readDecisionForm(stage: Stage, form: DecisionForm): ReadDecision
   const version = typeof form.version === 'string' && /^\d+$/.test(form.version) ? Number(form.version) : undefined
   if (version === undefined) errors.push({ href: '#choice', text: 'The form is out of date: open the case again' })
   if (!details || 'errors' in details || 'error' in date || version === undefined) return { errors }
-  return { decision: details.decisionOn(date.date), accommodationOutcome: details.accommodationOutcome, version }
+  return { decision: details.decisionOn(date.date), accommodation: details.accommodation, version }
 }
 
 /** Everything the chosen decision needs besides its date: a ground, a reason, where the household lives now. */
 interface Details {
   decisionOn: (on: LocalDate) => Decision
-  accommodationOutcome: AccommodationOutcome | null
+  accommodation: SecuredAccommodation | null
 }
 
 const missingGround = { errors: [{ href: '#ground', text: 'Select the ground for ending the duty' }] }
 
 function readDetails(choice: Choice, form: DecisionForm): Details | { errors: FormError[] } {
-  const plain = (decisionOn: (on: LocalDate) => Decision): Details => ({ decisionOn, accommodationOutcome: null })
+  const plain = (decisionOn: (on: LocalDate) => Decision): Details => ({ decisionOn, accommodation: null })
   switch (choice) {
     case 'accept_prevention_duty':
     case 'accept_relief_duty':
@@ -117,13 +124,18 @@ function readDetails(choice: Choice, form: DecisionForm): Details | { errors: Fo
   }
 }
 
-/** A duty ended because accommodation was secured must say where the household is living now. */
+/** A duty ended because accommodation was secured must say where the household is living now, and in what. */
 function withAccommodation(ground: string, form: DecisionForm, decisionOn: (on: LocalDate) => Decision): Details | { errors: FormError[] } {
-  if (ground !== 'suitable_accommodation_secured') return { decisionOn, accommodationOutcome: null }
-  const accommodationOutcome = oneOf(Object.keys(ACCOMMODATION_OUTCOMES) as AccommodationOutcome[], form.accommodationOutcome)
-  return accommodationOutcome
-    ? { decisionOn, accommodationOutcome }
-    : { errors: [{ href: '#accommodation-outcome', text: 'Select where the household is living now' }] }
+  if (ground !== 'suitable_accommodation_secured') return { decisionOn, accommodation: null }
+  const outcome = oneOf(Object.keys(ACCOMMODATION_OUTCOMES) as AccommodationOutcome[], form.accommodationOutcome)
+  const secured = oneOf(Object.keys(ACCOMMODATION_SECURED) as AccommodationSecured[], form.accommodationSecured)
+  if (outcome && secured) return { decisionOn, accommodation: { outcome, secured } }
+  return {
+    errors: [
+      ...(outcome ? [] : [{ href: '#accommodation-outcome', text: 'Select where the household is living now' }]),
+      ...(secured ? [] : [{ href: '#accommodation-secured', text: 'Select the type of accommodation secured' }]),
+    ],
+  }
 }
 
 /** The grounds and reasons offered on the form, for each choice that needs one. */

@@ -125,6 +125,7 @@ export interface CaseChanges {
   main_duty_started_on?: string
   outcome?: string
   accommodation_outcome?: string | null
+  accommodation_secured?: string | null
   closed_on?: string
 }
 

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { Actor } from '../../db/actor.ts'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
 import {
@@ -189,5 +190,6 @@ function decisionPage(found: { reference: string; stage: string; decisions: Choi
     ending,
     grounds: ending ? GROUND_OPTIONS[ending].map((ground) => ({ value: ground, text: humanise(ground) })) : [],
     accommodationOutcomes: Object.entries(ACCOMMODATION_OUTCOMES).map(([value, text]) => ({ value, text })),
+    accommodationSecured: Object.entries(ACCOMMODATION_SECURED).map(([value, text]) => ({ value, text })),
   }
 }

@@ -10,7 +10,7 @@ import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/
 import { eventLabel } from './timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
-import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
+import { choicesFor, readDecisionForm, type DecisionForm, type FormError, type SecuredAccommodation } from './decisions.ts'
 import {
   addCaseEvent,
   assignOfficer,
@@ -137,9 +137,14 @@ export class CaseworkService {
 
       const now = this.clock.now()
       const on = read.decision.on.toString()
-      const changes = changesFor(read.decision, judged.stage, read.accommodationOutcome)
+      const changes = changesFor(read.decision, judged.stage, read.accommodation)
       if (!(await changeCase(trx, found.id, read.version, changes, now))) return { outcome: 'conflict' as const }
-      const details = { ...decisionDetails(read.decision), accommodationOutcome: read.accommodationOutcome, stage: judged.stage }
+      const details = {
+        ...decisionDetails(read.decision),
+        accommodationOutcome: read.accommodation?.outcome ?? null,
+        accommodationSecured: read.accommodation?.secured ?? null,
+        stage: judged.stage,
+      }
       await addCaseEvent(
         trx,
         {
@@ -317,7 +322,7 @@ function factsOf(found: {
 }
 
 /** What a lawful decision changes on the case itself. */
-function changesFor(decision: Decision, stage: Stage, accommodationOutcome: string | null): CaseChanges {
+function changesFor(decision: Decision, stage: Stage, accommodation: SecuredAccommodation | null): CaseChanges {
   const on = decision.on.toString()
   switch (decision.kind) {
     case 'accept_prevention_duty':
@@ -332,7 +337,13 @@ function changesFor(decision: Decision, stage: Stage, accommodationOutcome: stri
     case 'end_prevention_duty':
     case 'end_relief_duty':
     case 'end_main_duty':
-      return { stage, outcome: decision.ground, accommodation_outcome: accommodationOutcome, closed_on: on }
+      return {
+        stage,
+        outcome: decision.ground,
+        accommodation_outcome: accommodation?.outcome ?? null,
+        accommodation_secured: accommodation?.secured ?? null,
+        closed_on: on,
+      }
   }
 }
 
