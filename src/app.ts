@@ -9,6 +9,7 @@ import { caseworkRoutes } from './features/casework/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
 import { referralRoutes } from './features/referrals/routes.ts'
+import { reviewRoutes } from './features/reviews/routes.ts'
 import { loadCurrentUser } from './platform/http/authentication.ts'
 import { csrfProtection } from './platform/http/csrf.ts'
 import { errorHandler, notFound } from './platform/http/errors.ts'
@@ -70,6 +71,7 @@ export function createApp(services: Services): express.Express {
   app.use(caseworkRoutes(services))
   app.use(nonCooperationRoutes(services))
   app.use(referralRoutes(services))
+  app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
 
   app.use(notFound)

@@ -13,6 +13,8 @@ const EVENT_LABELS: Record<string, string> = {
   non_cooperation_warning_given: 'Non-cooperation warning given',
   non_cooperation_notice_decided: 'Non-cooperation notice decided',
   non_cooperation_notice_authorised: 'Non-cooperation notice authorised by a second officer',
+  review_requested: 'Review requested (section 202)',
+  review_decided: 'Review decided',
 }
 
 export function eventLabel(kind: string): string {
