@@ -1,5 +1,6 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
+import { deadlinesOf } from './case-deadlines.ts'
 import {
   mayDecideReview,
   mayRequestReview,
@@ -46,7 +47,7 @@ describe('review requests (s202(3)): 21 days beginning with the day of notificat
       approached,
       today,
     )
-    expect(check).toEqual({ allowed: false, reason: expect.stringMatching(/before it was made/) as unknown })
+    expect(check).toEqual({ allowed: false, reason: expect.stringMatching(/before it was made/) as unknown, about: 'notifiedOn' })
   })
 })
 
@@ -124,5 +125,24 @@ describe('the decision on review: an officer not involved, senior to the origina
     const check = mayDecideReview(r, outcome, d(on), reviewer, today)
     expect(check.allowed).toBe(expected)
     if (!check.allowed && reason) expect(check.reason).toMatch(reason)
+  })
+})
+
+describe('open reviews on a case’s list of what is due', () => {
+  it('adds each open review’s decision due date, whatever the stage, overdue when past', () => {
+    const due = deadlinesOf(
+      {
+        stage: 'closed',
+        openReviews: [
+          { what: 'Eligibility for assistance', receivedOn: d('2026-03-02'), period: 'standard' },
+          { what: 'Steps in the plan', receivedOn: d('2026-03-02'), period: 'prevention_stage' },
+        ],
+      },
+      d('2026-03-25'),
+    )
+    expect(due.map((x) => [x.what, x.due.toString(), x.daysLeft])).toEqual([
+      ['Review decision due (section 202): Steps in the plan', '2026-03-22', -3],
+      ['Review decision due (section 202): Eligibility for assistance', '2026-04-26', 32],
+    ])
   })
 })

@@ -19,20 +19,32 @@ export const REVIEWABLE_DECISIONS = {
     label: 'What duty, if any, is owed (for example no duty owed, the main housing duty decision or its end)',
     period: 'standard',
   },
-  relief_steps: { section: 's202(1)(ba)(i)', label: 'Steps the council are to take to relieve homelessness (section 189B(2))', period: 'prevention_stage' },
+  relief_steps: {
+    section: 's202(1)(ba)(i)',
+    label: 'Steps the council are to take to relieve homelessness (section 189B(2))',
+    period: 'prevention_stage',
+  },
   relief_duty_ended: { section: 's202(1)(ba)(ii)', label: 'Notice ending the relief duty (section 189B(5))', period: 'standard' },
   non_cooperation_prevention: {
     section: 's202(1)(bb)',
     label: 'Non-cooperation notice ending the prevention duty (section 193B(2))',
     period: 'prevention_stage',
   },
-  non_cooperation_relief: { section: 's202(1)(bb)', label: 'Non-cooperation notice ending the relief duty (section 193B(2))', period: 'standard' },
+  non_cooperation_relief: {
+    section: 's202(1)(bb)',
+    label: 'Non-cooperation notice ending the relief duty (section 193B(2))',
+    period: 'standard',
+  },
   prevention_steps: {
     section: 's202(1)(bc)(i)',
     label: 'Steps the council are to take to prevent homelessness (section 195(2)), in the personalised housing plan',
     period: 'prevention_stage',
   },
-  prevention_duty_ended: { section: 's202(1)(bc)(ii)', label: 'Notice ending the prevention duty (section 195(5))', period: 'prevention_stage' },
+  prevention_duty_ended: {
+    section: 's202(1)(bc)(ii)',
+    label: 'Notice ending the prevention duty (section 195(5))',
+    period: 'prevention_stage',
+  },
   local_connection_notification: {
     section: 's202(1)(c)',
     label: 'Decision to notify another authority for a local connection referral (section 198(1))',
@@ -43,7 +55,11 @@ export const REVIEWABLE_DECISIONS = {
     label: 'Whether the conditions for a local connection referral are met (section 198(5))',
     period: 'standard',
   },
-  duty_pending_referral: { section: 's202(1)(e)', label: 'Duty owed while a referral is considered (section 200(3) or (4))', period: 'standard' },
+  duty_pending_referral: {
+    section: 's202(1)(e)',
+    label: 'Duty owed while a referral is considered (section 200(3) or (4))',
+    period: 'standard',
+  },
   suitability_of_accommodation: {
     section: 's202(1)(f)',
     label: 'Suitability of accommodation offered in performance of a duty (including a final Part 6 offer, section 193(7))',
@@ -127,15 +143,21 @@ export interface ReviewRequest {
 /** Whether a review request can be accepted, and if not, why, in words for the officer. */
 export function mayRequestReview(request: ReviewRequest, approachedOn: LocalDate, today: LocalDate): Check {
   const { notifiedOn, receivedOn, extendedInWritingTo } = request
-  if (notifiedOn.isAfter(today)) return refuse('The date the applicant was notified of the decision must be today or in the past', 'notifiedOn')
+  if (notifiedOn.isAfter(today))
+    return refuse('The date the applicant was notified of the decision must be today or in the past', 'notifiedOn')
   if (receivedOn.isAfter(today)) return refuse('The date the request was received must be today or in the past', 'receivedOn')
-  if (notifiedOn.isBefore(approachedOn)) return refuse('The date the applicant was notified must be on or after the day the household approached', 'notifiedOn')
+  if (notifiedOn.isBefore(approachedOn))
+    return refuse('The date the applicant was notified must be on or after the day the household approached', 'notifiedOn')
   if (request.decisionMadeOn && notifiedOn.isBefore(request.decisionMadeOn))
     return refuse('The applicant cannot have been notified of the decision before it was made', 'notifiedOn')
-  if (receivedOn.isBefore(notifiedOn)) return refuse('The request cannot have been received before the applicant was notified of the decision', 'receivedOn')
+  if (receivedOn.isBefore(notifiedOn))
+    return refuse('The request cannot have been received before the applicant was notified of the decision', 'receivedOn')
   const statutory = lastDayOfPeriod(notifiedOn, 21)
   if (extendedInWritingTo && !extendedInWritingTo.isAfter(statutory)) {
-    return refuse(`A longer period agreed in writing must end after the 21 days for asking for a review, which end on ${statutory.toString()}`, 'extendedInWritingTo')
+    return refuse(
+      `A longer period agreed in writing must end after the 21 days for asking for a review, which end on ${statutory.toString()}`,
+      'extendedInWritingTo',
+    )
   }
   const deadline = reviewRequestDeadline(notifiedOn, extendedInWritingTo)
   if (receivedOn.isAfter(deadline)) {
@@ -153,7 +175,6 @@ export function mayRequestReview(request: ReviewRequest, approachedOn: LocalDate
 export function reviewDueOn(review: { receivedOn: LocalDate; period: ReviewPeriod }): LocalDate {
   return reviewDecisionDue(review.receivedOn, review.period)
 }
-
 
 export interface OpenReview {
   receivedOn: LocalDate
@@ -176,7 +197,8 @@ export function mayDecideReview(
   if (!review) return refuse('There is no such review on this case')
   if (review.decidedOn) return refuse('This review has already been decided or withdrawn')
   if (decidedOn.isAfter(today)) return refuse('The date of the decision must be today or in the past', 'decidedOn')
-  if (decidedOn.isBefore(review.receivedOn)) return refuse('The date of the decision must be on or after the day the request was received', 'decidedOn')
+  if (decidedOn.isBefore(review.receivedOn))
+    return refuse('The date of the decision must be on or after the day the request was received', 'decidedOn')
   if (outcome === 'withdrawn') return allowed
   if (reviewer.userId === review.originalDecisionBy.userId) {
     return refuse('The officer who made the original decision cannot review it: an officer not involved in it must')

@@ -49,7 +49,13 @@ export class CaseworkService {
     if (actor.kind !== 'user' || !CASE_ROLES.has(actor.role)) return []
     const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
       const cases = await openCasesOfOfficer(trx, actor.organisationId, actor.userId)
-      return [cases, await openReviewsOfCases(trx, cases.map((c) => c.id))] as const
+      return [
+        cases,
+        await openReviewsOfCases(
+          trx,
+          cases.map((c) => c.id),
+        ),
+      ] as const
     })
     return this.inDeadlineOrder(cases, reviews)
   }
@@ -59,7 +65,13 @@ export class CaseworkService {
     if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return []
     const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
       const cases = await openCasesOfOrganisation(trx, actor.organisationId, limit)
-      return [cases, await openReviewsOfCases(trx, cases.map((c) => c.id))] as const
+      return [
+        cases,
+        await openReviewsOfCases(
+          trx,
+          cases.map((c) => c.id),
+        ),
+      ] as const
     })
     return this.inDeadlineOrder(cases, reviews)
   }
@@ -70,7 +82,10 @@ export class CaseworkService {
     const today = this.clock.today()
     return cases
       .map((c) => {
-        const facts = factsOf(c, reviews.filter((r) => r.case_id === c.id))
+        const facts = factsOf(
+          c,
+          reviews.filter((r) => r.case_id === c.id),
+        )
         return { ...c, approachedOn: facts.approachedOn, nextDeadline: deadlinesOf(facts, today)[0] }
       })
       .sort(byNextDeadline)

@@ -27,7 +27,15 @@ export async function decisionEventsOfCase(trx: Scoped, caseId: string, kinds: r
     .leftJoin('users as recorder', 'recorder.id', 'e.recorded_by')
     .where('e.case_id', '=', caseId)
     .where('e.kind', 'in', kinds)
-    .select(['e.id', 'e.kind', 'e.occurred_on', 'e.details', 'e.recorded_by', 'recorder.display_name as recorded_by_name', 'recorder.role as recorded_by_role'])
+    .select([
+      'e.id',
+      'e.kind',
+      'e.occurred_on',
+      'e.details',
+      'e.recorded_by',
+      'recorder.display_name as recorded_by_name',
+      'recorder.role as recorded_by_role',
+    ])
     .orderBy('e.recorded_at', 'desc')
     .execute()
 }

@@ -39,7 +39,12 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
   }
 
   router.get('/cases/:reference/reviews/new', ...officers, async (req, res) => {
-    await renderRequest(res, String(req.params['reference']), { ...today('receivedOn'), requestedBy: 'applicant', reviewer: 'authority' }, [])
+    await renderRequest(
+      res,
+      String(req.params['reference']),
+      { ...today('receivedOn'), requestedBy: 'applicant', reviewer: 'authority' },
+      [],
+    )
   })
 
   router.post('/cases/:reference/reviews/new', ...officers, async (req, res) => {
@@ -54,7 +59,14 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
     await renderRequest(res, reference, form, result.errors, 400)
   })
 
-  async function renderReview(res: Response, reference: string, id: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
+  async function renderReview(
+    res: Response,
+    reference: string,
+    id: string,
+    values: Record<string, unknown>,
+    errors: FormError[],
+    status = 200,
+  ) {
     const state = await reviews.review(signedIn(res).actor, reference, id)
     if (!state) throw new NotFoundError()
     res.status(status).render('features/reviews/views/review.njk', {

@@ -136,8 +136,9 @@ export class ReviewService {
       const requestedBy = oneOf(REQUESTERS, input['requestedBy'])
       if (!requestedBy) errors.push({ href: '#requestedBy', text: 'Select who asked for the review' })
       const grounds = text(input['grounds'])
-      if (grounds.length > TEXT_LIMIT) errors.push({ href: '#grounds', text: `The grounds must be ${String(TEXT_LIMIT)} characters or fewer` })
-      const reviewer = oneOf(REVIEWERS, input['reviewer'] || 'authority')
+      if (grounds.length > TEXT_LIMIT)
+        errors.push({ href: '#grounds', text: `The grounds must be ${String(TEXT_LIMIT)} characters or fewer` })
+      const reviewer = oneOf(REVIEWERS, input['reviewer'] ?? 'authority')
       if (!reviewer) errors.push({ href: '#reviewer', text: 'Select who carries out the review' })
       const period = decision && reviewer ? reviewPeriodFor(decision, reviewer) : undefined
       if (period && 'refused' in period) errors.push({ href: '#reviewer', text: period.refused })
@@ -198,7 +199,13 @@ export class ReviewService {
   }
 
   /** Records the decision on review, or the applicant's withdrawal of the request. */
-  async decideReview(actor: Actor, reference: string, reviewId: string, input: Record<string, unknown>, origin: Origin): Promise<ReviewResult> {
+  async decideReview(
+    actor: Actor,
+    reference: string,
+    reviewId: string,
+    input: Record<string, unknown>,
+    origin: Origin,
+  ): Promise<ReviewResult> {
     if (!UUID.test(reviewId)) return { outcome: 'not_found' }
     return this.change(actor, reference, origin, async (trx, officer, found) => {
       const row = (await reviewsOfCase(trx, found.id)).find((r) => r.id === reviewId)
@@ -207,8 +214,7 @@ export class ReviewService {
       const outcome = oneOf(REVIEW_OUTCOMES, input['outcome'])
       if (!outcome) errors.push({ href: '#outcome', text: 'Select the decision on review' })
       const reasons = text(input['reasons'])
-      if (!reasons && outcome !== 'withdrawn')
-        errors.push({ href: '#reasons', text: 'Enter the reasons for the decision on review' })
+      if (!reasons && outcome !== 'withdrawn') errors.push({ href: '#reasons', text: 'Enter the reasons for the decision on review' })
       else if (reasons.length > TEXT_LIMIT)
         errors.push({ href: '#reasons', text: `The reasons must be ${String(TEXT_LIMIT)} characters or fewer` })
       const decided = dateOf(input, 'decidedOn', 'Date of the decision')
@@ -225,14 +231,15 @@ export class ReviewService {
 
   private async choices(trx: Scoped, officer: Officer, found: Found) {
     const events = (await decisionEventsOfCase(trx, found.id, DECISION_EVENT_KINDS)).flatMap((e) => {
-      const details = (e.details ?? {}) as Record<string, unknown>
+      const details = e.details
       const decision = reviewableDecisionOf({ kind: e.kind, details })
       return decision ? [{ ...e, decision }] : []
     })
     const options: DecisionOption[] = [
       ...events.map((e) => {
-        const details = (e.details ?? {}) as Record<string, unknown>
-        const why = typeof details['ground'] === 'string' ? details['ground'] : typeof details['reason'] === 'string' ? details['reason'] : ''
+        const details = e.details
+        const why =
+          typeof details['ground'] === 'string' ? details['ground'] : typeof details['reason'] === 'string' ? details['reason'] : ''
         const owed = typeof details['owed'] === 'boolean' ? (details['owed'] ? 'owed' : 'not owed') : ''
         const what = [eventLabel(e.kind), humanise(why).toLowerCase() || owed].filter(Boolean).join(': ')
         return {
@@ -257,7 +264,10 @@ export class ReviewService {
     return {
       ...row,
       decisionLabel: REVIEWABLE_DECISIONS[row.decision as ReviewableDecision].label,
-      requestDeadline: reviewRequestDeadline(notified, row.extended_in_writing_to ? LocalDate.parse(row.extended_in_writing_to) : undefined).toString(),
+      requestDeadline: reviewRequestDeadline(
+        notified,
+        row.extended_in_writing_to ? LocalDate.parse(row.extended_in_writing_to) : undefined,
+      ).toString(),
       weeks: weeks(row.review_period as ReviewPeriod),
       open: row.decided_on === null,
       daysLeft: daysUntil(today, due),
@@ -325,7 +335,7 @@ function openReviewOf(row: ReviewRow) {
     decidedOn: row.decided_on ? LocalDate.parse(row.decided_on) : undefined,
     originalDecisionBy: {
       userId: row.original_decision_by,
-      role: (row.original_decision_by_role === 'team_manager' ? 'team_manager' : 'caseworker') as OfficerRole,
+      role: row.original_decision_by_role === 'team_manager' ? ('team_manager' as const) : ('caseworker' as const),
     },
   }
 }
