@@ -41,6 +41,15 @@ describe('review requests (s202(3)): 21 days beginning with the day of notificat
     if (!check.allowed && reason) expect(check.reason).toMatch(reason)
   })
 
+  it('refuses a second request while a review of the same decision is open', () => {
+    const check = mayRequestReview(
+      { decision: 'duty_owed', notifiedOn: d('2026-03-02'), receivedOn: d('2026-03-03'), alreadyUnderReview: true },
+      approached,
+      today,
+    )
+    expect(check).toEqual({ allowed: false, reason: expect.stringMatching(/already been requested/) as unknown, about: undefined })
+  })
+
   it('refuses a notification before the decision was made', () => {
     const check = mayRequestReview(
       { decision: 'duty_owed', decisionMadeOn: d('2026-03-05'), notifiedOn: d('2026-03-04'), receivedOn: d('2026-03-06') },

@@ -138,11 +138,14 @@ export interface ReviewRequest {
   receivedOn: LocalDate
   /** The end of a longer period for asking that the authority agreed in writing (s202(3)). */
   extendedInWritingTo?: LocalDate | undefined
+  /** A review of the same decision is already open: one decision is reviewed once at a time. */
+  alreadyUnderReview?: boolean | undefined
 }
 
 /** Whether a review request can be accepted, and if not, why, in words for the officer. */
 export function mayRequestReview(request: ReviewRequest, approachedOn: LocalDate, today: LocalDate): Check {
   const { notifiedOn, receivedOn, extendedInWritingTo } = request
+  if (request.alreadyUnderReview) return refuse('A review of this decision has already been requested and is not yet decided')
   if (notifiedOn.isAfter(today))
     return refuse('The date the applicant was notified of the decision must be today or in the past', 'notifiedOn')
   if (receivedOn.isAfter(today)) return refuse('The date the request was received must be today or in the past', 'receivedOn')

@@ -159,6 +159,19 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
     expect(audit.some((a) => a.details['change'] === 'review_requested')).toBe(true)
   })
 
+  it('refuses a second request for the same decision while the first is open', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const again = await request(caseworker, {
+      decision: eventOption,
+      requestedBy: 'applicant',
+      ...dates('notifiedOn', '2026-02-05'),
+      ...dates('receivedOn', '2026-02-20'),
+    })
+    expect(again.status).toBe(400)
+    expect(again.text).toContain('A review of this decision has already been requested')
+    expect(await reviews()).toHaveLength(1)
+  })
+
   it('does not let the officer who made the original decision decide the review', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const [review] = await reviews()

@@ -165,6 +165,9 @@ export class ReviewService {
           notifiedOn: notified.date,
           receivedOn: received.date,
           extendedInWritingTo: extendedTo,
+          alreadyUnderReview: (await reviewsOfCase(trx, found.id)).some(
+            (r) => r.decided_on === null && (event ? r.case_event_id === event.id : r.case_event_id === null && r.decision === decision),
+          ),
         },
         LocalDate.parse(found.approached_on),
         this.clock.today(),
