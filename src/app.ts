@@ -10,6 +10,7 @@ import { caseworkRoutes } from './features/casework/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
 import { referralRoutes } from './features/referrals/routes.ts'
+import { reviewRoutes } from './features/reviews/routes.ts'
 import { loadCurrentUser } from './platform/http/authentication.ts'
 import { csrfProtection } from './platform/http/csrf.ts'
 import { errorHandler, notFound } from './platform/http/errors.ts'
@@ -72,6 +73,7 @@ export function createApp(services: Services): express.Express {
   app.use(nonCooperationRoutes(services))
   app.use(accommodationRoutes(services))
   app.use(referralRoutes(services))
+  app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
 
   app.use(notFound)

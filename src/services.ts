@@ -8,6 +8,7 @@ import { NonCooperationService } from './features/casework/non-cooperation-servi
 import { CaseworkService } from './features/casework/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
 import { ReferralService } from './features/referrals/service.ts'
+import { ReviewService } from './features/reviews/service.ts'
 import type { Clock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
 import { OidcSignIn } from './platform/oidc.ts'
@@ -29,6 +30,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     nonCooperation: new NonCooperationService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),
     referrals: new ReferralService({ db, clock }),
+    reviews: new ReviewService({ db, clock }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,
   }
 }

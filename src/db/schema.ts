@@ -223,6 +223,30 @@ export interface AccommodationPlacementTable {
   ended_by: string | null
 }
 
+export interface ReviewTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  decision: string
+  case_event_id: string | null
+  original_decision_by: string
+  original_decision_by_role: string
+  notified_on: CalendarDate
+  received_on: CalendarDate
+  extended_in_writing_to: CalendarDate | null
+  requested_by: string
+  grounds: string
+  reviewer: string
+  review_period: string
+  decision_due_on: CalendarDate
+  recorded_by: string
+  outcome: string | null
+  decided_on: CalendarDate | null
+  decided_by: string | null
+  reasons: string | null
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -236,6 +260,7 @@ export interface DB {
   case_events: CaseEventTable
   non_cooperation_warnings: NonCooperationWarningTable
   accommodation_placements: AccommodationPlacementTable
+  reviews: ReviewTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
 }

@@ -1,11 +1,12 @@
 import type { LocalDate } from '@js-joda/core'
-import type { Stage } from './legal-status.ts'
+import type { OpenReviewFact, Stage } from './legal-status.ts'
 import {
   daysUntil,
   earliestEndOfPreventionFor56Days,
   mainDutyDecisionDue,
   preventionPeriodEnds,
   reliefPeriodEnds,
+  reviewDecisionDue,
 } from './statutory-dates.ts'
 
 export interface Deadline {
@@ -28,7 +29,12 @@ export function byNextDeadline<T extends { nextDeadline: Deadline | undefined; a
 
 /** What the law has due on a case at its stage, soonest first. */
 export function deadlinesOf(
-  facts: { stage: Stage; preventionStartedOn?: LocalDate | null | undefined; reliefStartedOn?: LocalDate | null | undefined },
+  facts: {
+    stage: Stage
+    preventionStartedOn?: LocalDate | null | undefined
+    reliefStartedOn?: LocalDate | null | undefined
+    openReviews?: readonly OpenReviewFact[] | undefined
+  },
   today: LocalDate,
 ): Deadline[] {
   const deadlines: Omit<Deadline, 'daysLeft'>[] = []
@@ -42,6 +48,9 @@ export function deadlinesOf(
   if (facts.stage === 'relief' && facts.reliefStartedOn) {
     deadlines.push({ what: 'Relief duty: 56-day period ends', due: reliefPeriodEnds(facts.reliefStartedOn) })
     deadlines.push({ what: 'Main housing duty decision due (day 57)', due: mainDutyDecisionDue(facts.reliefStartedOn) })
+  }
+  for (const review of facts.openReviews ?? []) {
+    deadlines.push({ what: `Review decision due (section 202): ${review.what}`, due: reviewDecisionDue(review.receivedOn, review.period) })
   }
   return deadlines.map((d) => ({ ...d, daysLeft: daysUntil(today, d.due) })).sort((a, b) => a.due.compareTo(b.due))
 }

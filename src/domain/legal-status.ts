@@ -1,5 +1,5 @@
 import type { LocalDate } from '@js-joda/core'
-import { earliestEndOfPreventionFor56Days, mainDutyDecisionDue, reliefPeriodEnds } from './statutory-dates.ts'
+import { earliestEndOfPreventionFor56Days, mainDutyDecisionDue, reliefPeriodEnds, type ReviewPeriod } from './statutory-dates.ts'
 
 /**
  * The legal status of a case as an explicit state machine (architecture.md, habit 3):
@@ -68,6 +68,15 @@ export interface CaseFacts {
   threatIsValidPossessionNotice?: boolean | undefined
   /** A s193B notice has been decided by one officer and authorised by a second. */
   nonCooperationNoticeAuthorised?: boolean | undefined
+  /** Reviews (s202) requested and not yet decided: each has a decision due, whatever the case's stage. */
+  openReviews?: readonly OpenReviewFact[] | undefined
+}
+
+export interface OpenReviewFact {
+  /** The decision under review, in words. */
+  what: string
+  receivedOn: LocalDate
+  period: ReviewPeriod
 }
 
 export type Decision =

@@ -14,7 +14,8 @@ import { earliestNonCooperationNotice } from './statutory-dates.ts'
 
 export type OfficerRole = 'caseworker' | 'team_manager'
 
-const SENIORITY: Record<OfficerRole, number> = { caseworker: 1, team_manager: 2 }
+/** Officers' seniority, for rules that need a second officer at least as senior (s193B) or senior (s202 reviews). */
+export const SENIORITY: Record<OfficerRole, number> = { caseworker: 1, team_manager: 2 }
 
 export interface Warning {
   warnedOn: LocalDate

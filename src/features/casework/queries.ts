@@ -34,11 +34,25 @@ function casesOf(trx: Kysely<DB>, organisationId: string) {
 export type CaseSummary = Awaited<ReturnType<ReturnType<typeof casesOf>['execute']>>[number] & { officer_name?: string }
 
 export async function openCasesOfOfficer(trx: Scoped, organisationId: string, officerId: string) {
-  return casesOf(trx, organisationId)
-    .where('cases.officer_id', '=', officerId)
-    .where('cases.stage', '!=', 'closed')
-    .orderBy('cases.approached_on')
-    .execute()
+  return (
+    casesOf(trx, organisationId)
+      .where('cases.officer_id', '=', officerId)
+      // A closed case stays on the caseload while a review of one of its decisions (s202) is open.
+      .where((eb) =>
+        eb.or([
+          eb('cases.stage', '!=', 'closed'),
+          eb.exists(
+            eb
+              .selectFrom('reviews')
+              .whereRef('reviews.case_id', '=', 'cases.id')
+              .where('reviews.decided_on', 'is', null)
+              .select('reviews.id'),
+          ),
+        ]),
+      )
+      .orderBy('cases.approached_on')
+      .execute()
+  )
 }
 
 export async function openCasesOfOrganisation(trx: Scoped, organisationId: string, limit: number) {

@@ -9,6 +9,9 @@ import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
 import { eventLabel } from './timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
+import { REVIEWABLE_DECISIONS, type ReviewableDecision } from '../../domain/reviews.ts'
+import type { ReviewPeriod } from '../../domain/statutory-dates.ts'
+import { openReviewsOfCases } from '../reviews/queries.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError, type SecuredAccommodation } from './decisions.ts'
 import {
@@ -45,24 +48,45 @@ export class CaseworkService {
   /** The officer's own open cases, the most urgent statutory deadline first. */
   async caseload(actor: Actor) {
     if (actor.kind !== 'user' || !CASE_ROLES.has(actor.role)) return []
-    const cases = await asActor(this.db, actor, (trx) => openCasesOfOfficer(trx, actor.organisationId, actor.userId))
-    return this.inDeadlineOrder(cases)
+    const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
+      const cases = await openCasesOfOfficer(trx, actor.organisationId, actor.userId)
+      return [
+        cases,
+        await openReviewsOfCases(
+          trx,
+          cases.map((c) => c.id),
+        ),
+      ] as const
+    })
+    return this.inDeadlineOrder(cases, reviews)
   }
 
   /** Every open case the actor's organisation holds, for managers and analysts, the most urgent first. */
   async openCases(actor: Actor, limit = 500) {
     if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return []
-    const cases = await asActor(this.db, actor, (trx) => openCasesOfOrganisation(trx, actor.organisationId, limit))
-    return this.inDeadlineOrder(cases)
+    const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
+      const cases = await openCasesOfOrganisation(trx, actor.organisationId, limit)
+      return [
+        cases,
+        await openReviewsOfCases(
+          trx,
+          cases.map((c) => c.id),
+        ),
+      ] as const
+    })
+    return this.inDeadlineOrder(cases, reviews)
   }
 
   private inDeadlineOrder<
-    T extends { stage: string; approached_on: string; prevention_started_on: string | null; relief_started_on: string | null },
-  >(cases: T[]) {
+    T extends { id: string; stage: string; approached_on: string; prevention_started_on: string | null; relief_started_on: string | null },
+  >(cases: T[], reviews: readonly OpenReviewRow[]) {
     const today = this.clock.today()
     return cases
       .map((c) => {
-        const facts = factsOf(c)
+        const facts = factsOf(
+          c,
+          reviews.filter((r) => r.case_id === c.id),
+        )
         return { ...c, approachedOn: facts.approachedOn, nextDeadline: deadlinesOf(facts, today)[0] }
       })
       .sort(byNextDeadline)
@@ -107,7 +131,7 @@ export class CaseworkService {
       const applicant = found.people.find((p) => p.is_applicant)
       return {
         ...found,
-        deadlines: deadlinesOf(factsOf(found), today),
+        deadlines: deadlinesOf(factsOf(found, await openReviewsOfCases(trx, [found.id])), today),
         events: (await eventsOfCase(trx, found.id)).map((event) => ({ ...event, label: eventLabel(event.kind) })),
         placement: (await placementsOfCase(trx, found.id)).find((p) => p.ended_on === null),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
@@ -306,18 +330,28 @@ const CHANGE_ROLES = new Set(['caseworker', 'team_manager'])
 /** Where on the decision form each kind of refusal belongs. */
 const REFUSAL_FIELDS = { decision: '#choice', date: '#decided-on-day', ground: '#ground' } as const
 
-function factsOf(found: {
-  stage: string
-  approached_on: string
-  prevention_started_on: string | null
-  relief_started_on: string | null
-}): CaseFacts {
+type OpenReviewRow = Awaited<ReturnType<typeof openReviewsOfCases>>[number]
+
+function factsOf(
+  found: {
+    stage: string
+    approached_on: string
+    prevention_started_on: string | null
+    relief_started_on: string | null
+  },
+  openReviews: readonly OpenReviewRow[] = [],
+): CaseFacts {
   const date = (value: string | null) => (value === null ? undefined : LocalDate.parse(value))
   return {
     stage: found.stage as Stage,
     approachedOn: LocalDate.parse(found.approached_on),
     preventionStartedOn: date(found.prevention_started_on),
     reliefStartedOn: date(found.relief_started_on),
+    openReviews: openReviews.map((r) => ({
+      what: REVIEWABLE_DECISIONS[r.decision as ReviewableDecision].label,
+      receivedOn: LocalDate.parse(r.received_on),
+      period: r.review_period as ReviewPeriod,
+    })),
   }
 }
 

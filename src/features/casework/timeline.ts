@@ -15,6 +15,8 @@ const EVENT_LABELS: Record<string, string> = {
   non_cooperation_notice_authorised: 'Non-cooperation notice authorised by a second officer',
   accommodation_placed: 'Placed in temporary accommodation',
   accommodation_ended: 'Temporary accommodation ended',
+  review_requested: 'Review requested (section 202)',
+  review_decided: 'Review decided',
 }
 
 export function eventLabel(kind: string): string {
