@@ -4,6 +4,7 @@ import type { Actor } from '../../db/actor.ts'
 import type { Origin } from '../../platform/audit.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { AccommodationService } from '../casework/accommodation-service.ts'
+import type { ReviewService } from '../reviews/service.ts'
 import type { FormError } from '../casework/decisions.ts'
 import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
 import type { CaseworkService } from '../casework/service.ts'
@@ -17,6 +18,8 @@ import {
   OfficerRequest,
   PlacementEndingRequest,
   PlacementRequest,
+  ReviewDecisionRequest,
+  ReviewRequest,
   Recorded,
   WarningRequest,
 } from './case-schemas.ts'
@@ -26,6 +29,7 @@ import { ApiError } from './schemas.ts'
 type Officer = Extract<Actor, { kind: 'user' }>
 interface Services {
   accommodation: AccommodationService
+  reviews: ReviewService
   casework: CaseworkService
   nonCooperation: NonCooperationService
 }
@@ -34,6 +38,7 @@ interface Result {
   errors?: FormError[]
   reference?: string
   stage?: string
+  id?: string
 }
 
 /**
@@ -45,17 +50,27 @@ interface Command<Body> {
   body: z.ZodType<Body>
   toForm(body: Body): Record<string, unknown>
   fields: Record<string, string>
-  run(services: Services, officer: Officer, reference: string, form: Record<string, unknown>, origin: Origin): Promise<Result>
+  run(
+    services: Services,
+    officer: Officer,
+    reference: string,
+    form: Record<string, unknown>,
+    origin: Origin,
+    params: Record<string, string | undefined>,
+  ): Promise<Result>
 }
 
 const command = <Body>(c: Command<Body>) => c as unknown as Command<unknown>
 
-/** A date the caller sent as YYYY-MM-DD, as the day, month and year fields of a GOV.UK date input. */
-function dateFields(iso: string, prefix = ''): Record<string, string> {
-  const [year = '', month = '', day = ''] = iso.split('-')
-  const name = (part: string) => (prefix ? `${prefix}${part[0]?.toUpperCase() ?? ''}${part.slice(1)}` : part)
-  return { [name('day')]: String(Number(day)), [name('month')]: String(Number(month)), [name('year')]: year }
+type DatePart = 'day' | 'month' | 'year'
+
+/** A date sent as YYYY-MM-DD, as a GOV.UK date input's three fields, named by `name`; no date leaves them blank. */
+function dateFields(iso: string | undefined, name: (part: DatePart) => string = (part) => part): Record<string, string> {
+  const [year = '', month = '', day = ''] = iso?.split('-') ?? []
+  return { [name('day')]: day && String(Number(day)), [name('month')]: month && String(Number(month)), [name('year')]: year }
 }
+const camel = (prefix: string) => (part: DatePart) => `${prefix}${part.charAt(0).toUpperCase()}${part.slice(1)}`
+const dashed = (prefix: string) => (part: DatePart) => `${prefix}-${part}`
 
 const COMMANDS: Command<unknown>[] = [
   command({
@@ -68,9 +83,9 @@ const COMMANDS: Command<unknown>[] = [
     toForm: (b) => ({
       givenName: b.applicant.givenName,
       familyName: b.applicant.familyName,
-      ...dateFields(b.applicant.dateOfBirth, 'dob'),
+      ...dateFields(b.applicant.dateOfBirth, camel('dob')),
       sex: b.applicant.sex ?? '',
-      ...dateFields(b.approachedOn, 'approached'),
+      ...dateFields(b.approachedOn, camel('approached')),
       channel: b.channel,
       emergencies: b.emergencies ?? [],
     }),
@@ -176,6 +191,48 @@ const COMMANDS: Command<unknown>[] = [
     toForm: (b) => ({ ending: b.ending, ...dateFields(b.date) }),
     fields: { '#ending': 'ending', '#ended-on-day': 'date' },
     run: ({ accommodation }, officer, reference, form, origin) => accommodation.end(officer, reference, form, origin),
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews',
+      summary: 'Record a review request (s202)',
+      description:
+        'Within 21 days of notification unless a longer period was agreed in writing; the decision is due 3, 8, 10 or 12 weeks after.',
+    },
+    body: ReviewRequest,
+    toForm: (b) => ({
+      decision: b.decision,
+      originalDecisionBy: b.originalDecisionBy ?? '',
+      ...dateFields(b.notifiedOn, dashed('notifiedOn')),
+      ...dateFields(b.receivedOn, dashed('receivedOn')),
+      ...dateFields(b.extendedInWritingTo, dashed('extendedInWritingTo')),
+      requestedBy: b.requestedBy,
+      grounds: b.grounds ?? '',
+      reviewer: b.reviewer,
+    }),
+    fields: {
+      '#notifiedOn-day': 'notifiedOn',
+      '#receivedOn-day': 'receivedOn',
+      '#extendedInWritingTo-day': 'extendedInWritingTo',
+    },
+    async run({ reviews }, officer, reference, form, origin) {
+      const result = await reviews.requestReview(officer, reference, form, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews/{reviewId}/decision',
+      summary: 'Record the decision on a review',
+      description: 'By an officer senior to the original decision maker and not involved in it; or the applicant’s withdrawal.',
+    },
+    body: ReviewDecisionRequest,
+    toForm: (b) => ({ outcome: b.outcome, reasons: b.reasons ?? '', ...dateFields(b.date, dashed('decidedOn')) }),
+    fields: { '#decidedOn-day': 'date' },
+    async run({ reviews }, officer, reference, form, origin, params) {
+      const result = await reviews.decideReview(officer, reference, params['reviewId'] ?? '', form, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
   }),
 ]
 
@@ -285,7 +342,7 @@ export function caseApiRoutes(services: Services): Router {
         })),
         deadlines: found.deadlines.map((d) => ({ what: d.what, due: d.due.toString(), daysLeft: d.daysLeft })),
         decisionsAvailable: found.decisions,
-        timeline: found.events.map((e) => ({ kind: e.kind, label: e.label, occurredOn: e.occurred_on, details: e.details })),
+        timeline: found.events.map((e) => ({ id: e.id, kind: e.kind, label: e.label, occurredOn: e.occurred_on, details: e.details })),
       }),
     )
   })
@@ -305,12 +362,12 @@ export function caseApiRoutes(services: Services): Router {
         return
       }
       const reference = String(req.params['reference'] ?? '')
-      const result = await c.run(services, officer, reference, c.toForm(parsed.data), originOf(req))
+      const result = await c.run(services, officer, reference, c.toForm(parsed.data), originOf(req), req.params as Record<string, string>)
       switch (result.outcome) {
         case 'recorded':
           res
             .status(c.operation.path === '/cases' ? 201 : 200)
-            .json(Recorded.parse({ reference: result.reference ?? reference, stage: result.stage }))
+            .json(Recorded.parse({ reference: result.reference ?? reference, stage: result.stage, id: result.id }))
           return
         case 'invalid':
           errors(

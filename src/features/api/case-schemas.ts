@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import { STAGES } from '../../domain/legal-status.ts'
+import { REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
 import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import { CHOICE_LABELS } from '../casework/decisions.ts'
 
@@ -63,6 +64,29 @@ export const PlacementEndingRequest = z
   .object({ ending: z.enum(keys(PLACEMENT_ENDINGS)), date: isoDate })
   .meta({ id: 'PlacementEndingRequest' })
 
+export const ReviewRequest = z
+  .object({
+    decision: z.string().meta({
+      description:
+        'The decision to be reviewed: "event:ID" for a decision in the case’s timeline (its id), or a kind of reviewable decision (s202(1))',
+    }),
+    originalDecisionBy: z
+      .uuid()
+      .optional()
+      .meta({ description: 'The officer who made it; by default whoever recorded it in the timeline' }),
+    notifiedOn: isoDate,
+    receivedOn: isoDate,
+    extendedInWritingTo: isoDate.optional().meta({ description: 'The end of a longer period for the request agreed in writing' }),
+    requestedBy: z.enum(REQUESTERS),
+    grounds: z.string().optional(),
+    reviewer: z.enum(REVIEWERS),
+  })
+  .meta({ id: 'ReviewRequest' })
+
+export const ReviewDecisionRequest = z
+  .object({ outcome: z.enum(REVIEW_OUTCOMES), date: isoDate, reasons: z.string().optional() })
+  .meta({ id: 'ReviewDecisionRequest' })
+
 export const EmptyRequest = z.object({}).meta({ id: 'EmptyRequest' })
 
 const Deadline = z.object({ what: z.string(), due: isoDate, daysLeft: z.int() })
@@ -104,10 +128,16 @@ export const CaseView = z
     ),
     deadlines: z.array(Deadline),
     decisionsAvailable: z.array(z.string()),
-    timeline: z.array(z.object({ kind: z.string(), label: z.string(), occurredOn: isoDate, details: z.record(z.string(), z.unknown()) })),
+    timeline: z.array(
+      z.object({ id: z.uuid(), kind: z.string(), label: z.string(), occurredOn: isoDate, details: z.record(z.string(), z.unknown()) }),
+    ),
   })
   .meta({ id: 'Case' })
 
 export const Recorded = z
-  .object({ reference: z.string(), stage: z.enum(STAGES).optional() })
+  .object({
+    reference: z.string(),
+    stage: z.enum(STAGES).optional(),
+    id: z.uuid().optional().meta({ description: 'The new record’s id, where it has one' }),
+  })
   .meta({ id: 'Recorded', description: 'The command was recorded; read the case again for its new state' })

@@ -179,6 +179,28 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
     expect(ended.status).toBe(200)
   })
 
+  it('records a review request within 21 days and its decision by a senior officer not involved', async () => {
+    const request = {
+      decision: 'relief_steps',
+      originalDecisionBy: world.users.basildonCaseworker.id,
+      notifiedOn: '2026-02-02',
+      receivedOn: '2026-03-02',
+      requestedBy: 'applicant',
+      reviewer: 'authority',
+    }
+    const late = await post('/cases/BAS-2026-00001/reviews', request)
+    expect(late.status).toBe(422)
+    expect((late.body as ApiErrors).errors[0]?.message).toContain('21 days')
+    const recorded = await post('/cases/BAS-2026-00001/reviews', { ...request, notifiedOn: '2026-02-20' })
+    expect(recorded.status).toBe(200)
+    const id = (recorded.body as { id: string }).id
+    const decision = { outcome: 'upheld', date: '2026-03-02', reasons: 'The steps were reasonable' }
+    const byOriginalOfficer = await post(`/cases/BAS-2026-00001/reviews/${id}/decision`, decision)
+    expect(byOriginalOfficer.status).toBe(422)
+    expect((await post(`/cases/BAS-2026-00001/reviews/${id}/decision`, decision, managerKey)).status).toBe(200)
+    expect((await post('/cases/BAS-2026-00001/reviews/not-an-id/decision', decision, managerKey)).status).toBe(404)
+  })
+
   it('describes every case command in the OpenAPI document', async () => {
     const document = (await request(world.app).get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
     for (const path of ['/cases', '/cases/{reference}', '/cases/{reference}/decisions', '/cases/{reference}/non-cooperation/notice'])

@@ -4,6 +4,7 @@ import { originOf } from '../accounts/routes.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import type { ApiKeyService } from './api-keys.ts'
 import type { AccommodationService } from '../casework/accommodation-service.ts'
+import type { ReviewService } from '../reviews/service.ts'
 import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
 import type { CaseworkService } from '../casework/service.ts'
 import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
@@ -75,6 +76,7 @@ export function apiRoutes(deps: {
   referrals: ReferralService
   casework: CaseworkService
   nonCooperation: NonCooperationService
+  reviews: ReviewService
   logger: Logger
 }): Router {
   const router = Router()
