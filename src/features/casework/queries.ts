@@ -55,11 +55,12 @@ export async function openCasesOfOfficer(trx: Scoped, organisationId: string, of
   )
 }
 
-export async function openCasesOfOrganisation(trx: Scoped, organisationId: string, limit: number) {
+export async function openCasesOfOrganisation(trx: Scoped, organisationId: string, limit: number, officerId?: string) {
   return (
     casesOf(trx, organisationId)
       .select('officer.display_name as officer_name')
       .where('cases.stage', '!=', 'closed')
+      .$if(officerId !== undefined, (q) => q.where('cases.officer_id', '=', officerId ?? ''))
       // The duty's start orders cases as their 56-day deadlines do, so the limit keeps the most urgent.
       .orderBy(
         (eb) =>

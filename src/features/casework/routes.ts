@@ -25,11 +25,22 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
   const router = Router()
   const { casework } = deps
 
-  router.get('/cases', requireSignIn, requireRole('caseworker', 'team_manager', 'analyst'), async (_req, res) => {
+  router.get('/cases', requireSignIn, requireRole('caseworker', 'team_manager', 'analyst'), async (req, res) => {
     const { user, actor } = signedIn(res)
     const own = user.role === 'caseworker'
-    const cases = own ? await casework.caseload(actor) : await casework.openCases(actor)
-    res.render('features/casework/views/cases.njk', { pageTitle: own ? 'Your caseload' : 'Open cases', cases, own })
+    if (own) {
+      res.render('features/casework/views/cases.njk', { pageTitle: 'Your caseload', cases: await casework.caseload(actor), own })
+      return
+    }
+    // A manager looks at one officer's caseload from the team page.
+    const officerId = typeof req.query['officer'] === 'string' ? req.query['officer'] : undefined
+    const officer = officerId === undefined ? undefined : (await casework.officers(actor)).find((o) => o.id === officerId)
+    if (officerId !== undefined && !officer) throw new NotFoundError()
+    res.render('features/casework/views/cases.njk', {
+      pageTitle: officer ? `Caseload of ${officer.display_name}` : 'Open cases',
+      cases: await casework.openCases(actor, { officerId: officer?.id }),
+      own,
+    })
   })
 
   const mayRecord = requireRole('caseworker', 'team_manager')

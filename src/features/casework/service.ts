@@ -61,11 +61,14 @@ export class CaseworkService {
     return this.inDeadlineOrder(cases, reviews)
   }
 
-  /** Every open case the actor's organisation holds, for managers and analysts, the most urgent first. */
-  async openCases(actor: Actor, limit = 500) {
+  /**
+   * Open cases the actor's organisation holds, for managers and analysts, the most urgent first: all of
+   * them, or one officer's.
+   */
+  async openCases(actor: Actor, options: { officerId?: string; limit?: number } = {}) {
     if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return []
     const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
-      const cases = await openCasesOfOrganisation(trx, actor.organisationId, limit)
+      const cases = await openCasesOfOrganisation(trx, actor.organisationId, options.limit ?? 500, options.officerId)
       return [
         cases,
         await openReviewsOfCases(
@@ -81,20 +84,28 @@ export class CaseworkService {
     T extends { id: string; stage: string; approached_on: string; prevention_started_on: string | null; relief_started_on: string | null },
   >(cases: T[], reviews: readonly OpenReviewRow[]) {
     const today = this.clock.today()
+    const reviewsByCase = Map.groupBy(reviews, (r) => r.case_id)
     return cases
       .map((c) => {
-        const facts = factsOf(
-          c,
-          reviews.filter((r) => r.case_id === c.id),
-        )
+        const facts = factsOf(c, reviewsByCase.get(c.id))
         return { ...c, approachedOn: facts.approachedOn, nextDeadline: deadlinesOf(facts, today)[0] }
       })
       .sort(byNextDeadline)
   }
 
+  /** Each officer of the team: how many open cases they hold, how many have something overdue, and due this week. */
   async teamCaseloads(actor: Actor) {
     if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return []
-    return asActor(this.db, actor, (trx) => caseloadsOfTeam(trx, actor.organisationId))
+    const members = await asActor(this.db, actor, (trx) => caseloadsOfTeam(trx, actor.organisationId))
+    const byOfficer = Map.groupBy(await this.openCases(actor, { limit: TEAM_CASE_LIMIT }), (c) => c.officer_id)
+    return members.map((member) => {
+      const next = (byOfficer.get(member.id) ?? []).map((c) => c.nextDeadline).filter((d) => d !== undefined)
+      return {
+        ...member,
+        overdue: next.filter((d) => d.daysLeft < 0).length,
+        dueThisWeek: next.filter((d) => d.daysLeft >= 0 && d.daysLeft <= 7).length,
+      }
+    })
   }
 
   async figures(actor: Actor) {
@@ -326,6 +337,9 @@ export type DecisionResult =
   { outcome: 'recorded'; stage: Stage } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
 
 const CHANGE_ROLES = new Set(['caseworker', 'team_manager'])
+
+/** More open cases than any one housing team holds; the team page counts deadlines across all of them. */
+const TEAM_CASE_LIMIT = 100_000
 
 /** Where on the decision form each kind of refusal belongs. */
 const REFUSAL_FIELDS = { decision: '#choice', date: '#decided-on-day', ground: '#ground' } as const

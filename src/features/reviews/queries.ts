@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Scoped } from '../../db/actor.ts'
 
 /**
@@ -43,12 +44,15 @@ export async function decisionEventsOfCase(trx: Scoped, caseId: string, kinds: r
 /** The open reviews of the given cases, for their "what is due" lists. */
 export async function openReviewsOfCases(trx: Scoped, caseIds: readonly string[]) {
   if (caseIds.length === 0) return []
-  return trx
-    .selectFrom('reviews')
-    .where('case_id', 'in', caseIds)
-    .where('decided_on', 'is', null)
-    .select(['case_id', 'decision', 'received_on', 'review_period'])
-    .execute()
+  return (
+    trx
+      .selectFrom('reviews')
+      // One array parameter, however many cases: a list of thousands would pass PostgreSQL's parameter limit.
+      .where('case_id', '=', sql<string>`any(${[...caseIds]}::uuid[])`)
+      .where('decided_on', 'is', null)
+      .select(['case_id', 'decision', 'received_on', 'review_period'])
+      .execute()
+  )
 }
 
 export async function insertReview(
