@@ -94,3 +94,33 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
     expect((await analyst.get(page)).status).toBe(403)
   })
 })
+
+describe.each(testDatabaseKinds())('two officers placing a household at once on $name', (kind) => {
+  let world: World | undefined
+  afterAll(async () => {
+    await world?.close()
+  })
+
+  it('records one placement and refuses the other with a message, not an error', async () => {
+    world = await createWorld(kind)
+    const app = world.app
+    const caseworker = await signedInAgent(app, world.users.basildonCaseworker.email)
+    const manager = await signedInAgent(app, world.users.basildonManager.email)
+    const decision = await caseworker.get('/cases/BAS-2026-00001/decision')
+    await caseworker
+      .post('/cases/BAS-2026-00001/decision')
+      .type('form')
+      .send({ choice: 'became_homeless', day: '20', month: '2', year: '2026', version: '1', _csrf: csrfTokenOf(decision.text) })
+    const page = '/cases/BAS-2026-00001/temporary-accommodation'
+    const place = async (agent: Agent) => {
+      const form = await agent.get(page)
+      return agent
+        .post(`${page}/placement`)
+        .type('form')
+        .send({ accommodationType: 'hostel', day: '1', month: '3', year: '2026', _csrf: csrfTokenOf(form.text) })
+    }
+    const statuses = (await Promise.all([place(caseworker), place(manager)])).map((r) => r.status).sort()
+    expect(statuses).toEqual([303, 400])
+    expect(await world.db.selectFrom('accommodation_placements').selectAll().execute()).toHaveLength(1)
+  })
+})

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { FormError } from './decisions.ts'
-import { addCaseEvent, findCaseByReference } from './queries.ts'
+import { addCaseEvent, findCaseByReference, lockCase } from './queries.ts'
 
 export type Officer = Extract<Actor, { kind: 'user' }> & { role: 'caseworker' | 'team_manager' }
 export type FoundCase = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
@@ -24,7 +24,7 @@ export function asOfficer(actor: Actor): Officer | undefined {
 /**
  * One step an officer takes on a case, all or nothing: the change `work` makes, its entry in the case's
  * timeline and its audit record are written in one transaction, or, when `work` finds a problem,
- * nothing is written at all.
+ * nothing is written at all. Two officers' steps on the same case run one after the other.
  */
 export async function recordCaseStep(
   deps: { db: Kysely<DB>; clock: Clock },
@@ -38,6 +38,8 @@ export async function recordCaseStep(
   return asActor(deps.db, actor, async (trx) => {
     const found = await findCaseByReference(trx, officer.organisationId, reference)
     if (!found) return { outcome: 'not_found' as const }
+    // Steps on one case take turns, so each checks the rules against what the one before it wrote.
+    await lockCase(trx, found.id)
     const done = await work(trx, officer, found)
     if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
     const now = deps.clock.now()

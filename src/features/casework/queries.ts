@@ -111,6 +111,11 @@ export async function outcomesOfClosedCases(trx: Scoped, organisationId: string)
     .execute()
 }
 
+/** Holds the case until the transaction ends: another step on it waits, then sees this one's changes. */
+export async function lockCase(trx: Scoped, caseId: string): Promise<void> {
+  await trx.selectFrom('cases').where('id', '=', caseId).select('id').forUpdate().execute()
+}
+
 export async function findCaseByReference(trx: Scoped, organisationId: string, reference: string) {
   const found = await trx
     .selectFrom('cases')
