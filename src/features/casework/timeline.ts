@@ -13,6 +13,10 @@ const EVENT_LABELS: Record<string, string> = {
   non_cooperation_warning_given: 'Non-cooperation warning given',
   non_cooperation_notice_decided: 'Non-cooperation notice decided',
   non_cooperation_notice_authorised: 'Non-cooperation notice authorised by a second officer',
+  household_member_added: 'Household member added',
+  household_member_changed: 'Household member’s details changed',
+  personal_details_recorded: 'Personal details for the statutory return recorded',
+  assessment_completed: 'Assessment (section 189A) completed',
 }
 
 export function eventLabel(kind: string): string {
