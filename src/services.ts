@@ -3,6 +3,7 @@ import type { Database } from './db/database.ts'
 import { AccountService } from './features/accounts/service.ts'
 import { ApiKeyService } from './features/api/api-keys.ts'
 import { HouseholdService } from './features/assessment/household-service.ts'
+import { AssessmentService } from './features/assessment/service.ts'
 import { AuditService } from './features/audit/service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
@@ -27,6 +28,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     casework: new CaseworkService({ db, clock }),
     nonCooperation: new NonCooperationService({ db, clock }),
     household: new HouseholdService({ db, clock }),
+    assessment: new AssessmentService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),
     referrals: new ReferralService({ db, clock }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,

@@ -16,6 +16,7 @@ const EVENT_LABELS: Record<string, string> = {
   household_member_added: 'Household member added',
   household_member_changed: 'Household member’s details changed',
   personal_details_recorded: 'Personal details for the statutory return recorded',
+  assessment_section_saved: 'Assessment section saved',
   assessment_completed: 'Assessment (section 189A) completed',
 }
 
