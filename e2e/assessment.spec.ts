@@ -30,6 +30,7 @@ describe('a caseworker assesses a household in the browser', () => {
     await server.stop()
   })
 
+  // Some twenty pages, each checked by axe: longer than the default minute on a busy machine.
   it('adds a household member, completes every section of the assessment and checks the answers, with axe on every page', async () => {
     const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
     if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
@@ -156,6 +157,5 @@ describe('a caseworker assesses a household in the browser', () => {
     expect(casePage).toContain('Assessment (section 189A) completed')
     expect(casePage).toContain('Ruby Clarke')
     await page.context().close()
-    // Fourteen pages, each checked by axe: longer than the default minute on a busy machine.
   }, 180_000)
 })

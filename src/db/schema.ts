@@ -93,6 +93,7 @@ export interface PersonTable {
   sex: string | null
   created_at: Generated<Timestamp>
   updated_at: Timestamp | null
+  version: Generated<number>
 }
 
 export interface CaseTable {
@@ -216,6 +217,7 @@ export interface PersonSensitiveDetailsTable {
   gender_same_as_at_birth: string | null
   religion: string | null
   disability: string | null
+  version: Generated<number>
   updated_at: Timestamp
   updated_by: string
 }

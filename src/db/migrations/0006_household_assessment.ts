@@ -15,7 +15,8 @@ import type { Migration } from './migration.ts'
 export const householdAssessment: Migration = {
   name: '0006_household_assessment',
   statements: [
-    `ALTER TABLE people ADD COLUMN updated_at timestamptz`,
+    // A version on each person, so that two officers changing the same member cannot overwrite each other.
+    `ALTER TABLE people ADD COLUMN updated_at timestamptz, ADD COLUMN version integer NOT NULL DEFAULT 1`,
 
     `CREATE OR REPLACE FUNCTION upstream_may_read_sensitive(household uuid, owner uuid) RETURNS boolean
        LANGUAGE sql STABLE AS $$
@@ -33,6 +34,7 @@ export const householdAssessment: Migration = {
        gender_same_as_at_birth text,
        religion text,
        disability text,
+       version integer NOT NULL DEFAULT 1,
        updated_at timestamptz NOT NULL,
        updated_by uuid NOT NULL REFERENCES users(id)
      )`,

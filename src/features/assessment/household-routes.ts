@@ -10,6 +10,11 @@ import type { HouseholdService } from './household-service.ts'
 
 const VIEWS = 'features/assessment/views'
 
+const CONFLICT: FormError = {
+  href: '#version',
+  text: 'Someone else changed these details after you opened them. Reload the page to see their changes, then make yours again.',
+}
+
 /** The household pages of a case: the members, adding and changing one, and each one's personal details. */
 export function householdRoutes(deps: { household: HouseholdService }): Router {
   const router = Router()
@@ -67,7 +72,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/household`)
       return
     }
-    memberPage(res, { reference }, undefined, form, result.errors, 400)
+    memberPage(res, { reference }, undefined, form, result.outcome === 'conflict' ? [CONFLICT] : result.errors, 400)
   })
 
   router.get('/cases/:reference/household/:personId', ...officers, async (req, res) => {
@@ -88,6 +93,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
         dobDay: day ? String(Number(day)) : '',
         dobMonth: month ? String(Number(month)) : '',
         dobYear: year ?? '',
+        version: String(person.version),
       },
       [],
     )
@@ -105,7 +111,8 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
     }
     const state = await household.member(actor, reference, personId)
     if (!state) throw new NotFoundError()
-    memberPage(res, state.found, state.person, form, result.errors, 400)
+    if (result.outcome === 'conflict') memberPage(res, state.found, state.person, form, [CONFLICT], 409)
+    else memberPage(res, state.found, state.person, form, result.errors, 400)
   })
 
   async function detailsPage(req: Request, res: Response, values: Record<string, unknown> | undefined, errors: FormError[], status = 200) {
@@ -117,7 +124,10 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
       pageTitle: `Personal details for the statutory return: case ${reference}`,
       ...state,
       questions: SENSITIVE_QUESTIONS.map((q) => ({ ...q, items: options(q.options) })),
-      values: values ?? Object.fromEntries(SENSITIVE_QUESTIONS.map((q) => [q.field, saved?.[q.column] ?? ''])),
+      values: values ?? {
+        ...Object.fromEntries(SENSITIVE_QUESTIONS.map((q) => [q.field, saved?.[q.column] ?? ''])),
+        version: String(saved?.version ?? 0),
+      },
       errors,
       errorFor: errorFor(errors),
     })
@@ -136,7 +146,8 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/household`)
       return
     }
-    await detailsPage(req, res, form, result.errors, 400)
+    if (result.outcome === 'conflict') await detailsPage(req, res, form, [CONFLICT], 409)
+    else await detailsPage(req, res, form, result.errors, 400)
   })
 
   return router

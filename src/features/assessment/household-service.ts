@@ -9,7 +9,10 @@ import { readMemberForm, readSensitiveForm } from './household-form.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
 
 export type HouseholdResult =
-  { outcome: 'recorded'; personId: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_found' }
+  | { outcome: 'recorded'; personId: string }
+  | { outcome: 'invalid'; errors: FormError[] }
+  | { outcome: 'conflict' }
+  | { outcome: 'not_found' }
 
 type Officer = Extract<Actor, { kind: 'user' }>
 type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
@@ -95,10 +98,13 @@ export class HouseholdService {
       const read = readMemberForm(form, this.clock.today(), person.is_applicant)
       if ('errors' in read) return read
       const { member } = read
-      await updateMember(
+      const version = versionOf(form['version'])
+      if (version === undefined) return 'conflict'
+      const changed = await updateMember(
         trx,
         personId,
         found.household_id,
+        version,
         {
           givenName: member.givenName,
           familyName: member.familyName,
@@ -108,6 +114,7 @@ export class HouseholdService {
         },
         this.clock.now(),
       )
+      if (!changed) return 'conflict'
       return { personId, event: 'household_member_changed', details: { personId } }
     })
   }
@@ -152,11 +159,15 @@ export class HouseholdService {
       if (!found.people.some((p) => p.id === personId)) return 'not_found'
       const read = readSensitiveForm(form)
       if ('errors' in read) return read
-      await saveSensitiveDetails(
+      const version = versionOf(form['version'])
+      if (version === undefined) return 'conflict'
+      const saved = await saveSensitiveDetails(
         trx,
+        version,
         { personId, householdId: found.household_id, authorityId: found.authority_id, userId: officer.userId, ...read.details },
         this.clock.now(),
       )
+      if (!saved) return 'conflict'
       // The timeline and audit say that the details changed, never what they are.
       return { personId, event: 'personal_details_recorded', details: { personId } }
     })
@@ -171,7 +182,9 @@ export class HouseholdService {
       trx: Scoped,
       officer: Officer,
       found: Found,
-    ) => Promise<{ errors: FormError[] } | 'not_found' | { personId: string; event: string; details: Record<string, unknown> }>,
+    ) => Promise<
+      { errors: FormError[] } | 'not_found' | 'conflict' | { personId: string; event: string; details: Record<string, unknown> }
+    >,
   ): Promise<HouseholdResult> {
     const officer = asOfficer(actor)
     if (!officer) return { outcome: 'not_found' }
@@ -180,6 +193,7 @@ export class HouseholdService {
       if (!found) return { outcome: 'not_found' as const }
       const done = await work(trx, officer, found)
       if (done === 'not_found') return { outcome: 'not_found' as const }
+      if (done === 'conflict') return { outcome: 'conflict' as const }
       if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
       const now = this.clock.now()
       await addCaseEvent(
@@ -211,6 +225,10 @@ export class HouseholdService {
       return { outcome: 'recorded' as const, personId: done.personId }
     })
   }
+}
+
+export function versionOf(value: unknown): number | undefined {
+  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined
 }
 
 export function asOfficer(actor: Actor): Officer | undefined {

@@ -24,10 +24,11 @@ describe.each(testDatabaseKinds())('the household on $name', (kind) => {
 
   async function post(agent: Agent, path: string, fields: Record<string, string>) {
     const form = await agent.get(path)
+    const version = /name="version" id="version" value="(\d+)"/.exec(form.text)?.[1]
     return agent
       .post(path)
       .type('form')
-      .send({ ...fields, _csrf: csrfTokenOf(form.text) })
+      .send({ ...(version ? { version } : {}), ...fields, _csrf: csrfTokenOf(form.text) })
   }
   const people = () =>
     current()
@@ -89,6 +90,26 @@ describe.each(testDatabaseKinds())('the household on $name', (kind) => {
     expect((await people()).find((p) => p.id === leo.id)?.given_name).toBe('Leon')
   })
 
+  it('refuses a second officer’s change over the first, telling them to reload', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const manager = await signedInAgent(current().app, current().users.basildonManager.email)
+    const leo = (await people()).find((p) => p.given_name === 'Leon')
+    if (!leo) throw new Error('no Leon')
+    const path = `${page}/${leo.id}`
+    const first = await caseworker.get(path)
+    const second = await manager.get(path)
+    const send = (agent: Agent, form: string, givenName: string) =>
+      agent
+        .post(path)
+        .type('form')
+        .send({ ...child, givenName, version: String(leo.version), _csrf: csrfTokenOf(form) })
+    expect((await send(caseworker, first.text, 'Leonard')).status).toBe(303)
+    const refused = await send(manager, second.text, 'Leo')
+    expect(refused.status).toBe(409)
+    expect(refused.text).toContain('Someone else changed these details after you opened them. Reload the page')
+    expect((await people()).find((p) => p.id === leo.id)?.given_name).toBe('Leonard')
+  })
+
   it('records personal details apart, auditing every read of them', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const applicant = (await people()).find((p) => p.is_applicant)
@@ -129,7 +150,7 @@ describe.each(testDatabaseKinds())('the household on $name', (kind) => {
   it('shows another authority nothing: 404', async () => {
     const harlow = await signedInAgent(current().app, current().users.harlowCaseworker.email)
     expect((await harlow.get(page)).status).toBe(404)
-    const leo = (await people()).find((p) => p.given_name === 'Leon')
+    const leo = (await people()).find((p) => p.given_name === 'Leonard')
     expect((await harlow.get(`${page}/${leo?.id ?? ''}/personal-details`)).status).toBe(404)
   })
 })

@@ -46,10 +46,12 @@ export async function insertMember(
   return row.id
 }
 
+/** Changes a member only if nobody has since the form was read: the version must still match. */
 export async function updateMember(
   trx: Scoped,
   personId: string,
   householdId: string,
+  expectedVersion: number,
   member: { givenName: string; familyName: string; relationship: string | null; dateOfBirth: string; sex: string | null },
   now: Date,
 ): Promise<boolean> {
@@ -63,8 +65,10 @@ export async function updateMember(
       sex: member.sex,
       updated_at: now,
     })
+    .set((eb) => ({ version: eb('version', '+', 1) }))
     .where('id', '=', personId)
     .where('household_id', '=', householdId)
+    .where('version', '=', expectedVersion)
     .returning('id')
     .executeTakeFirst()
   return changed !== undefined
@@ -76,8 +80,10 @@ export async function sensitiveDetailsOf(trx: Scoped, personIds: string[]) {
   return trx.selectFrom('person_sensitive_details').where('person_id', 'in', personIds).selectAll().execute()
 }
 
+/** Records the details only if nobody has since the form was read (version 0: none recorded yet). */
 export async function saveSensitiveDetails(
   trx: Scoped,
+  expectedVersion: number,
   details: {
     personId: string
     householdId: string
@@ -91,7 +97,7 @@ export async function saveSensitiveDetails(
     userId: string
   },
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
   const values = {
     ethnic_group: details.ethnicGroup,
     nationality: details.nationality,
@@ -102,11 +108,24 @@ export async function saveSensitiveDetails(
     updated_at: now,
     updated_by: details.userId,
   }
-  await trx
-    .insertInto('person_sensitive_details')
-    .values({ person_id: details.personId, household_id: details.householdId, authority_id: details.authorityId, ...values })
-    .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
-    .execute()
+  if (expectedVersion === 0) {
+    const inserted = await trx
+      .insertInto('person_sensitive_details')
+      .values({ person_id: details.personId, household_id: details.householdId, authority_id: details.authorityId, ...values })
+      .onConflict((oc) => oc.column('person_id').doNothing())
+      .returning('person_id')
+      .executeTakeFirst()
+    return inserted !== undefined
+  }
+  const changed = await trx
+    .updateTable('person_sensitive_details')
+    .set(values)
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('person_id', '=', details.personId)
+    .where('version', '=', expectedVersion)
+    .returning('person_id')
+    .executeTakeFirst()
+  return changed !== undefined
 }
 
 export async function assessmentOf(trx: Scoped, caseId: string) {

@@ -21,7 +21,7 @@ import { parseDateInput } from '../../platform/date-input.ts'
 import type { FormError } from '../casework/decisions.ts'
 import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
 import { readSection } from './assessment-form.ts'
-import { asOfficer } from './household-service.ts'
+import { asOfficer, versionOf } from './household-service.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
 
 export type AssessmentResult =
@@ -189,10 +189,6 @@ export class AssessmentService {
       return { outcome: 'recorded' as const }
     })
   }
-}
-
-function versionOf(value: unknown): number | undefined {
-  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined
 }
 
 function householdOf(found: Found): HouseholdFacts {
