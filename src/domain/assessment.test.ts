@@ -74,6 +74,27 @@ describe('the homelessness section’s dates', () => {
     [{ status: 'threatened_within_56_days', expectedHomelessOn: '2026-04-27' }, []], // 56 days away
     [{ status: 'threatened_within_56_days', expectedHomelessOn: '2026-04-28' }, ['expectedHomelessOn']], // 57
     [{ status: 'threatened_within_56_days', expectedHomelessOn: '2026-03-01' }, ['expectedHomelessOn']],
+    [
+      // s175(5): a section 21 expiring within 56 days threatens the household, though court will take longer.
+      {
+        status: 'threatened_within_56_days',
+        expectedHomelessOn: '2026-06-01',
+        possessionNotice: 'section_21',
+        noticeServedOn: '2026-02-01',
+        noticeExpiresOn: '2026-04-01',
+      },
+      [],
+    ],
+    [
+      {
+        status: 'threatened_within_56_days',
+        expectedHomelessOn: '2026-06-01',
+        possessionNotice: 'section_8',
+        noticeServedOn: '2026-02-01',
+        noticeExpiresOn: '2026-04-01',
+      },
+      ['expectedHomelessOn'],
+    ],
     [{ status: 'threatened_within_56_days', homelessSince: '2026-03-01' }, ['homelessSince']],
     [
       {

@@ -177,7 +177,7 @@ export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalD
         field: 'expectedHomelessOn',
         message: 'The expected date of homelessness is in the past: if they have lost their home, choose homeless now',
       })
-    else if (ChronoUnit.DAYS.between(today, expected) > 56)
+    else if (ChronoUnit.DAYS.between(today, expected) > 56 && !section21ExpiresWithin56Days(answers, today))
       problems.push({
         field: 'expectedHomelessOn',
         message:
@@ -192,6 +192,16 @@ export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalD
       ),
     )
   return problems
+}
+
+/**
+ * A valid section 21 notice expiring within 56 days makes the household threatened with homelessness
+ * (s175(5)), even when they expect to stay longer while the landlord goes to court.
+ */
+export function section21ExpiresWithin56Days(answers: HomelessnessAnswers, today: LocalDate): boolean {
+  if (answers.possessionNotice !== 'section_21' || !answers.noticeExpiresOn) return false
+  const expires = LocalDate.parse(answers.noticeExpiresOn)
+  return !expires.isBefore(today) && ChronoUnit.DAYS.between(today, expires) <= 56
 }
 
 /** Notices with a date by which the household must leave: their expiry date is needed. */
