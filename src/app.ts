@@ -3,6 +3,7 @@ import express, { type RequestHandler } from 'express'
 import session from 'express-session'
 import { accountRoutes } from './features/accounts/routes.ts'
 import { apiRoutes } from './features/api/routes.ts'
+import { assessmentRoutes } from './features/assessment/routes.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { accommodationRoutes } from './features/casework/accommodation-routes.ts'
 import { nonCooperationRoutes } from './features/casework/non-cooperation-routes.ts'
@@ -72,6 +73,7 @@ export function createApp(services: Services): express.Express {
   app.use(caseworkRoutes(services))
   app.use(nonCooperationRoutes(services))
   app.use(accommodationRoutes(services))
+  app.use(assessmentRoutes(services))
   app.use(referralRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))

@@ -2,6 +2,8 @@ import type { Logger } from 'pino'
 import type { Database } from './db/database.ts'
 import { AccountService } from './features/accounts/service.ts'
 import { ApiKeyService } from './features/api/api-keys.ts'
+import { HouseholdService } from './features/assessment/household-service.ts'
+import { AssessmentService } from './features/assessment/service.ts'
 import { AuditService } from './features/audit/service.ts'
 import { AccommodationService } from './features/casework/accommodation-service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
@@ -28,6 +30,8 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     accommodation: new AccommodationService({ db, clock }),
     casework: new CaseworkService({ db, clock }),
     nonCooperation: new NonCooperationService({ db, clock }),
+    household: new HouseholdService({ db, clock }),
+    assessment: new AssessmentService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),
     referrals: new ReferralService({ db, clock }),
     reviews: new ReviewService({ db, clock }),

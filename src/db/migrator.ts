@@ -5,6 +5,7 @@ import { caseDecisions } from './migrations/0002_case_decisions.ts'
 import { approaches } from './migrations/0003_approaches.ts'
 import { nonCooperation } from './migrations/0004_non_cooperation.ts'
 import { reviews } from './migrations/0005_reviews.ts'
+import { householdAssessment } from './migrations/0006_household_assessment.ts'
 import { officerApiKeys } from './migrations/0010_officer_api_keys.ts'
 import { temporaryAccommodation } from './migrations/0011_temporary_accommodation.ts'
 import { accommodationSecured } from './migrations/0012_accommodation_secured.ts'
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   approaches,
   nonCooperation,
   reviews,
+  householdAssessment,
   officerApiKeys,
   temporaryAccommodation,
   accommodationSecured,

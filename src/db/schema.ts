@@ -94,6 +94,8 @@ export interface PersonTable {
   date_of_birth: CalendarDate | null
   sex: string | null
   created_at: Generated<Timestamp>
+  updated_at: Timestamp | null
+  version: Generated<number>
 }
 
 export interface CaseTable {
@@ -247,6 +249,51 @@ export interface ReviewTable {
   reasons: string | null
 }
 
+/** The statutory return's personal details of one person: read only by the officers running the case, every read audited. */
+export interface PersonSensitiveDetailsTable {
+  person_id: string
+  household_id: string
+  authority_id: string
+  ethnic_group: string | null
+  nationality: string | null
+  sexual_orientation: string | null
+  gender_same_as_at_birth: string | null
+  religion: string | null
+  disability: string | null
+  version: Generated<number>
+  updated_at: Timestamp
+  updated_by: string
+}
+
+/** A case's assessment (s189A): each section's answers as JSON (see domain/assessment.ts), versioned. */
+export interface CaseAssessmentTable {
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  eligibility: Json<Record<string, unknown>> | null
+  homelessness: Json<Record<string, unknown>> | null
+  circumstances: Json<Record<string, unknown>> | null
+  accommodation: Json<Record<string, unknown>> | null
+  housing_needs: Json<Record<string, unknown>> | null
+  employment: Json<Record<string, unknown>> | null
+  strengths: Json<Record<string, unknown>> | null
+  support_needs_saved: Generated<boolean>
+  assessed_on: CalendarDate | null
+  completed_by: string | null
+  version: Generated<number>
+  updated_at: Timestamp
+  updated_by: string
+}
+
+/** One household member's support needs on a case (H-CLIC 3.2); an empty list means none. */
+export interface PersonSupportNeedsTable {
+  case_id: string
+  person_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  needs: string[]
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -261,6 +308,9 @@ export interface DB {
   non_cooperation_warnings: NonCooperationWarningTable
   accommodation_placements: AccommodationPlacementTable
   reviews: ReviewTable
+  person_sensitive_details: PersonSensitiveDetailsTable
+  case_assessments: CaseAssessmentTable
+  person_support_needs: PersonSupportNeedsTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
 }

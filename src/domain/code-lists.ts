@@ -89,3 +89,123 @@ export const ACCOMMODATION_SECURED = {
   other_or_not_known: ACCOMMODATION_AT_APPLICATION.other_or_not_known,
 } as const
 export type AccommodationSecured = keyof typeof ACCOMMODATION_SECURED
+
+/*
+ * The statutory return's personal details of each household member (H-CLIC 1.7-1.9, 1.24 and the People
+ * section). They are kept apart from the household record and read only by the officers running the case.
+ */
+
+/** Ethnic group (H-CLIC 1.7, table A8), in the Census 2021 groups the return uses. */
+export const ETHNIC_GROUPS = {
+  white_british: 'White: English, Welsh, Scottish, Northern Irish or British',
+  white_irish: 'White: Irish',
+  white_gypsy_or_irish_traveller: 'White: Gypsy or Irish Traveller',
+  white_roma: 'White: Roma',
+  white_other: 'White: any other White background',
+  mixed_white_black_caribbean: 'Mixed: White and Black Caribbean',
+  mixed_white_black_african: 'Mixed: White and Black African',
+  mixed_white_asian: 'Mixed: White and Asian',
+  mixed_other: 'Mixed: any other mixed or multiple ethnic background',
+  asian_indian: 'Asian or Asian British: Indian',
+  asian_pakistani: 'Asian or Asian British: Pakistani',
+  asian_bangladeshi: 'Asian or Asian British: Bangladeshi',
+  asian_chinese: 'Asian or Asian British: Chinese',
+  asian_other: 'Asian or Asian British: any other Asian background',
+  black_african: 'Black, Black British, Caribbean or African: African',
+  black_caribbean: 'Black, Black British, Caribbean or African: Caribbean',
+  black_other: 'Black, Black British, Caribbean or African: any other background',
+  arab: 'Other ethnic group: Arab',
+  other: 'Other ethnic group: any other',
+  not_known: 'Not known or prefers not to say',
+} as const
+export type EthnicGroup = keyof typeof ETHNIC_GROUPS
+
+/** Nationality (H-CLIC 1.9), in the groups the return counts. */
+export const NATIONALITIES = {
+  uk: 'UK national',
+  irish: 'Irish national',
+  eea: 'EEA national (not UK or Irish)',
+  non_eea: 'Non-EEA national',
+  not_known: 'Not known or prefers not to say',
+} as const
+export type Nationality = keyof typeof NATIONALITIES
+
+/** Sexual orientation (H-CLIC 1.8, table A12). */
+export const SEXUAL_ORIENTATIONS = {
+  heterosexual: 'Heterosexual or straight',
+  gay_or_lesbian: 'Gay or lesbian',
+  bisexual: 'Bisexual',
+  other: 'Other sexual orientation',
+  not_known: 'Not known or prefers not to say',
+} as const
+export type SexualOrientation = keyof typeof SEXUAL_ORIENTATIONS
+
+/** Gender identity (H-CLIC 1.24): is the person's gender the same as the sex registered at birth? */
+export const GENDER_SAME_AS_AT_BIRTH = {
+  yes: 'Yes',
+  no: 'No',
+  not_known: 'Not known or prefers not to say',
+} as const
+export type GenderSameAsAtBirth = keyof typeof GENDER_SAME_AS_AT_BIRTH
+
+/** Religion or belief, in the Census 2021 groups. */
+export const RELIGIONS = {
+  none: 'No religion',
+  christian: 'Christian',
+  buddhist: 'Buddhist',
+  hindu: 'Hindu',
+  jewish: 'Jewish',
+  muslim: 'Muslim',
+  sikh: 'Sikh',
+  other: 'Any other religion',
+  not_known: 'Not known or prefers not to say',
+} as const
+export type Religion = keyof typeof RELIGIONS
+
+/** Disability or long-term ill health (Equality Act 2010 definition). */
+export const DISABILITY = {
+  yes: 'Yes',
+  no: 'No',
+  not_known: 'Not known or prefers not to say',
+} as const
+export type Disability = keyof typeof DISABILITY
+
+/** Current employment status of the applicant, and of a partner (H-CLIC 1.10 and 1.23, table A10). */
+export const EMPLOYMENT_STATUSES = {
+  full_time: 'Full-time work',
+  part_time: 'Part-time work',
+  registered_unemployed: 'Registered unemployed',
+  not_registered_unemployed_seeking_work: 'Not registered unemployed but seeking work',
+  not_seeking_work: 'Not seeking work or at home',
+  student_or_training: 'Student or training',
+  long_term_illness_or_disability: 'Not working because of long-term illness or disability',
+  retired: 'Retired',
+  other: 'Other',
+  not_known: 'Not known',
+} as const
+export type EmploymentStatus = keyof typeof EMPLOYMENT_STATUSES
+
+/** Whether anyone in the household claims benefits towards housing costs, or other living costs (H-CLIC 1.11, 1.12). */
+export const BENEFIT_CLAIMS = {
+  yes: 'Yes',
+  no: 'No',
+  not_known: 'Not known',
+} as const
+export type BenefitClaim = keyof typeof BENEFIT_CLAIMS
+
+/**
+ * The notice by which the household is losing its home, where there is one. A valid section 21 notice
+ * expiring within 56 days makes the household threatened with homelessness (Housing Act 1996 s175(5)).
+ */
+export const POSSESSION_NOTICE_TYPES = {
+  none: 'No notice has been served',
+  section_21: 'Section 21 notice (no-fault, assured shorthold tenancy)',
+  section_8: 'Section 8 notice (grounds for possession)',
+  notice_to_quit: 'Notice to quit (periodic, common law or social tenancy)',
+  mortgage_possession: 'Mortgage lender’s possession claim',
+  possession_order: 'Possession order from the court',
+  warrant_of_eviction: 'Warrant or writ of eviction (bailiffs)',
+  asked_to_leave: 'Asked to leave by family, friends or host (no formal notice)',
+  other: 'Other notice',
+} as const
+export type PossessionNoticeType = keyof typeof POSSESSION_NOTICE_TYPES

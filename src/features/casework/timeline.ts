@@ -17,6 +17,11 @@ const EVENT_LABELS: Record<string, string> = {
   accommodation_ended: 'Temporary accommodation ended',
   review_requested: 'Review requested (section 202)',
   review_decided: 'Review decided',
+  household_member_added: 'Household member added',
+  household_member_changed: 'Household member’s details changed',
+  personal_details_recorded: 'Personal details for the statutory return recorded',
+  assessment_section_saved: 'Assessment section saved',
+  assessment_completed: 'Assessment (section 189A) completed',
 }
 
 export function eventLabel(kind: string): string {

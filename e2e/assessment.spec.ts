@@ -1,0 +1,161 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { assertLoaded, signIn } from './pages/base-page.ts'
+import { launchBrowser, newContext } from './support/browser.ts'
+import { startServer, type RunningServer } from './support/server.ts'
+
+/** A date input's boxes, by the group's legend. */
+async function fillDate(page: Page, legend: string, date: Date): Promise<void> {
+  const group = page.getByRole('group', { name: legend })
+  await group.getByLabel('Day').fill(String(date.getDate()))
+  await group.getByLabel('Month').fill(String(date.getMonth() + 1))
+  await group.getByLabel('Year').fill(String(date.getFullYear()))
+}
+
+function daysFrom(date: Date, days: number): Date {
+  const moved = new Date(date)
+  moved.setDate(moved.getDate() + days)
+  return moved
+}
+
+describe('a caseworker assesses a household in the browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  beforeAll(async () => {
+    ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+  })
+  afterAll(async () => {
+    await browser.close()
+    await server.stop()
+  })
+
+  // Some twenty pages, each checked by axe: longer than the default minute on a busy machine.
+  it('adds a household member, completes every section of the assessment and checks the answers, with axe on every page', async () => {
+    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
+    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
+    const page = await (await newContext(browser)).newPage()
+    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
+    // Node's own clock is the real "today", as the server's is.
+    const today = new Date()
+
+    // A new approach, so that the household is known and the assessment not started.
+    await page.goto(`${server.url}/cases/new`)
+    await assertLoaded(page, 'Record a new approach')
+    await page.getByLabel('First name').fill('Nadia')
+    await page.getByLabel('Last name').fill('Clarke')
+    await fillDate(page, 'Date of birth', new Date(1990, 6, 21))
+    await page.getByLabel('Female').check()
+    await page.getByLabel('In person').check()
+    await page.getByRole('button', { name: 'Record the approach' }).click()
+    await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
+    const caseUrl = page.url()
+
+    // The household: a birth in the future is refused, then the child is added.
+    await page.getByRole('link', { name: 'Manage the household' }).click()
+    await assertLoaded(page, 'Household')
+    await page.getByRole('button', { name: 'Add a household member' }).click()
+    await assertLoaded(page, 'Add a household member')
+    await page.getByLabel('First name').fill('Ruby')
+    await page.getByLabel('Last name').fill('Clarke')
+    await page.getByLabel('Relationship to the applicant').selectOption('child')
+    await fillDate(page, 'Date of birth', daysFrom(today, 3))
+    await page.getByLabel('Female').check()
+    await page.getByRole('button', { name: 'Add the member' }).click()
+    await assertLoaded(page, 'Add a household member')
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Date of birth must be today or in the past')
+    await fillDate(page, 'Date of birth', new Date(2017, 1, 9))
+    await page.getByRole('button', { name: 'Add the member' }).click()
+    await assertLoaded(page, 'Household')
+    expect(await page.locator('main table').textContent()).toContain('Ruby Clarke')
+
+    // The applicant's personal details for the statutory return.
+    await page.getByRole('link', { name: 'Personal details of Nadia Clarke' }).click()
+    await assertLoaded(page, 'Personal details for the statutory return')
+    await page.getByLabel('Ethnic group').selectOption('black_caribbean')
+    await page.getByLabel('Nationality').selectOption('uk')
+    await page.getByRole('button', { name: 'Save the personal details' }).click()
+    await assertLoaded(page, 'Household')
+
+    // The assessment, section by section from the task list.
+    await page.getByRole('button', { name: 'Assessment' }).click()
+    await assertLoaded(page, 'Assessment (section 189A)')
+    const section = async (title: string, answer: () => Promise<void>) => {
+      await page.getByRole('link', { name: title }).click()
+      await assertLoaded(page, title)
+      await answer()
+      await page.getByRole('button', { name: 'Save and continue' }).click()
+      await assertLoaded(page, 'Assessment (section 189A)')
+    }
+    await section('Eligibility for assistance', async () => {
+      await page.getByLabel('Eligible for assistance', { exact: true }).check()
+    })
+
+    // A notice expiring before it was served is refused, with the answers kept.
+    await page.getByRole('link', { name: 'Homeless or threatened with homelessness' }).click()
+    await assertLoaded(page, 'Homeless or threatened with homelessness')
+    await page.getByLabel('Threatened with homelessness within 56 days', { exact: true }).check()
+    await fillDate(page, 'If threatened: the date they expect to become homeless', daysFrom(today, 30))
+    await page.getByLabel('Section 21 notice (no-fault, assured shorthold tenancy)').check()
+    await fillDate(page, 'If a notice was served: the date it was served', daysFrom(today, -31))
+    await fillDate(page, 'If a notice was served: the date it expires', daysFrom(today, -40))
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+    await assertLoaded(page, 'Homeless or threatened with homelessness')
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'The date the notice expires must be on or after the date it was served',
+    )
+    await fillDate(page, 'If a notice was served: the date it expires', daysFrom(today, 30))
+    await page.getByRole('button', { name: 'Save and continue' }).click()
+    await assertLoaded(page, 'Assessment (section 189A)')
+
+    await section('Circumstances and reason for loss of the last settled home', async () => {
+      await page.getByLabel('What was the household’s last settled home?').selectOption('private_rented_self_contained')
+      await page
+        .getByLabel('What is the main reason for the loss, or threat of loss, of the last settled home?')
+        .selectOption('end_of_assured_shorthold_tenancy')
+      await page
+        .getByLabel('What circumstances caused the household to become homeless or threatened with homelessness?')
+        .fill('The landlord is selling the house.')
+    })
+    await section('Accommodation at application', async () => {
+      await page.getByLabel('Where is the household living now?').selectOption('private_rented_self_contained')
+    })
+    await section('Housing needs', async () => {
+      await page.getByLabel('How many bedrooms does the household need?').fill('2')
+      await page.getByLabel('Where do they need to live, or not live? (optional)').fill('Near Ruby’s school')
+    })
+    await section('Support needs of the household', async () => {
+      await page.getByRole('group', { name: 'Nadia Clarke (applicant)' }).getByLabel('History of mental health problems').check()
+      await page.getByRole('group', { name: 'Ruby Clarke' }).getByLabel('No support needs').check()
+    })
+    await section('Employment and benefits', async () => {
+      await page.getByLabel('What is the applicant’s employment status?').selectOption('part_time')
+      await page
+        .getByRole('group', { name: 'Does anyone in the household claim benefits towards housing costs?' })
+        .getByLabel('Yes')
+        .check()
+      await page
+        .getByRole('group', { name: 'Does anyone in the household claim benefits towards other living costs?' })
+        .getByLabel('No', { exact: true })
+        .check()
+    })
+    await section('Strengths: what the household can do', async () => {
+      await page.getByLabel('Who can help them?').fill('Her brother lives nearby and can store furniture')
+    })
+    expect(await page.locator('main').textContent()).toContain('8 of 8 sections completed')
+
+    await page.getByRole('button', { name: 'Check your answers' }).click()
+    await assertLoaded(page, 'Check your answers')
+    const answers = await page.locator('main').textContent()
+    expect(answers).toContain('Section 21 notice (no-fault, assured shorthold tenancy)')
+    expect(answers).toContain('History of mental health problems')
+    expect(answers).toContain('No support needs')
+    await page.getByRole('button', { name: 'Complete the assessment' }).click()
+    await assertLoaded(page, /^Case BAS-/)
+    expect(page.url()).toBe(caseUrl)
+    const casePage = await page.locator('main').textContent()
+    expect(casePage).toContain('Assessment (section 189A) completed')
+    expect(casePage).toContain('Ruby Clarke')
+    await page.context().close()
+  }, 180_000)
+})

@@ -1,0 +1,216 @@
+import { LocalDate } from '@js-joda/core'
+import type { Kysely } from 'kysely'
+import { asActor, type Actor } from '../../db/actor.ts'
+import type { DB } from '../../db/schema.ts'
+import {
+  SECTIONS,
+  SECTION_ORDER,
+  assessmentDateProblem,
+  householdSupportNeeds,
+  incompleteSections,
+  riskAtAssessment,
+  sectionStatus,
+  type Answers,
+  type HouseholdFacts,
+  type Section,
+  type SupportNeedsAnswers,
+} from '../../domain/assessment.ts'
+import { recordAudit, type Origin } from '../../platform/audit.ts'
+import type { Clock } from '../../platform/clock.ts'
+import { parseDateInput } from '../../platform/date-input.ts'
+import type { FormError } from '../casework/decisions.ts'
+import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
+import { readSection } from './assessment-form.ts'
+import { asOfficer, versionOf } from './household-service.ts'
+import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
+
+export type AssessmentResult =
+  { outcome: 'recorded' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+
+type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
+
+/**
+ * The assessment of a case (Housing Act 1996 s189A), section by section, then completed on a date.
+ * Each save carries the version the officer read, so a second officer's save over the first is refused
+ * rather than silently overwriting it. Completing the assessment brings the case's own summary (risk,
+ * accommodation, reason for loss, support needs) in step, so caseloads and figures stay right.
+ */
+export class AssessmentService {
+  private readonly db: Kysely<DB>
+  private readonly clock: Clock
+
+  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+    this.db = deps.db
+    this.clock = deps.clock
+  }
+
+  /** The assessment as it stands, with each section's status. Reading it is audited. */
+  async view(actor: Actor, reference: string, origin: Origin) {
+    const officer = asOfficer(actor)
+    if (!officer) return undefined
+    return asActor(this.db, actor, async (trx) => {
+      const found = await findCaseByReference(trx, officer.organisationId, reference)
+      if (!found) return undefined
+      const row = await assessmentOf(trx, found.id)
+      const answers = answersOf(row, await supportNeedsOf(trx, found.id))
+      const household = householdOf(found)
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'view',
+          subjectType: 'case_assessment',
+          subjectId: found.id,
+          subjectOrganisationId: found.authority_id,
+          details: { reference },
+        },
+        origin,
+        this.clock.now(),
+      )
+      return {
+        found,
+        answers,
+        household,
+        version: row?.version ?? 0,
+        assessedOn: row?.assessed_on ?? null,
+        sections: SECTION_ORDER.map((key) => ({ key, title: SECTIONS[key], status: sectionStatus(key, answers, household) })),
+        incomplete: incompleteSections(answers, household),
+      }
+    })
+  }
+
+  async saveSection(
+    actor: Actor,
+    reference: string,
+    section: Section,
+    form: Record<string, unknown>,
+    origin: Origin,
+  ): Promise<AssessmentResult> {
+    const officer = asOfficer(actor)
+    if (!officer) return { outcome: 'not_found' }
+    return asActor(this.db, actor, async (trx) => {
+      const found = await findCaseByReference(trx, officer.organisationId, reference)
+      if (!found) return { outcome: 'not_found' as const }
+      const read = readSection(section, form, {
+        today: this.clock.today(),
+        household: householdOf(found),
+        complete: form['action'] !== 'later',
+      })
+      if ('errors' in read) return { outcome: 'invalid' as const, errors: read.errors }
+      const version = versionOf(form['version'])
+      if (version === undefined) return { outcome: 'conflict' as const }
+      const now = this.clock.now()
+      const owner = { caseId: found.id, authorityId: found.authority_id, providerId: found.provider_organisation_id }
+      const changes = section === 'support_needs' ? { support_needs_saved: true } : { [section]: JSON.stringify(read.answers) }
+      if (!(await saveAssessment(trx, owner, version, changes, officer.userId, now))) return { outcome: 'conflict' as const }
+      if (section === 'support_needs') await replaceSupportNeeds(trx, owner, read.answers as SupportNeedsAnswers)
+      await addCaseEvent(
+        trx,
+        {
+          ...owner,
+          kind: 'assessment_section_saved',
+          occurredOn: this.clock.today().toString(),
+          recordedBy: officer.userId,
+          details: { section },
+        },
+        now,
+      )
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'update',
+          subjectType: 'case_assessment',
+          subjectId: found.id,
+          subjectOrganisationId: found.authority_id,
+          details: { reference, section },
+        },
+        origin,
+        now,
+      )
+      return { outcome: 'recorded' as const }
+    })
+  }
+
+  /** Completes the assessment on the date given, once every section is complete. */
+  async complete(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<AssessmentResult> {
+    const officer = asOfficer(actor)
+    if (!officer) return { outcome: 'not_found' }
+    return asActor(this.db, actor, async (trx) => {
+      const found = await findCaseByReference(trx, officer.organisationId, reference)
+      if (!found) return { outcome: 'not_found' as const }
+      const row = await assessmentOf(trx, found.id)
+      const answers = answersOf(row, await supportNeedsOf(trx, found.id))
+      const errors: FormError[] = incompleteSections(answers, householdOf(found)).map((section) => ({
+        href: `#section-${section}`,
+        text: `Complete the section “${SECTIONS[section]}”`,
+      }))
+      const date = parseDateInput({ day: form['day'], month: form['month'], year: form['year'] }, 'Date of the assessment')
+      if ('error' in date) errors.push({ href: '#assessedOn-day', text: date.error })
+      else {
+        const problem = assessmentDateProblem(date.date, LocalDate.parse(found.approached_on), this.clock.today())
+        if (problem) errors.push({ href: '#assessedOn-day', text: problem })
+      }
+      if (errors.length > 0 || 'error' in date) return { outcome: 'invalid' as const, errors }
+      const version = versionOf(form['version'])
+      if (version === undefined || !row) return { outcome: 'conflict' as const }
+      const now = this.clock.now()
+      const owner = { caseId: found.id, authorityId: found.authority_id, providerId: found.provider_organisation_id }
+      const on = date.date.toString()
+      if (!(await saveAssessment(trx, owner, version, { assessed_on: on, completed_by: officer.userId }, officer.userId, now)))
+        return { outcome: 'conflict' as const }
+      const risk = riskAtAssessment(answers.homelessness ?? {}, date.date)
+      await summariseOnCase(
+        trx,
+        found.id,
+        {
+          housingStatus: answers.accommodation?.accommodationAtApplication ?? null,
+          riskAtAssessment: risk,
+          reasonForLossOfHome: answers.circumstances?.reasonForLoss ?? null,
+          supportNeeds: householdSupportNeeds(answers.support_needs ?? {}),
+        },
+        now,
+      )
+      const details = { risk, eligibility: answers.eligibility?.eligibility, possessionNotice: answers.homelessness?.possessionNotice }
+      await addCaseEvent(trx, { ...owner, kind: 'assessment_completed', occurredOn: on, recordedBy: officer.userId, details }, now)
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'update',
+          subjectType: 'case_assessment',
+          subjectId: found.id,
+          subjectOrganisationId: found.authority_id,
+          details: { reference, change: 'assessment_completed', ...details },
+        },
+        origin,
+        now,
+      )
+      return { outcome: 'recorded' as const }
+    })
+  }
+}
+
+function householdOf(found: Found): HouseholdFacts {
+  return {
+    personIds: found.people.map((p) => p.id),
+    hasPartner: found.people.some((p) => p.relationship_to_applicant === 'partner'),
+  }
+}
+
+function answersOf(row: Awaited<ReturnType<typeof assessmentOf>>, needs: { person_id: string; needs: string[] }[]): Answers {
+  if (!row) return {}
+  const answers: Record<string, unknown> = {}
+  for (const column of [
+    'eligibility',
+    'homelessness',
+    'circumstances',
+    'accommodation',
+    'housing_needs',
+    'employment',
+    'strengths',
+  ] as const)
+    if (row[column] !== null) answers[column] = row[column]
+  if (row.support_needs_saved) answers['support_needs'] = Object.fromEntries(needs.map((n) => [n.person_id, n.needs]))
+  return answers
+}
