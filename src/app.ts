@@ -8,6 +8,7 @@ import { nonCooperationRoutes } from './features/casework/non-cooperation-routes
 import { caseworkRoutes } from './features/casework/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
+import { planRoutes } from './features/plans/routes.ts'
 import { referralRoutes } from './features/referrals/routes.ts'
 import { loadCurrentUser } from './platform/http/authentication.ts'
 import { csrfProtection } from './platform/http/csrf.ts'
@@ -69,6 +70,7 @@ export function createApp(services: Services): express.Express {
   app.use(homeRoutes(services))
   app.use(caseworkRoutes(services))
   app.use(nonCooperationRoutes(services))
+  app.use(planRoutes(services))
   app.use(referralRoutes(services))
   app.use(auditRoutes(services))
 

@@ -6,6 +6,7 @@ import { AuditService } from './features/audit/service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
+import { PlanService } from './features/plans/service.ts'
 import { ReferralService } from './features/referrals/service.ts'
 import type { Clock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
@@ -26,6 +27,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     casework: new CaseworkService({ db, clock }),
     nonCooperation: new NonCooperationService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),
+    plans: new PlanService({ db, clock }),
     referrals: new ReferralService({ db, clock }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,
   }

@@ -28,7 +28,12 @@ export function byNextDeadline<T extends { nextDeadline: Deadline | undefined; a
 
 /** What the law has due on a case at its stage, soonest first. */
 export function deadlinesOf(
-  facts: { stage: Stage; preventionStartedOn?: LocalDate | null | undefined; reliefStartedOn?: LocalDate | null | undefined },
+  facts: {
+    stage: Stage
+    preventionStartedOn?: LocalDate | null | undefined
+    reliefStartedOn?: LocalDate | null | undefined
+    planReviewDue?: LocalDate | null | undefined
+  },
   today: LocalDate,
 ): Deadline[] {
   const deadlines: Omit<Deadline, 'daysLeft'>[] = []
@@ -42,6 +47,10 @@ export function deadlinesOf(
   if (facts.stage === 'relief' && facts.reliefStartedOn) {
     deadlines.push({ what: 'Relief duty: 56-day period ends', due: reliefPeriodEnds(facts.reliefStartedOn) })
     deadlines.push({ what: 'Main housing duty decision due (day 57)', due: mainDutyDecisionDue(facts.reliefStartedOn) })
+  }
+  // The personalised housing plan is kept under review while a duty it serves is owed (s189A(9)).
+  if ((facts.stage === 'prevention' || facts.stage === 'relief') && facts.planReviewDue) {
+    deadlines.push({ what: 'Review the personalised housing plan', due: facts.planReviewDue })
   }
   return deadlines.map((d) => ({ ...d, daysLeft: daysUntil(today, d.due) })).sort((a, b) => a.due.compareTo(b.due))
 }

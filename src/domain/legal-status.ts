@@ -68,6 +68,8 @@ export interface CaseFacts {
   threatIsValidPossessionNotice?: boolean | undefined
   /** A s193B notice has been decided by one officer and authorised by a second. */
   nonCooperationNoticeAuthorised?: boolean | undefined
+  /** When the personalised housing plan is next to be reviewed (s189A(9)), if there is a plan. */
+  planReviewDue?: LocalDate | undefined
 }
 
 export type Decision =

@@ -7,6 +7,7 @@ import { LocalDate } from '@js-joda/core'
 import { caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import { workOnCase } from '../plans/queries.ts'
 import { eventLabel } from './timeline.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
@@ -110,6 +111,8 @@ export class CaseworkService {
         events: (await eventsOfCase(trx, found.id)).map((event) => ({ ...event, label: eventLabel(event.kind) })),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
         decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
+        work: await workOnCase(trx, found.id),
+        mayWork: actor.kind === 'user' && CHANGE_ROLES.has(actor.role),
       }
     })
   }
@@ -301,6 +304,7 @@ function factsOf(found: {
   approached_on: string
   prevention_started_on: string | null
   relief_started_on: string | null
+  plan_review_due_on?: string | null
 }): CaseFacts {
   const date = (value: string | null) => (value === null ? undefined : LocalDate.parse(value))
   return {
@@ -308,6 +312,7 @@ function factsOf(found: {
     approachedOn: LocalDate.parse(found.approached_on),
     preventionStartedOn: date(found.prevention_started_on),
     reliefStartedOn: date(found.relief_started_on),
+    planReviewDue: date(found.plan_review_due_on ?? null),
   }
 }
 

@@ -13,6 +13,13 @@ const EVENT_LABELS: Record<string, string> = {
   non_cooperation_warning_given: 'Non-cooperation warning given',
   non_cooperation_notice_decided: 'Non-cooperation notice decided',
   non_cooperation_notice_authorised: 'Non-cooperation notice authorised by a second officer',
+  housing_plan_made: 'Personalised housing plan made',
+  housing_plan_steps_added: 'Steps added to the housing plan',
+  housing_plan_step_changed: 'A step in the housing plan changed',
+  housing_plan_agreement_recorded: 'The applicant’s view of the housing plan recorded',
+  housing_plan_reviewed: 'Housing plan reviewed',
+  activity_recorded: 'Prevention or relief activity recorded',
+  contact_recorded: 'Contact with the household recorded',
 }
 
 export function eventLabel(kind: string): string {
