@@ -54,6 +54,12 @@ describe('a caseworker makes a personalised housing plan and records the work in
     await page.getByLabel('Negotiate with the landlord to keep the tenancy going, including an arrears repayment plan').check()
     await page.getByRole('button', { name: 'Continue' }).click()
     await assertLoaded(page, 'Write the steps for this household')
+    // A step with no words is refused, with the GOV.UK error summary, and the other step kept as written.
+    await page.locator('#text-0').fill('')
+    await page.getByRole('button', { name: 'Save the steps' }).click()
+    await assertLoaded(page, 'Write the steps for this household')
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Step 1: Enter what is to be done')
+    expect(await page.locator('#text-1').inputValue()).toContain('Negotiate with the landlord')
     await page.locator('#text-0').fill('Register with Castle Lettings and Homes4U and ask for two-bedroom homes in Basildon')
     await page.getByRole('button', { name: 'Save the steps' }).click()
     await assertLoaded(page, 'Personalised housing plan')

@@ -1,4 +1,5 @@
 import type { LocalDate } from '@js-joda/core'
+import { planIsKept } from './housing-plan.ts'
 import type { Stage } from './legal-status.ts'
 import {
   daysUntil,
@@ -49,7 +50,7 @@ export function deadlinesOf(
     deadlines.push({ what: 'Main housing duty decision due (day 57)', due: mainDutyDecisionDue(facts.reliefStartedOn) })
   }
   // The personalised housing plan is kept under review while a duty it serves is owed (s189A(9)).
-  if ((facts.stage === 'prevention' || facts.stage === 'relief') && facts.planReviewDue) {
+  if (planIsKept(facts.stage) && facts.planReviewDue) {
     deadlines.push({ what: 'Review the personalised housing plan', due: facts.planReviewDue })
   }
   return deadlines.map((d) => ({ ...d, daysLeft: daysUntil(today, d.due) })).sort((a, b) => a.due.compareTo(b.due))

@@ -6,6 +6,7 @@ import {
   firstReviewDue,
   inPlanOrder,
   mayMakePlan,
+  planIsKept,
   reviewPlan,
   stepProblems,
   type StepDraft,
@@ -65,6 +66,18 @@ describe('making a plan', () => {
     ['prevention', '2026-01-31', false],
   ])('at %s dated %s: %s', (stage, on, expected) => {
     expect(mayMakePlan(stage, d(on), d('2026-02-01'), d('2026-03-02')).allowed).toBe(expected)
+  })
+})
+
+describe('keeping the plan (s189A(9))', () => {
+  it.each([
+    ['approach', false],
+    ['prevention', true],
+    ['relief', true],
+    ['main_duty', true],
+    ['closed', false],
+  ])('at %s: %s', (stage, expected) => {
+    expect(planIsKept(stage)).toBe(expected)
   })
 })
 

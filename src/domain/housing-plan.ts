@@ -157,6 +157,14 @@ export type Check = { allowed: true } | { allowed: false; reason: string }
 const allowed: Check = { allowed: true }
 const refuse = (reason: string): Check => ({ allowed: false, reason })
 
+/**
+ * The plan is kept under review until the authority consider they owe no further duty under ss189B-195
+ * (s189A(9)): through prevention, relief and the main duty, but not before a duty or after closure.
+ */
+export function planIsKept(stage: string): boolean {
+  return stage === 'prevention' || stage === 'relief' || stage === 'main_duty'
+}
+
 /** A plan is made while a prevention or relief duty is owed (s189A is the assessment they follow). */
 export function mayMakePlan(stage: string, madeOn: LocalDate, approachedOn: LocalDate, today: LocalDate): Check {
   if (stage !== 'prevention' && stage !== 'relief') return refuse('A plan can be made only while the prevention or relief duty is owed')

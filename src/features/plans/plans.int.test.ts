@@ -174,6 +174,15 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     expect(stale.status).toBe(409)
     expect(stale.text).toContain('Someone else changed this plan')
     expect((await plans())[0]?.agreement).toBe('agreed')
+
+    // Steps written on a form opened before the review are refused too, and none is added.
+    const staleSteps = await second
+      .post(`${plan}/steps`)
+      .type('form')
+      .send({ ...stepFields(), version: version(secondForm.text), _csrf: csrfTokenOf(secondForm.text) })
+    expect(staleSteps.status).toBe(409)
+    expect(staleSteps.text).toContain('Register with Castle Lettings')
+    expect(await steps()).toHaveLength(3)
   })
 
   it('changes a step’s progress, refusing a due date before the plan', async () => {
@@ -271,6 +280,52 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     expect(casePage).toContain('Prevention or relief activity recorded')
   })
 
+  it('stops the plan and activities when the duty ends, but still records contacts', async () => {
+    const agent = await caseworker()
+    const decision = await agent.get('/cases/BAS-2026-00001/decision')
+    const ended = await agent
+      .post('/cases/BAS-2026-00001/decision')
+      .type('form')
+      .send({
+        version: '1',
+        choice: 'end_prevention_duty',
+        ground: 'contact_lost',
+        day: '2',
+        month: '3',
+        year: '2026',
+        _csrf: csrfTokenOf(decision.text),
+      })
+    expect(ended.status).toBe(303)
+    const casePage = (await agent.get('/cases/BAS-2026-00001')).text
+    expect(casePage).not.toContain('Review the personalised housing plan')
+    const review = await post(agent, plan, `${plan}/review`, {
+      'reviewed-on-day': '2',
+      'reviewed-on-month': '3',
+      'reviewed-on-year': '2026',
+    })
+    expect(review.status).toBe(400)
+    expect(review.text).toContain('The plan can be changed only while the prevention, relief or main housing duty is owed')
+    const page = '/cases/BAS-2026-00001/activities'
+    const activity = await post(agent, page, page, {
+      activity: 'other',
+      'done-on-day': '2',
+      'done-on-month': '3',
+      'done-on-year': '2026',
+      doneBy: 'Priya Shah',
+    })
+    expect(activity.status).toBe(400)
+    const letter = await post(agent, page, '/cases/BAS-2026-00001/contacts', {
+      kind: 'letter',
+      direction: 'to_household',
+      'contact-on-day': '2',
+      'contact-on-month': '3',
+      'contact-on-year': '2026',
+    })
+    expect(letter.status).toBe(303)
+    expect(await current().db.selectFrom('case_contacts').selectAll().execute()).toHaveLength(3)
+    expect(await current().db.selectFrom('case_activities').selectAll().execute()).toHaveLength(1)
+  })
+
   it('keeps another authority out of the plan, its printed copy and the activities', async () => {
     const harlow = await signedInAgent(current().app, current().users.harlowCaseworker.email)
     expect((await harlow.get(plan)).status).toBe(404)
@@ -289,6 +344,6 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
         _csrf: csrfTokenOf(own.text),
       })
     expect(sneaked.status).toBe(404)
-    expect(await current().db.selectFrom('case_contacts').selectAll().execute()).toHaveLength(2)
+    expect(await current().db.selectFrom('case_contacts').selectAll().execute()).toHaveLength(3)
   })
 })

@@ -23,6 +23,7 @@ import {
   inPlanOrder,
   libraryStep,
   mayMakePlan,
+  planIsKept,
   reviewPlan,
   stepProblems,
   type Agreement,
@@ -90,6 +91,7 @@ export class PlanService {
         steps,
         applicant: found.people.find((p) => p.is_applicant),
         mayMakePlan: found.stage === 'prevention' || found.stage === 'relief',
+        mayChangePlan: planIsKept(found.stage),
       }
     })
   }
@@ -143,8 +145,9 @@ export class PlanService {
 
   /** Adds personalised steps to the plan: all of them or, if any is wrong, none. */
   async addSteps(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
-    return this.change(actor, reference, origin, async (trx, _officer, _found, plan) => {
+    return this.change(actor, reference, origin, async (trx, _officer, found, plan) => {
       if (!plan) return { errors: [{ href: '#made-on-day', text: 'Make the plan before adding steps' }] }
+      if (!planIsKept(found.stage)) return { errors: [planClosed] }
       const count = Number(text(form['count']))
       if (!Number.isInteger(count) || count < 1 || count > STEP_LIBRARY.length + 1) return { errors: [formOutOfDate] }
       const errors: FormError[] = []
@@ -184,9 +187,10 @@ export class PlanService {
 
   /** Changes a step's words, owner's name, due date or progress. */
   async changeStep(actor: Actor, reference: string, stepId: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
-    return this.change(actor, reference, origin, async (trx, _officer, _found, plan) => {
+    return this.change(actor, reference, origin, async (trx, _officer, found, plan) => {
       const existing = plan ? (await stepsOfPlan(trx, plan.id)).find((s) => s.id === stepId) : undefined
       if (!plan || !existing) return { errors: [formOutOfDate] }
+      if (!planIsKept(found.stage)) return { errors: [planClosed] }
       const status = oneOf(Object.keys(STEP_STATUSES) as StepStatus[], form['status'])
       const read = readStep(form, 0, existing.owner as StepOwner, status ?? 'not_started', LocalDate.parse(plan.made_on), '')
       const errors = 'errors' in read ? [...read.errors] : []
@@ -364,8 +368,9 @@ export class PlanService {
     origin: Origin,
     read: (plan: Plan) => { errors: FormError[] } | { changes: PlanChanges; event: string; on: string; details: Record<string, unknown> },
   ): Promise<PlanResult> {
-    return this.change(actor, reference, origin, async (trx, _officer, _found, plan) => {
+    return this.change(actor, reference, origin, async (trx, _officer, found, plan) => {
       if (!plan) return { errors: [{ href: '#made-on-day', text: 'Make the plan first' }] }
+      if (!planIsKept(found.stage)) return { errors: [planClosed] }
       const result = read(plan)
       if ('errors' in result) return result
       const version = versionOf(form)
@@ -428,6 +433,10 @@ export class PlanService {
 
 class PlanConflict extends Error {}
 
+const planClosed: FormError = {
+  href: '#plan',
+  text: 'The plan can be changed only while the prevention, relief or main housing duty is owed',
+}
 const formOutOfDate: FormError = { href: '#plan', text: 'The form is out of date: open the plan again' }
 
 /** Reads step `i` of a form: its words, owner's name and due date, checked against the plan's date. */
