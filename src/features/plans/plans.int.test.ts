@@ -346,4 +346,25 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     expect(sneaked.status).toBe(404)
     expect(await current().db.selectFrom('case_contacts').selectAll().execute()).toHaveLength(3)
   })
+
+  it('lets a provider’s mentor keep the plan and record the work on a case they hold', async () => {
+    const mentor = await signedInAgent(current().app, current().users.phoenixMentor.email)
+    const page = '/cases/HAR-2026-00002/plan'
+    expect((await post(mentor, page, page, { 'made-on-day': '2', 'made-on-month': '3', 'made-on-year': '2026' })).status).toBe(303)
+    const activities = '/cases/HAR-2026-00002/activities'
+    const recorded = await post(mentor, activities, activities, {
+      activity: 'helped_secure_without_financial_payment',
+      'done-on-day': '2',
+      'done-on-month': '3',
+      'done-on-year': '2026',
+      doneBy: 'Leah Price',
+    })
+    expect(recorded.status).toBe(303)
+    const saved = await current()
+      .db.selectFrom('housing_plans')
+      .where('case_id', '=', current().ids.providerCaseInHarlow)
+      .selectAll()
+      .execute()
+    expect(saved[0]?.provider_organisation_id).toBe(current().ids.phoenix)
+  })
 })
