@@ -10,6 +10,7 @@ import { nonCooperationRoutes } from './features/casework/non-cooperation-routes
 import { caseworkRoutes } from './features/casework/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
+import { planRoutes } from './features/plans/routes.ts'
 import { referralRoutes } from './features/referrals/routes.ts'
 import { reviewRoutes } from './features/reviews/routes.ts'
 import { loadCurrentUser } from './platform/http/authentication.ts'
@@ -74,6 +75,7 @@ export function createApp(services: Services): express.Express {
   app.use(nonCooperationRoutes(services))
   app.use(accommodationRoutes(services))
   app.use(assessmentRoutes(services))
+  app.use(planRoutes(services))
   app.use(referralRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))

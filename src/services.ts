@@ -9,6 +9,7 @@ import { AccommodationService } from './features/casework/accommodation-service.
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
+import { PlanService } from './features/plans/service.ts'
 import { ReferralService } from './features/referrals/service.ts'
 import { ReviewService } from './features/reviews/service.ts'
 import type { Clock } from './platform/clock.ts'
@@ -33,6 +34,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),
+    plans: new PlanService({ db, clock }),
     referrals: new ReferralService({ db, clock }),
     reviews: new ReviewService({ db, clock }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,

@@ -6,6 +6,8 @@ import { approaches } from './migrations/0003_approaches.ts'
 import { nonCooperation } from './migrations/0004_non_cooperation.ts'
 import { reviews } from './migrations/0005_reviews.ts'
 import { householdAssessment } from './migrations/0006_household_assessment.ts'
+import { housingPlans } from './migrations/0007_housing_plans.ts'
+import { activitiesContacts } from './migrations/0008_activities_contacts.ts'
 import { officerApiKeys } from './migrations/0010_officer_api_keys.ts'
 import { temporaryAccommodation } from './migrations/0011_temporary_accommodation.ts'
 import { accommodationSecured } from './migrations/0012_accommodation_secured.ts'
@@ -19,6 +21,8 @@ export const migrations: readonly Migration[] = [
   nonCooperation,
   reviews,
   householdAssessment,
+  housingPlans,
+  activitiesContacts,
   officerApiKeys,
   temporaryAccommodation,
   accommodationSecured,

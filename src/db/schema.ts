@@ -294,6 +294,64 @@ export interface PersonSupportNeedsTable {
   needs: string[]
 }
 
+export interface HousingPlanTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  version: Generated<number>
+  made_on: CalendarDate
+  made_by: string
+  agreement: string | null
+  agreement_recorded_on: CalendarDate | null
+  disagreement_reasons: string | null
+  last_reviewed_on: CalendarDate | null
+  next_review_on: CalendarDate
+  updated_at: Timestamp
+}
+
+export interface HousingPlanStepTable {
+  id: Generated<string>
+  plan_id: string
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  position: number
+  owner: string
+  owner_name: string | null
+  library_code: string | null
+  text: string
+  due_on: CalendarDate
+  status: string
+}
+
+export interface CaseActivityTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  activity: string
+  duty: string
+  done_on: CalendarDate
+  done_by: string
+  note: string | null
+  recorded_by: string
+  recorded_at: Timestamp
+}
+
+export interface CaseContactTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  kind: string
+  direction: string | null
+  contact_on: CalendarDate
+  note: string | null
+  recorded_by: string
+  recorded_at: Timestamp
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -311,6 +369,10 @@ export interface DB {
   person_sensitive_details: PersonSensitiveDetailsTable
   case_assessments: CaseAssessmentTable
   person_support_needs: PersonSupportNeedsTable
+  housing_plans: HousingPlanTable
+  housing_plan_steps: HousingPlanStepTable
+  case_activities: CaseActivityTable
+  case_contacts: CaseContactTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
 }

@@ -21,6 +21,15 @@ describe('what is due on a case', () => {
     ])
   })
 
+  it('adds the plan’s next review while a duty is owed, in date order', () => {
+    const due = deadlinesOf({ stage: 'prevention', preventionStartedOn: d('2026-03-02'), planReviewDue: d('2026-03-30') }, d('2026-04-20'))
+    expect(due.map((x) => [x.what, x.due.toString(), x.daysLeft])[0]).toEqual(['Review the personalised housing plan', '2026-03-30', -21])
+    expect(deadlinesOf({ stage: 'main_duty', planReviewDue: d('2026-03-30') }, d('2026-04-20')).map((x) => x.what)).toEqual([
+      'Review the personalised housing plan',
+    ])
+    expect(deadlinesOf({ stage: 'closed', planReviewDue: d('2026-03-30') }, d('2026-04-20'))).toEqual([])
+  })
+
   it.each(['approach', 'main_duty', 'closed'] as const)('has no statutory clock at %s', (stage) => {
     expect(deadlinesOf({ stage }, d('2026-05-01'))).toEqual([])
   })

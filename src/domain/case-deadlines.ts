@@ -1,5 +1,6 @@
 import type { LocalDate } from '@js-joda/core'
 import type { OpenReviewFact, Stage } from './legal-status.ts'
+import { planIsKept } from './housing-plan.ts'
 import {
   daysUntil,
   earliestEndOfPreventionFor56Days,
@@ -34,6 +35,7 @@ export function deadlinesOf(
     preventionStartedOn?: LocalDate | null | undefined
     reliefStartedOn?: LocalDate | null | undefined
     openReviews?: readonly OpenReviewFact[] | undefined
+    planReviewDue?: LocalDate | null | undefined
   },
   today: LocalDate,
 ): Deadline[] {
@@ -51,6 +53,10 @@ export function deadlinesOf(
   }
   for (const review of facts.openReviews ?? []) {
     deadlines.push({ what: `Review decision due (section 202): ${review.what}`, due: reviewDecisionDue(review.receivedOn, review.period) })
+  }
+  // The personalised housing plan is kept under review while a duty it serves is owed (s189A(9)).
+  if (planIsKept(facts.stage) && facts.planReviewDue) {
+    deadlines.push({ what: 'Review the personalised housing plan', due: facts.planReviewDue })
   }
   return deadlines.map((d) => ({ ...d, daysLeft: daysUntil(today, d.due) })).sort((a, b) => a.due.compareTo(b.due))
 }

@@ -70,6 +70,8 @@ export interface CaseFacts {
   nonCooperationNoticeAuthorised?: boolean | undefined
   /** Reviews (s202) requested and not yet decided: each has a decision due, whatever the case's stage. */
   openReviews?: readonly OpenReviewFact[] | undefined
+  /** When the personalised housing plan is next to be reviewed (s189A(9)), if there is a plan. */
+  planReviewDue?: LocalDate | undefined
 }
 
 export interface OpenReviewFact {

@@ -122,10 +122,16 @@ export async function findCaseByReference(trx: Scoped, organisationId: string, r
     .innerJoin('organisations as authority', 'authority.id', 'cases.authority_id')
     .leftJoin('organisations as provider', 'provider.id', 'cases.provider_organisation_id')
     .innerJoin('users as officer', 'officer.id', 'cases.officer_id')
+    .leftJoin('housing_plans as plan', 'plan.case_id', 'cases.id')
     .where('cases.reference', '=', reference)
     .where((eb) => eb.or([eb('cases.authority_id', '=', organisationId), eb('cases.provider_organisation_id', '=', organisationId)]))
     .selectAll('cases')
-    .select(['authority.name as authority_name', 'provider.name as provider_name', 'officer.display_name as officer_name'])
+    .select([
+      'authority.name as authority_name',
+      'provider.name as provider_name',
+      'officer.display_name as officer_name',
+      'plan.next_review_on as plan_review_due_on',
+    ])
     .executeTakeFirst()
   if (!found) return undefined
   const people = await trx

@@ -7,6 +7,7 @@ import { LocalDate } from '@js-joda/core'
 import { caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import { workOnCase } from '../plans/queries.ts'
 import { eventLabel } from './timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
 import { REVIEWABLE_DECISIONS, type ReviewableDecision } from '../../domain/reviews.ts'
@@ -147,6 +148,8 @@ export class CaseworkService {
         placement: (await placementsOfCase(trx, found.id)).find((p) => p.ended_on === null),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
         decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
+        work: await workOnCase(trx, found.id),
+        mayWork: actor.kind === 'user' && CHANGE_ROLES.has(actor.role),
       }
     })
   }
@@ -352,6 +355,7 @@ function factsOf(
     approached_on: string
     prevention_started_on: string | null
     relief_started_on: string | null
+    plan_review_due_on?: string | null
   },
   openReviews: readonly OpenReviewRow[] = [],
 ): CaseFacts {
@@ -366,6 +370,7 @@ function factsOf(
       receivedOn: LocalDate.parse(r.received_on),
       period: r.review_period as ReviewPeriod,
     })),
+    planReviewDue: date(found.plan_review_due_on ?? null),
   }
 }
 

@@ -22,6 +22,13 @@ const EVENT_LABELS: Record<string, string> = {
   personal_details_recorded: 'Personal details for the statutory return recorded',
   assessment_section_saved: 'Assessment section saved',
   assessment_completed: 'Assessment (section 189A) completed',
+  housing_plan_made: 'Personalised housing plan made',
+  housing_plan_steps_added: 'Steps added to the housing plan',
+  housing_plan_step_changed: 'A step in the housing plan changed',
+  housing_plan_agreement_recorded: 'The applicant’s view of the housing plan recorded',
+  housing_plan_reviewed: 'Housing plan reviewed',
+  activity_recorded: 'Prevention or relief activity recorded',
+  contact_recorded: 'Contact with the household recorded',
 }
 
 export function eventLabel(kind: string): string {
