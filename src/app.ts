@@ -6,6 +6,7 @@ import { apiRoutes } from './features/api/routes.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { nonCooperationRoutes } from './features/casework/non-cooperation-routes.ts'
 import { caseworkRoutes } from './features/casework/routes.ts'
+import { letterRoutes } from './features/letters/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
 import { referralRoutes } from './features/referrals/routes.ts'
@@ -69,6 +70,7 @@ export function createApp(services: Services): express.Express {
   app.use(homeRoutes(services))
   app.use(caseworkRoutes(services))
   app.use(nonCooperationRoutes(services))
+  app.use(letterRoutes(services))
   app.use(referralRoutes(services))
   app.use(auditRoutes(services))
 

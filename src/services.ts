@@ -5,6 +5,7 @@ import { ApiKeyService } from './features/api/api-keys.ts'
 import { AuditService } from './features/audit/service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
+import { LettersService } from './features/letters/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
 import { ReferralService } from './features/referrals/service.ts'
 import type { Clock } from './platform/clock.ts'
@@ -25,6 +26,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     audit: new AuditService({ db }),
     casework: new CaseworkService({ db, clock }),
     nonCooperation: new NonCooperationService({ db, clock }),
+    letters: new LettersService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),
     referrals: new ReferralService({ db, clock }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,

@@ -4,10 +4,11 @@ import { foundation } from './migrations/0001_foundation.ts'
 import { caseDecisions } from './migrations/0002_case_decisions.ts'
 import { approaches } from './migrations/0003_approaches.ts'
 import { nonCooperation } from './migrations/0004_non_cooperation.ts'
+import { letters } from './migrations/0009_letters.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [foundation, caseDecisions, approaches, nonCooperation]
+export const migrations: readonly Migration[] = [foundation, caseDecisions, approaches, nonCooperation, letters]
 
 const provider: MigrationProvider = {
   getMigrations() {

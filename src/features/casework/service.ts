@@ -8,6 +8,8 @@ import { caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
 import { eventLabel } from './timeline.ts'
+import { lettersOfCase } from '../letters/queries.ts'
+import { issueLetterForEvent } from '../letters/service.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError } from './decisions.ts'
 import {
@@ -108,6 +110,7 @@ export class CaseworkService {
         ...found,
         deadlines: deadlinesOf(factsOf(found), today),
         events: (await eventsOfCase(trx, found.id)).map((event) => ({ ...event, label: eventLabel(event.kind) })),
+        letters: await lettersOfCase(trx, found.id),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
         decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
       }
@@ -138,7 +141,7 @@ export class CaseworkService {
       const changes = changesFor(read.decision, judged.stage, read.accommodationOutcome)
       if (!(await changeCase(trx, found.id, read.version, changes, now))) return { outcome: 'conflict' as const }
       const details = { ...decisionDetails(read.decision), accommodationOutcome: read.accommodationOutcome, stage: judged.stage }
-      await addCaseEvent(
+      const eventId = await addCaseEvent(
         trx,
         {
           caseId: found.id,
@@ -151,6 +154,17 @@ export class CaseworkService {
         },
         now,
       )
+      // The decision's letter or notice (s184, s195(5), s189B(5)), kept on the case in the same transaction.
+      await issueLetterForEvent(trx, {
+        caseId: found.id,
+        eventId,
+        kind: read.decision.kind,
+        occurredOn: on,
+        details,
+        issuedBy: actor.userId,
+        now,
+        reasons: (form as Record<string, unknown>)['letterReasons'],
+      })
       await recordAudit(
         trx,
         actor,

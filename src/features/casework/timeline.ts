@@ -13,6 +13,7 @@ const EVENT_LABELS: Record<string, string> = {
   non_cooperation_warning_given: 'Non-cooperation warning given',
   non_cooperation_notice_decided: 'Non-cooperation notice decided',
   non_cooperation_notice_authorised: 'Non-cooperation notice authorised by a second officer',
+  letter_issued: 'Letter issued',
 }
 
 export function eventLabel(kind: string): string {
