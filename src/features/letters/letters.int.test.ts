@@ -162,7 +162,7 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
       decided_on: '2026-02-01',
       review_request_by: '2026-03-22',
     })
-    expect(first?.body_text).toContain('until 28 March 2026')
+    expect(first?.body_text).toContain('after 28 March 2026')
     expect(first?.body_text).toContain('section 189A')
 
     const again = await postForm(harlow, page, page, { eventId: event.id })
