@@ -40,6 +40,7 @@ describe('review rights stated in each letter (s202)', () => {
   it.each<[LetterKind, Record<string, unknown>, string | undefined, number | undefined]>([
     ['prevention_duty_owed', {}, 'section 202(1)(bc)(i)', 3],
     ['relief_duty_owed', {}, 'section 202(1)(ba)(i)', 3],
+    ['relief_duty_owed', { fromPrevention: true }, 'section 202(1)(bc)(ii) and (ba)(i)', 3],
     ['no_duty_owed', { reason: 'not_eligible' }, 'section 202(1)(a)', 8],
     ['no_duty_owed', { reason: 'not_homeless_or_threatened' }, 'section 202(1)(b)', 8],
     ['no_duty_owed', { reason: 'application_withdrawn' }, undefined, undefined],

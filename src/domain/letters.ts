@@ -163,6 +163,13 @@ export function reviewRightFor(kind: LetterKind, details: Record<string, unknown
         reviewPeriod: 'prevention_stage',
       }
     case 'relief_duty_owed':
+      // Becoming homeless ends the prevention duty (s195(8)): the same letter gives that notice (s195(5)).
+      if (details['fromPrevention'] === true)
+        return {
+          provision: 'section 202(1)(bc)(ii) and (ba)(i)',
+          what: 'our decision to end the prevention duty, and the steps we will take to help you, set out in your plan',
+          reviewPeriod: 'prevention_stage',
+        }
       return {
         provision: 'section 202(1)(ba)(i)',
         what: 'the steps we will take to help you, set out in your plan',

@@ -182,6 +182,26 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
     expect((await harlow.get('/cases/HAR-2026-00001')).text).toContain('Letter issued')
   })
 
+  it('gives a provider’s mentor the letter when the household becomes homeless: relief owed, prevention ended', async () => {
+    const mentor = await signedInAgent(current().app, current().users.phoenixMentor.email)
+    const page = '/cases/HAR-2026-00002/decision'
+    const response = await postForm(mentor, page, page, { version: '1', choice: 'became_homeless', day: '1', month: '3', year: '2026' })
+    expect(response.status).toBe(303)
+    const letter = (await letters()).find((l) => l.case_id === current().ids.providerCaseInHarlow)
+    expect(letter).toMatchObject({
+      kind: 'relief_duty_owed',
+      provider_organisation_id: current().ids.phoenix,
+      review_request_by: '2026-03-22',
+    })
+    expect(letter?.body_text).toContain('Harlow Council')
+    expect(letter?.body_text).toContain('notice under section 195(5) that the prevention duty we owed you has ended')
+    expect(letter?.body_text).toContain('section 202(1)(bc)(ii) and (ba)(i)')
+    expect(letter?.body_text).toContain('until 25 April 2026')
+    expect((await mentor.get(`/cases/HAR-2026-00002/letters/${letter?.id ?? ''}`)).status).toBe(200)
+    const harlow = await signedInAgent(current().app, current().users.harlowCaseworker.email)
+    expect((await harlow.get(`/cases/HAR-2026-00002/letters/${letter?.id ?? ''}`)).status).toBe(200)
+  })
+
   it('issues a review decision letter with the right of appeal to the county court when the decision is upheld', async () => {
     const actor: Actor = {
       kind: 'user',

@@ -20,7 +20,7 @@ export function letterRoutes(deps: { letters: LettersService }): Router {
       found,
       values,
       errors,
-      errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
+      errorText: errors.map((e) => e.text).join('. '),
     })
   }
 
@@ -37,7 +37,15 @@ export function letterRoutes(deps: { letters: LettersService }): Router {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/letters/${result.id}`)
       return
     }
-    await renderList(res, reference, form, result.errors, 400)
+    // On the page each decision has its own form, so the summary links to that form's reasons box.
+    const field = `#reasons-${typeof form['eventId'] === 'string' ? form['eventId'] : ''}`
+    await renderList(
+      res,
+      reference,
+      form,
+      result.errors.map((e) => ({ ...e, href: field })),
+      400,
+    )
   })
 
   router.get('/cases/:reference/letters/:id', ...readers, async (req, res) => {

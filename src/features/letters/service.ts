@@ -48,6 +48,8 @@ export interface LetterFacts {
   noticeDecidedOn?: string | undefined
   noticeReasons?: string | undefined
   accommodationOutcome?: string | null | undefined
+  /** The household became homeless while the prevention duty was owed: the letter also ends that duty. */
+  fromPrevention?: boolean | undefined
   /** A review decision: the day it was asked for, the decision reviewed (in words) and what the review decided. */
   requestedOn?: string | undefined
   reviewedDecision?: string | undefined
@@ -163,6 +165,7 @@ export async function issueLetterForEvent(trx: Scoped, event: CaseEventForLetter
     duty: stringOf(event.details['duty']),
     accommodationOutcome: stringOf(event.details['accommodationOutcome']),
     reasons: reasonsOf(event.reasons),
+    fromPrevention: event.kind === 'became_homeless' ? true : undefined,
   }
   if (kind === 'non_cooperation_warning' || kind === 'non_cooperation_notice') {
     const warning = await latestWarning(trx, event.caseId, facts.duty)
