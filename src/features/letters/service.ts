@@ -166,6 +166,10 @@ export async function issueLetterForEvent(trx: Scoped, event: CaseEventForLetter
     accommodationOutcome: stringOf(event.details['accommodationOutcome']),
     reasons: reasonsOf(event.reasons),
     fromPrevention: event.kind === 'became_homeless' ? true : undefined,
+    // A review decision's event carries what was reviewed and what the review decided.
+    requestedOn: stringOf(event.details['requestedOn']),
+    reviewedDecision: stringOf(event.details['reviewedDecision']),
+    outcome: stringOf(event.details['outcome']),
   }
   if (kind === 'non_cooperation_warning' || kind === 'non_cooperation_notice') {
     const warning = await latestWarning(trx, event.caseId, facts.duty)
