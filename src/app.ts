@@ -8,6 +8,7 @@ import { auditRoutes } from './features/audit/routes.ts'
 import { accommodationRoutes } from './features/casework/accommodation-routes.ts'
 import { nonCooperationRoutes } from './features/casework/non-cooperation-routes.ts'
 import { caseworkRoutes } from './features/casework/routes.ts'
+import { letterRoutes } from './features/letters/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
 import { planRoutes } from './features/plans/routes.ts'
@@ -76,6 +77,7 @@ export function createApp(services: Services): express.Express {
   app.use(accommodationRoutes(services))
   app.use(assessmentRoutes(services))
   app.use(planRoutes(services))
+  app.use(letterRoutes(services))
   app.use(referralRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))

@@ -8,6 +8,7 @@ import { AuditService } from './features/audit/service.ts'
 import { AccommodationService } from './features/casework/accommodation-service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
+import { LettersService } from './features/letters/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
 import { PlanService } from './features/plans/service.ts'
 import { ReferralService } from './features/referrals/service.ts'
@@ -33,6 +34,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     nonCooperation: new NonCooperationService({ db, clock }),
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
+    letters: new LettersService({ db, clock }),
     organisations: new OrganisationService({ db, clock }),
     plans: new PlanService({ db, clock }),
     referrals: new ReferralService({ db, clock }),

@@ -8,6 +8,7 @@ import { reviews } from './migrations/0005_reviews.ts'
 import { householdAssessment } from './migrations/0006_household_assessment.ts'
 import { housingPlans } from './migrations/0007_housing_plans.ts'
 import { activitiesContacts } from './migrations/0008_activities_contacts.ts'
+import { letters } from './migrations/0009_letters.ts'
 import { officerApiKeys } from './migrations/0010_officer_api_keys.ts'
 import { temporaryAccommodation } from './migrations/0011_temporary_accommodation.ts'
 import { accommodationSecured } from './migrations/0012_accommodation_secured.ts'
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   householdAssessment,
   housingPlans,
   activitiesContacts,
+  letters,
   officerApiKeys,
   temporaryAccommodation,
   accommodationSecured,

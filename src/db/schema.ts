@@ -352,6 +352,27 @@ export interface CaseContactTable {
   recorded_at: Timestamp
 }
 
+/** A letter or notice as issued: never changed; a correction is a new letter replacing it. */
+export interface CaseLetterTable {
+  id: Generated<string>
+  case_id: string
+  authority_id: string
+  provider_organisation_id: string | null
+  event_id: string | null
+  replaces_letter_id: string | null
+  kind: string
+  template_version: number
+  title: string
+  issued_on: CalendarDate
+  decided_on: CalendarDate | null
+  review_request_by: CalendarDate | null
+  issued_at: Timestamp
+  issued_by: string
+  facts: Json<Record<string, unknown>>
+  body_html: string
+  body_text: string
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -373,6 +394,7 @@ export interface DB {
   housing_plan_steps: HousingPlanStepTable
   case_activities: CaseActivityTable
   case_contacts: CaseContactTable
+  case_letters: CaseLetterTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
 }

@@ -9,6 +9,7 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import type { FormError } from './decisions.ts'
+import { issueLetterForEvent } from '../letters/service.ts'
 import {
   addCaseEvent,
   currentWarning,
@@ -151,7 +152,7 @@ export class NonCooperationService {
       const done = await work(trx, officer, found, await currentWarning(trx, found.id, found.stage))
       if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
       const now = this.clock.now()
-      await addCaseEvent(
+      const eventId = await addCaseEvent(
         trx,
         {
           caseId: found.id,
@@ -164,6 +165,16 @@ export class NonCooperationService {
         },
         now,
       )
+      // The written warning (s193B(4)) or, once authorised, the notice (s193B(2)), kept on the case.
+      await issueLetterForEvent(trx, {
+        caseId: found.id,
+        eventId,
+        kind: done.event,
+        occurredOn: done.on,
+        details: done.details,
+        issuedBy: officer.userId,
+        now,
+      })
       await recordAudit(
         trx,
         actor,

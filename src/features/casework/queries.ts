@@ -183,8 +183,8 @@ export async function addCaseEvent(
     details: Record<string, unknown>
   },
   now: Date,
-): Promise<void> {
-  await trx
+): Promise<string> {
+  const row = await trx
     .insertInto('case_events')
     .values({
       case_id: event.caseId,
@@ -196,7 +196,9 @@ export async function addCaseEvent(
       recorded_by: event.recordedBy,
       details: JSON.stringify(event.details),
     })
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
 /** The case's timeline, newest first. */

@@ -13,6 +13,8 @@ import { placementsOfCase } from './accommodation-queries.ts'
 import { REVIEWABLE_DECISIONS, type ReviewableDecision } from '../../domain/reviews.ts'
 import type { ReviewPeriod } from '../../domain/statutory-dates.ts'
 import { openReviewsOfCases } from '../reviews/queries.ts'
+import { lettersOfCase } from '../letters/queries.ts'
+import { issueLetterForEvent } from '../letters/service.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type FormError, type SecuredAccommodation } from './decisions.ts'
 import {
@@ -146,6 +148,7 @@ export class CaseworkService {
         deadlines: deadlinesOf(factsOf(found, await openReviewsOfCases(trx, [found.id])), today),
         events: (await eventsOfCase(trx, found.id)).map((event) => ({ ...event, label: eventLabel(event.kind) })),
         placement: (await placementsOfCase(trx, found.id)).find((p) => p.ended_on === null),
+        letters: await lettersOfCase(trx, found.id),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
         decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
         work: await workOnCase(trx, found.id),
@@ -183,7 +186,7 @@ export class CaseworkService {
         accommodationSecured: read.accommodation?.secured ?? null,
         stage: judged.stage,
       }
-      await addCaseEvent(
+      const eventId = await addCaseEvent(
         trx,
         {
           caseId: found.id,
@@ -196,6 +199,17 @@ export class CaseworkService {
         },
         now,
       )
+      // The decision's letter or notice (s184, s195(5), s189B(5)), kept on the case in the same transaction.
+      await issueLetterForEvent(trx, {
+        caseId: found.id,
+        eventId,
+        kind: read.decision.kind,
+        occurredOn: on,
+        details,
+        issuedBy: actor.userId,
+        now,
+        reasons: (form as Record<string, unknown>)['letterReasons'],
+      })
       await recordAudit(
         trx,
         actor,

@@ -29,6 +29,7 @@ const EVENT_LABELS: Record<string, string> = {
   housing_plan_reviewed: 'Housing plan reviewed',
   activity_recorded: 'Prevention or relief activity recorded',
   contact_recorded: 'Contact with the household recorded',
+  letter_issued: 'Letter issued',
 }
 
 export function eventLabel(kind: string): string {

@@ -1,0 +1,68 @@
+import { Router, type Response } from 'express'
+import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { NotFoundError } from '../../platform/http/errors.ts'
+import { originOf } from '../accounts/routes.ts'
+import { formatDateTime, humanise } from '../../platform/formatting.ts'
+import type { FormError, LettersService } from './service.ts'
+
+/** A case's letters and notices: the list, one letter as issued (printable), and issuing a missing or corrected one. */
+export function letterRoutes(deps: { letters: LettersService }): Router {
+  const router = Router()
+  const { letters } = deps
+  const readers = [requireSignIn, requireRole('caseworker', 'team_manager', 'analyst')]
+  const issuers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+
+  async function renderList(res: Response, reference: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
+    const found = await letters.ofCase(signedIn(res).actor, reference)
+    if (!found) throw new NotFoundError()
+    res.status(status).render('features/letters/views/letters.njk', {
+      pageTitle: `Letters: case ${found.reference}`,
+      found,
+      values,
+      errors,
+      errorText: errors.map((e) => e.text).join('. '),
+    })
+  }
+
+  router.get('/cases/:reference/letters', ...readers, async (req, res) => {
+    await renderList(res, String(req.params['reference']), {}, [])
+  })
+
+  router.post('/cases/:reference/letters', ...issuers, async (req, res) => {
+    const reference = String(req.params['reference'])
+    const form = req.body as Record<string, unknown>
+    const result = await letters.issueForEvent(signedIn(res).actor, reference, form, originOf(req))
+    if (result.outcome === 'not_found') throw new NotFoundError()
+    if (result.outcome === 'issued') {
+      res.redirect(303, `/cases/${encodeURIComponent(reference)}/letters/${result.id}`)
+      return
+    }
+    // On the page each decision has its own form, so the summary links to that form's reasons box.
+    const field = `#reasons-${typeof form['eventId'] === 'string' ? form['eventId'] : ''}`
+    await renderList(
+      res,
+      reference,
+      form,
+      result.errors.map((e) => ({ ...e, href: field })),
+      400,
+    )
+  })
+
+  router.get('/cases/:reference/letters/:id', ...readers, async (req, res) => {
+    const { actor } = signedIn(res)
+    const letter = await letters.read(actor, String(req.params['reference']), String(req.params['id']), originOf(req))
+    if (!letter) throw new NotFoundError()
+    const summaryRows = [
+      {
+        key: { text: 'Issued' },
+        value: { text: `${formatDateTime(letter.issued_at)} by ${letter.issued_by_name ?? 'another organisation’s officer'}` },
+      },
+      { key: { text: 'Wording' }, value: { text: `${humanise(letter.kind)}, template version ${String(letter.template_version)}` } },
+    ]
+    if (letter.replaces_letter_id)
+      summaryRows.push({ key: { text: 'Corrects' }, value: { text: 'An earlier letter on this case: see the list of letters' } })
+    res.render('features/letters/views/letter.njk', { pageTitle: `${letter.title}: case ${letter.reference}`, letter, summaryRows })
+  })
+
+  return router
+}
