@@ -29,6 +29,7 @@ describe('which letter each decision calls for', () => {
     ['non_cooperation_notice_decided', { duty: 'prevention' }, undefined],
     ['non_cooperation_notice_authorised', { duty: 'relief' }, 'non_cooperation_notice'],
     ['review_decided', { outcome: 'upheld' }, 'review_decision'],
+    ['review_decided', { outcome: 'withdrawn' }, undefined],
     ['approach_recorded', {}, undefined],
     ['officer_reassigned', {}, undefined],
   ])('%s %j: %s', (kind, details, expected) => {

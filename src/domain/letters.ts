@@ -143,7 +143,8 @@ export function letterKindForEvent(event: EventFacts): LetterKind | undefined {
     case 'non_cooperation_notice_authorised':
       return 'non_cooperation_notice'
     case 'review_decided':
-      return 'review_decision'
+      // A withdrawn request is not decided: there is nothing to notify.
+      return event.details['outcome'] === 'withdrawn' ? undefined : 'review_decision'
     default:
       return undefined
   }

@@ -53,6 +53,7 @@ export interface DecisionForm {
   reason?: unknown
   accommodationOutcome?: unknown
   accommodationSecured?: unknown
+  letterReasons?: unknown
   version?: unknown
 }
 
@@ -73,17 +74,25 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | unde
   return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined
 }
 
+const REASONS_REQUIRED: ReadonlySet<Choice> = new Set(['no_duty_owed', 'main_duty_not_owed'])
+const REASONS_LIMIT = 5000
+
 export function readDecisionForm(stage: Stage, form: DecisionForm): ReadDecision {
   const errors: FormError[] = []
   const choice = oneOf(choicesFor(stage), form.choice)
   if (!choice) errors.push({ href: '#choice', text: 'Select the decision' })
   const details = choice ? readDetails(choice, form) : undefined
   if (details && 'errors' in details) errors.push(...details.errors)
+  // A decision against the applicant must tell them why (s184(3)); the reasons go into its letter.
+  if (choice && REASONS_REQUIRED.has(choice) && (typeof form.letterReasons !== 'string' || form.letterReasons.trim() === ''))
+    errors.push({ href: '#letter-reasons', text: 'Enter the reasons for the decision: the applicant must be told why (section 184(3))' })
+  else if (typeof form.letterReasons === 'string' && form.letterReasons.length > REASONS_LIMIT)
+    errors.push({ href: '#letter-reasons', text: `The reasons must be ${String(REASONS_LIMIT)} characters or fewer` })
   const date = parseDateInput(form, 'Date of decision')
   if ('error' in date) errors.push({ href: '#decided-on-day', text: date.error })
   const version = typeof form.version === 'string' && /^\d+$/.test(form.version) ? Number(form.version) : undefined
   if (version === undefined) errors.push({ href: '#choice', text: 'The form is out of date: open the case again' })
-  if (!details || 'errors' in details || 'error' in date || version === undefined) return { errors }
+  if (!details || 'errors' in details || 'error' in date || version === undefined || errors.length > 0) return { errors }
   return { decision: details.decisionOn(date.date), accommodation: details.accommodation, version }
 }
 

@@ -208,7 +208,7 @@ export class CaseworkService {
         details,
         issuedBy: actor.userId,
         now,
-        reasons: (form as Record<string, unknown>)['letterReasons'],
+        reasons: form.letterReasons,
       })
       await recordAudit(
         trx,

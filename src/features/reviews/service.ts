@@ -26,6 +26,7 @@ import { formatDate, humanise } from '../../platform/formatting.ts'
 import type { FormError } from '../casework/decisions.ts'
 import { addCaseEvent, findCaseByReference, officersOf } from '../casework/queries.ts'
 import { eventLabel } from '../casework/timeline.ts'
+import { issueLetterForEvent } from '../letters/service.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
 
 export type ReviewResult =
@@ -228,7 +229,19 @@ export class ReviewService {
       const on = decided.date.toString()
       if (!(await recordReviewDecision(trx, row.id, { outcome, decidedOn: on, decidedBy: officer.userId, reasons: reasons || null })))
         return { errors: [{ href: '#outcome', text: 'This review has already been decided or withdrawn' }] }
-      return { reviewId: row.id, event: 'review_decided', on, details: { reviewId: row.id, decision: row.decision, outcome } }
+      return {
+        reviewId: row.id,
+        event: 'review_decided',
+        on,
+        details: {
+          reviewId: row.id,
+          decision: row.decision,
+          outcome,
+          requestedOn: row.received_on,
+          reviewedDecision: REVIEWABLE_DECISIONS[row.decision as ReviewableDecision].label,
+        },
+        letterReasons: reasons,
+      }
     })
   }
 
@@ -286,7 +299,11 @@ export class ReviewService {
       trx: Scoped,
       officer: Officer,
       found: Found,
-    ) => Promise<{ errors: FormError[] } | 'not_found' | { reviewId: string; event: string; on: string; details: Record<string, unknown> }>,
+    ) => Promise<
+      | { errors: FormError[] }
+      | 'not_found'
+      | { reviewId: string; event: string; on: string; details: Record<string, unknown>; letterReasons?: string }
+    >,
   ): Promise<ReviewResult> {
     const officer = asOfficer(actor)
     if (!officer) return { outcome: 'not_found' }
@@ -297,7 +314,7 @@ export class ReviewService {
       if (done === 'not_found') return { outcome: 'not_found' as const }
       if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
       const now = this.clock.now()
-      await addCaseEvent(
+      const eventId = await addCaseEvent(
         trx,
         {
           caseId: found.id,
@@ -310,6 +327,17 @@ export class ReviewService {
         },
         now,
       )
+      // The decision on review is notified by letter (s203), stored with it in the same transaction.
+      await issueLetterForEvent(trx, {
+        caseId: found.id,
+        eventId,
+        kind: done.event,
+        occurredOn: done.on,
+        details: done.details,
+        issuedBy: officer.userId,
+        now,
+        reasons: done.letterReasons,
+      })
       await recordAudit(
         trx,
         actor,
