@@ -39,7 +39,7 @@ describe('decision letters in the browser', () => {
     await assertLoaded(page, 'Record a decision')
     await page.getByLabel('No duty owed').check()
     await page.getByLabel('Why no duty is owed').selectOption('not_homeless_or_threatened')
-    await page.getByLabel('Reasons for the letter (optional)').fill('Your landlord has withdrawn the notice <and> you can stay.')
+    await page.getByLabel('Reasons for the decision').fill('Your landlord has withdrawn the notice <and> you can stay.')
     await page.getByRole('button', { name: 'Record the decision' }).click()
     await assertLoaded(page, /^Case BAS-/)
 
