@@ -4,7 +4,8 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { FormError } from '../casework/decisions.ts'
-import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
+import { asOfficer, recordCaseStep, type FoundCase, type Officer } from '../casework/case-step.ts'
+import { findCaseByReference } from '../casework/queries.ts'
 import { readMemberForm, readSensitiveForm } from './household-form.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
 
@@ -13,9 +14,6 @@ export type HouseholdResult =
   | { outcome: 'invalid'; errors: FormError[] }
   | { outcome: 'conflict' }
   | { outcome: 'not_found' }
-
-type Officer = Extract<Actor, { kind: 'user' }>
-type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
 
 /**
  * The household on a case: its members (name, relationship, date of birth, sex) and, apart, each
@@ -173,7 +171,7 @@ export class HouseholdService {
     })
   }
 
-  /** One change to the household, with its timeline entry and audit record, in one transaction. */
+  /** One change to the household, as a case step: all or nothing, in the timeline and audited against the person. */
   private async change(
     actor: Actor,
     reference: string,
@@ -181,56 +179,30 @@ export class HouseholdService {
     work: (
       trx: Scoped,
       officer: Officer,
-      found: Found,
+      found: FoundCase,
     ) => Promise<
       { errors: FormError[] } | 'not_found' | 'conflict' | { personId: string; event: string; details: Record<string, unknown> }
     >,
   ): Promise<HouseholdResult> {
-    const officer = asOfficer(actor)
-    if (!officer) return { outcome: 'not_found' }
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return { outcome: 'not_found' as const }
-      const done = await work(trx, officer, found)
-      if (done === 'not_found') return { outcome: 'not_found' as const }
-      if (done === 'conflict') return { outcome: 'conflict' as const }
-      if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
-      const now = this.clock.now()
-      await addCaseEvent(
-        trx,
-        {
-          caseId: found.id,
-          authorityId: found.authority_id,
-          providerId: found.provider_organisation_id,
-          kind: done.event,
-          occurredOn: this.clock.today().toString(),
-          recordedBy: officer.userId,
-          details: done.details,
-        },
-        now,
-      )
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'update',
-          subjectType: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person',
-          subjectId: done.personId,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, change: done.event },
-        },
-        origin,
-        now,
-      )
-      return { outcome: 'recorded' as const, personId: done.personId }
-    })
+    return recordCaseStep<{ personId: string }>(
+      { db: this.db, clock: this.clock },
+      actor,
+      reference,
+      origin,
+      async (trx, officer, found) => {
+        const done = await work(trx, officer, found)
+        if (typeof done === 'string' || 'errors' in done) return done
+        return {
+          ...done,
+          on: this.clock.today().toString(),
+          auditSubject: { type: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person', id: done.personId },
+          result: { personId: done.personId },
+        }
+      },
+    )
   }
 }
 
 export function versionOf(value: unknown): number | undefined {
   return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined
-}
-
-export function asOfficer(actor: Actor): Officer | undefined {
-  return actor.kind === 'user' && (actor.role === 'caseworker' || actor.role === 'team_manager') ? actor : undefined
 }

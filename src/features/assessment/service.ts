@@ -21,7 +21,8 @@ import { parseDateInput } from '../../platform/date-input.ts'
 import type { FormError } from '../casework/decisions.ts'
 import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
 import { readSection } from './assessment-form.ts'
-import { asOfficer, versionOf } from './household-service.ts'
+import { asOfficer } from '../casework/case-step.ts'
+import { versionOf } from './household-service.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
 
 export type AssessmentResult =

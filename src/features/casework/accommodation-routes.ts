@@ -6,7 +6,7 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { AccommodationService } from './accommodation-service.ts'
-import type { StepResult } from './case-step.ts'
+import { refusalOf, type StepResult } from './case-step.ts'
 import type { FormError } from './decisions.ts'
 
 /** The temporary accommodation page of a case: place the household, or end the placement. */
@@ -36,7 +36,8 @@ export function accommodationRoutes(deps: { accommodation: AccommodationService;
       res.redirect(303, `/cases/${encodeURIComponent(reference)}`)
       return
     }
-    await render(res, reference, values, result.errors, 400)
+    const refused = refusalOf(result)
+    await render(res, reference, values, refused.errors, refused.status)
   }
 
   router.get('/cases/:reference/temporary-accommodation', ...officers, async (req, res) => {

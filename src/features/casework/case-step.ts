@@ -3,72 +3,118 @@ import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
+import { issueLetterForEvent } from '../letters/service.ts'
 import type { FormError } from './decisions.ts'
 import { addCaseEvent, findCaseByReference, lockCase } from './queries.ts'
 
 export type Officer = Extract<Actor, { kind: 'user' }> & { role: 'caseworker' | 'team_manager' }
 export type FoundCase = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
-export type StepResult = { outcome: 'recorded' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_found' }
 
 /** What a step did, for the case's timeline: codes and dates, never a person's details. */
 export interface StepEvent {
   event: string
   on: string
   details: Record<string, unknown>
+  /** The officer's reasons, for the letter the event calls for (if it calls for one). */
+  letterReasons?: unknown
+  /** The audit record's subject, when it is not the case itself (a person, their personal details). */
+  auditSubject?: { type: string; id: string }
 }
+
+/** The step's work: done (with what the caller gets back), or why not. */
+export type StepWork<R extends object> = { errors: FormError[] } | 'not_found' | 'conflict' | (StepEvent & { result?: R })
+
+export type StepResult<R extends object = object> =
+  ({ outcome: 'recorded' } & R) | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
 
 export function asOfficer(actor: Actor): Officer | undefined {
   return actor.kind === 'user' && (actor.role === 'caseworker' || actor.role === 'team_manager') ? (actor as Officer) : undefined
 }
 
+/** Carries a refusal out of the transaction, so that nothing the work wrote before it is kept. */
+class StepRefused extends Error {
+  readonly result: StepResult
+  constructor(result: StepResult) {
+    super(result.outcome)
+    this.result = result
+  }
+}
+
 /**
  * One step an officer takes on a case, all or nothing: the change `work` makes, its entry in the case's
- * timeline and its audit record are written in one transaction, or, when `work` finds a problem,
- * nothing is written at all. Two officers' steps on the same case run one after the other.
+ * timeline, the letter it calls for and its audit record are written in one transaction; when `work`
+ * refuses (a problem with the form, a stale version, nothing found), nothing at all is written. Two
+ * officers' steps on the same case run one after the other.
  */
-export async function recordCaseStep(
+export async function recordCaseStep<R extends object = object>(
   deps: { db: Kysely<DB>; clock: Clock },
   actor: Actor,
   reference: string,
   origin: Origin,
-  work: (trx: Scoped, officer: Officer, found: FoundCase) => Promise<{ errors: FormError[] } | StepEvent>,
-): Promise<StepResult> {
+  work: (trx: Scoped, officer: Officer, found: FoundCase) => Promise<StepWork<R>>,
+): Promise<StepResult<R>> {
   const officer = asOfficer(actor)
   if (!officer) return { outcome: 'not_found' }
-  return asActor(deps.db, actor, async (trx) => {
-    const found = await findCaseByReference(trx, officer.organisationId, reference)
-    if (!found) return { outcome: 'not_found' as const }
-    // Steps on one case take turns, so each checks the rules against what the one before it wrote.
-    await lockCase(trx, found.id)
-    const done = await work(trx, officer, found)
-    if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
-    const now = deps.clock.now()
-    await addCaseEvent(
-      trx,
-      {
+  try {
+    return await asActor(deps.db, actor, async (trx) => {
+      const found = await findCaseByReference(trx, officer.organisationId, reference)
+      if (!found) return { outcome: 'not_found' as const }
+      // Steps on one case take turns, so each checks the rules against what the one before it wrote.
+      await lockCase(trx, found.id)
+      const done = await work(trx, officer, found)
+      if (done === 'not_found' || done === 'conflict') throw new StepRefused({ outcome: done })
+      if ('errors' in done) throw new StepRefused({ outcome: 'invalid', errors: done.errors })
+      const now = deps.clock.now()
+      const eventId = await addCaseEvent(
+        trx,
+        {
+          caseId: found.id,
+          authorityId: found.authority_id,
+          providerId: found.provider_organisation_id,
+          kind: done.event,
+          occurredOn: done.on,
+          recordedBy: officer.userId,
+          details: done.details,
+        },
+        now,
+      )
+      await issueLetterForEvent(trx, {
         caseId: found.id,
-        authorityId: found.authority_id,
-        providerId: found.provider_organisation_id,
+        eventId,
         kind: done.event,
         occurredOn: done.on,
-        recordedBy: officer.userId,
         details: done.details,
-      },
-      now,
-    )
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'update',
-        subjectType: 'case',
-        subjectId: found.id,
-        subjectOrganisationId: found.authority_id,
-        details: { reference, change: done.event },
-      },
-      origin,
-      now,
-    )
-    return { outcome: 'recorded' as const }
-  })
+        issuedBy: officer.userId,
+        now,
+        reasons: done.letterReasons,
+      })
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'update',
+          subjectType: done.auditSubject?.type ?? 'case',
+          subjectId: done.auditSubject?.id ?? found.id,
+          subjectOrganisationId: found.authority_id,
+          details: { reference, change: done.event, ...done.details },
+        },
+        origin,
+        now,
+      )
+      return { outcome: 'recorded' as const, ...done.result } as StepResult<R>
+    })
+  } catch (error) {
+    if (error instanceof StepRefused) return error.result
+    throw error
+  }
+}
+
+/** A refused step as a page shows it: the form's errors (400), or another officer's change first (409). */
+export function refusalOf(result: Extract<StepResult, { outcome: 'invalid' | 'conflict' }>): { errors: FormError[]; status: number } {
+  return result.outcome === 'invalid'
+    ? { errors: result.errors, status: 400 }
+    : {
+        errors: [{ href: '#main-content', text: 'Someone else changed this case while you were working on it. Check it, then try again.' }],
+        status: 409,
+      }
 }

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { FormError } from './decisions.ts'
 import type { NonCooperationResult, NonCooperationService } from './non-cooperation-service.ts'
+import { refusalOf } from './case-step.ts'
 
 /** The non-cooperation page of a case: give a warning, decide a notice, authorise it. */
 export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationService; clock: Clock }): Router {
@@ -36,7 +37,8 @@ export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationServi
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/non-cooperation`)
       return
     }
-    await render(res, reference, values, result.errors, 400)
+    const refused = refusalOf(result)
+    await render(res, reference, values, refused.errors, refused.status)
   }
 
   router.get('/cases/:reference/non-cooperation', ...officers, async (req, res) => {

@@ -3,26 +3,17 @@ import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import type { Stage } from '../../domain/legal-status.ts'
-import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type OfficerRole, type Warning } from '../../domain/non-cooperation.ts'
+import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type Warning } from '../../domain/non-cooperation.ts'
 import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../../domain/statutory-dates.ts'
-import { recordAudit, type Origin } from '../../platform/audit.ts'
+import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
+import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepResult, type StepWork } from './case-step.ts'
 import type { FormError } from './decisions.ts'
-import { issueLetterForEvent } from '../letters/service.ts'
-import {
-  addCaseEvent,
-  currentWarning,
-  findCaseByReference,
-  insertWarning,
-  recordNoticeAuthorised,
-  recordNoticeDecision,
-} from './queries.ts'
+import { currentWarning, findCaseByReference, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
 
-export type NonCooperationResult = { outcome: 'recorded' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_found' }
+export type NonCooperationResult = StepResult
 
-type Officer = Extract<Actor, { kind: 'user' }> & { role: OfficerRole }
-type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
 type Row = NonNullable<Awaited<ReturnType<typeof currentWarning>>>
 
 const TEXT_LIMIT = 2000
@@ -132,69 +123,17 @@ export class NonCooperationService {
     })
   }
 
-  /** One step of the process, in one transaction with its timeline entry and audit record. */
+  /** One step of the process, with the case's current warning, as a case step: all or nothing, in the timeline and audited. */
   private async step(
     actor: Actor,
     reference: string,
     origin: Origin,
-    work: (
-      trx: Scoped,
-      officer: Officer,
-      found: Found,
-      row: Row | undefined,
-    ) => Promise<{ errors: FormError[] } | { event: string; on: string; details: Record<string, unknown> }>,
+    work: (trx: Scoped, officer: Officer, found: FoundCase, row: Row | undefined) => Promise<StepWork<object>>,
   ): Promise<NonCooperationResult> {
-    const officer = asOfficer(actor)
-    if (!officer) return { outcome: 'not_found' }
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return { outcome: 'not_found' as const }
-      const done = await work(trx, officer, found, await currentWarning(trx, found.id, found.stage))
-      if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
-      const now = this.clock.now()
-      const eventId = await addCaseEvent(
-        trx,
-        {
-          caseId: found.id,
-          authorityId: found.authority_id,
-          providerId: found.provider_organisation_id,
-          kind: done.event,
-          occurredOn: done.on,
-          recordedBy: officer.userId,
-          details: done.details,
-        },
-        now,
-      )
-      // The written warning (s193B(4)) or, once authorised, the notice (s193B(2)), kept on the case.
-      await issueLetterForEvent(trx, {
-        caseId: found.id,
-        eventId,
-        kind: done.event,
-        occurredOn: done.on,
-        details: done.details,
-        issuedBy: officer.userId,
-        now,
-      })
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'update',
-          subjectType: 'case',
-          subjectId: found.id,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, change: done.event },
-        },
-        origin,
-        now,
-      )
-      return { outcome: 'recorded' as const }
-    })
+    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) =>
+      work(trx, officer, found, await currentWarning(trx, found.id, found.stage)),
+    )
   }
-}
-
-function asOfficer(actor: Actor): Officer | undefined {
-  return actor.kind === 'user' && (actor.role === 'caseworker' || actor.role === 'team_manager') ? (actor as Officer) : undefined
 }
 
 function text(value: unknown): string {

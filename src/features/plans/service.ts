@@ -34,7 +34,8 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import type { FormError } from '../casework/decisions.ts'
-import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
+import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepResult, type StepWork } from '../casework/case-step.ts'
+import { findCaseByReference } from '../casework/queries.ts'
 import {
   activitiesOfCase,
   changePlan,
@@ -49,13 +50,11 @@ import {
   type PlanChanges,
 } from './queries.ts'
 
-export type PlanResult =
-  { outcome: 'recorded' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+export type PlanResult = StepResult
 
-type Officer = Extract<Actor, { kind: 'user' }>
-type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
+type Found = FoundCase
 type Plan = NonNullable<Awaited<ReturnType<typeof planOfCase>>>
-type Done = { errors: FormError[] } | { conflict: true } | { event: string; on: string; details: Record<string, unknown> }
+type Done = StepWork<object>
 
 const NOTE_LIMIT = 2000
 /** A new step is due a fortnight from today unless the officer sets another date. */
@@ -99,7 +98,7 @@ export class PlanService {
   /** Starts the plan on the date it was made; its first review falls due from that date. */
   async makePlan(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, officer, found, plan) => {
-      if (plan) return { conflict: true }
+      if (plan) return 'conflict'
       const date = parseDateInput(datePart(form, 'made-on'), 'Date of the plan')
       if ('error' in date) return { errors: [{ href: '#made-on-day', text: date.error }] }
       const check = mayMakePlan(found.stage, date.date, LocalDate.parse(found.approached_on), this.clock.today())
@@ -117,7 +116,7 @@ export class PlanService {
         },
         this.clock.now(),
       )
-      if (!made) return { conflict: true }
+      if (!made) return 'conflict'
       return { event: 'housing_plan_made', on: date.date.toString(), details: { duty: found.stage, nextReviewOn } }
     })
   }
@@ -168,7 +167,7 @@ export class PlanService {
       if (errors.length > 0) return { errors }
       const version = versionOf(form)
       if (version === undefined) return { errors: [formOutOfDate] }
-      if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return { conflict: true }
+      if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return 'conflict'
       await insertSteps(trx, plan, steps)
       return {
         event: 'housing_plan_steps_added',
@@ -198,7 +197,7 @@ export class PlanService {
       if (errors.length > 0 || 'errors' in read) return { errors }
       const version = versionOf(form)
       if (version === undefined) return { errors: [formOutOfDate] }
-      if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return { conflict: true }
+      if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return 'conflict'
       await updateStep(trx, plan.id, stepId, read.step)
       return {
         event: 'housing_plan_step_changed',
@@ -375,49 +374,21 @@ export class PlanService {
       if ('errors' in result) return result
       const version = versionOf(form)
       if (version === undefined) return { errors: [formOutOfDate] }
-      if (!(await changePlan(trx, plan.id, version, result.changes, this.clock.now()))) return { conflict: true }
+      if (!(await changePlan(trx, plan.id, version, result.changes, this.clock.now()))) return 'conflict'
       return { event: result.event, on: result.on, details: result.details }
     })
   }
 
-  /** One change, in one transaction with its timeline entry and audit record; nothing saved on error. */
+  /** One change to the plan or the case's work, as a case step: all or nothing, in the timeline and audited. */
   private async change(
     actor: Actor,
     reference: string,
     origin: Origin,
-    work: (trx: Scoped, officer: Officer, found: Found, plan: Plan | undefined) => Promise<Done>,
+    work: (trx: Scoped, officer: Officer, found: FoundCase, plan: Plan | undefined) => Promise<Done>,
   ): Promise<PlanResult> {
-    const officer = asOfficer(actor)
-    if (!officer) return { outcome: 'not_found' }
-    try {
-      return await asActor(this.db, actor, async (trx) => {
-        const found = await findCaseByReference(trx, officer.organisationId, reference)
-        if (!found) return { outcome: 'not_found' as const }
-        const done = await work(trx, officer, found, await planOfCase(trx, found.id))
-        // Throwing rolls back anything the work wrote before it found the conflict.
-        if ('conflict' in done) throw new PlanConflict()
-        if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
-        const now = this.clock.now()
-        await addCaseEvent(
-          trx,
-          {
-            caseId: found.id,
-            authorityId: found.authority_id,
-            providerId: found.provider_organisation_id,
-            kind: done.event,
-            occurredOn: done.on,
-            recordedBy: officer.userId,
-            details: done.details,
-          },
-          now,
-        )
-        await this.audited(trx, officer, found, origin, 'update', { reference, change: done.event, ...done.details })
-        return { outcome: 'recorded' as const }
-      })
-    } catch (error) {
-      if (error instanceof PlanConflict) return { outcome: 'conflict' }
-      throw error
-    }
+    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) =>
+      work(trx, officer, found, await planOfCase(trx, found.id)),
+    )
   }
 
   private async audited(trx: Scoped, officer: Officer, found: Found, origin: Origin, action: string, details: Record<string, unknown>) {
@@ -430,8 +401,6 @@ export class PlanService {
     )
   }
 }
-
-class PlanConflict extends Error {}
 
 const planClosed: FormError = {
   href: '#plan',
@@ -459,10 +428,6 @@ function readStep(
   errors.push(...problems.map((p) => ({ href: hrefs[p.field], text: prefix + p.text })))
   if (errors.length > 0 || 'error' in date) return { errors }
   return { step: { owner, ownerName: ownerName || null, text: words, dueOn: date.date.toString(), status } }
-}
-
-function asOfficer(actor: Actor): Officer | undefined {
-  return actor.kind === 'user' && (actor.role === 'caseworker' || actor.role === 'team_manager') ? actor : undefined
 }
 
 function text(value: unknown): string {

@@ -7,6 +7,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { FormError } from '../casework/decisions.ts'
 import type { ReviewService } from './service.ts'
+import { refusalOf } from '../casework/case-step.ts'
 
 /** The reviews (s202) of a case: the list, a new request, and the decision on each review. */
 export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Router {
@@ -56,7 +57,8 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/reviews/${result.reviewId}`)
       return
     }
-    await renderRequest(res, reference, form, result.errors, 400)
+    const refused = refusalOf(result)
+    await renderRequest(res, reference, form, refused.errors, refused.status)
   })
 
   async function renderReview(
@@ -92,7 +94,8 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/reviews/${id}`)
       return
     }
-    await renderReview(res, reference, id, form, result.errors, 400)
+    const refused = refusalOf(result)
+    await renderReview(res, reference, id, form, refused.errors, refused.status)
   })
 
   return router

@@ -2,7 +2,6 @@ import { LocalDate } from '@js-joda/core'
 import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
-import type { OfficerRole } from '../../domain/non-cooperation.ts'
 import {
   mayDecideReview,
   mayRequestReview,
@@ -19,21 +18,17 @@ import {
   type ReviewDate,
 } from '../../domain/reviews.ts'
 import { daysUntil, REVIEW_PERIODS, reviewRequestDeadline, type ReviewPeriod } from '../../domain/statutory-dates.ts'
-import { recordAudit, type Origin } from '../../platform/audit.ts'
+import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import { formatDate, humanise } from '../../platform/formatting.ts'
 import type { FormError } from '../casework/decisions.ts'
-import { addCaseEvent, findCaseByReference, officersOf } from '../casework/queries.ts'
+import { findCaseByReference, officersOf } from '../casework/queries.ts'
 import { eventLabel } from '../casework/timeline.ts'
-import { issueLetterForEvent } from '../letters/service.ts'
+import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepEvent, type StepResult } from '../casework/case-step.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
 
-export type ReviewResult =
-  { outcome: 'recorded'; reviewId: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_found' }
-
-type Officer = Extract<Actor, { kind: 'user' }> & { role: OfficerRole }
-type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
+export type ReviewResult = StepResult<{ reviewId: string }>
 
 /** The timeline events that record a decision the applicant may ask to have reviewed (s202(1)). */
 const DECISION_EVENT_KINDS = [
@@ -245,7 +240,7 @@ export class ReviewService {
     })
   }
 
-  private async choices(trx: Scoped, officer: Officer, found: Found) {
+  private async choices(trx: Scoped, officer: Officer, found: FoundCase) {
     const events = (await decisionEventsOfCase(trx, found.id, DECISION_EVENT_KINDS)).flatMap((e) => {
       const details = e.details
       const decision = reviewableDecisionOf({ kind: e.kind, details })
@@ -290,7 +285,7 @@ export class ReviewService {
     }
   }
 
-  /** One change to a case's reviews, in one transaction with its timeline entry and audit record. */
+  /** One change to a case's reviews, as a case step: all or nothing, with its timeline entry, letter and audit record. */
   private async change(
     actor: Actor,
     reference: string,
@@ -298,61 +293,21 @@ export class ReviewService {
     work: (
       trx: Scoped,
       officer: Officer,
-      found: Found,
-    ) => Promise<
-      | { errors: FormError[] }
-      | 'not_found'
-      | { reviewId: string; event: string; on: string; details: Record<string, unknown>; letterReasons?: string }
-    >,
+      found: FoundCase,
+    ) => Promise<{ errors: FormError[] } | 'not_found' | (StepEvent & { reviewId: string })>,
   ): Promise<ReviewResult> {
-    const officer = asOfficer(actor)
-    if (!officer) return { outcome: 'not_found' }
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return { outcome: 'not_found' as const }
-      const done = await work(trx, officer, found)
-      if (done === 'not_found') return { outcome: 'not_found' as const }
-      if ('errors' in done) return { outcome: 'invalid' as const, errors: done.errors }
-      const now = this.clock.now()
-      const eventId = await addCaseEvent(
-        trx,
-        {
-          caseId: found.id,
-          authorityId: found.authority_id,
-          providerId: found.provider_organisation_id,
-          kind: done.event,
-          occurredOn: done.on,
-          recordedBy: officer.userId,
-          details: done.details,
-        },
-        now,
-      )
-      // The decision on review is notified by letter (s203), stored with it in the same transaction.
-      await issueLetterForEvent(trx, {
-        caseId: found.id,
-        eventId,
-        kind: done.event,
-        occurredOn: done.on,
-        details: done.details,
-        issuedBy: officer.userId,
-        now,
-        reasons: done.letterReasons,
-      })
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'update',
-          subjectType: 'case',
-          subjectId: found.id,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, change: done.event, ...done.details },
-        },
-        origin,
-        now,
-      )
-      return { outcome: 'recorded' as const, reviewId: done.reviewId }
-    })
+    return recordCaseStep<{ reviewId: string }>(
+      { db: this.db, clock: this.clock },
+      actor,
+      reference,
+      origin,
+      async (trx, officer, found) => {
+        const done = await work(trx, officer, found)
+        return typeof done === 'string' || 'errors' in done || !('reviewId' in done)
+          ? done
+          : { ...done, result: { reviewId: done.reviewId } }
+      },
+    )
   }
 }
 
@@ -380,10 +335,6 @@ const FIELD_OF: Record<ReviewDate, string> = {
 
 function refusal(check: Extract<Check, { allowed: false }>, otherwise = '#decision'): FormError {
   return { href: check.about ? FIELD_OF[check.about] : otherwise, text: check.reason }
-}
-
-function asOfficer(actor: Actor): Officer | undefined {
-  return actor.kind === 'user' && (actor.role === 'caseworker' || actor.role === 'team_manager') ? (actor as Officer) : undefined
 }
 
 function text(value: unknown): string {
