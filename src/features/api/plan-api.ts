@@ -155,16 +155,18 @@ export const PLAN_READINGS: Reading[] = [
       const { plan } = state
       return {
         reference: state.found.reference,
-        plan: plan && {
-          id: plan.id,
-          version: plan.version,
-          madeOn: plan.made_on,
-          agreement: plan.agreement,
-          agreementRecordedOn: plan.agreement_recorded_on,
-          disagreementReasons: plan.disagreement_reasons,
-          lastReviewedOn: plan.last_reviewed_on,
-          nextReviewOn: plan.next_review_on,
-        },
+        plan: plan
+          ? {
+              id: plan.id,
+              version: plan.version,
+              madeOn: plan.made_on,
+              agreement: plan.agreement,
+              agreementRecordedOn: plan.agreement_recorded_on,
+              disagreementReasons: plan.disagreement_reasons,
+              lastReviewedOn: plan.last_reviewed_on,
+              nextReviewOn: plan.next_review_on,
+            }
+          : null,
         steps: state.steps.map((s) => ({
           id: s.id,
           owner: s.owner,
