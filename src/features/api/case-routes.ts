@@ -1,13 +1,6 @@
 import { Router, type Response } from 'express'
-import type { z } from 'zod'
-import type { Actor } from '../../db/actor.ts'
-import type { Origin } from '../../platform/audit.ts'
 import { originOf } from '../accounts/routes.ts'
-import type { AccommodationService } from '../casework/accommodation-service.ts'
-import type { ReviewService } from '../reviews/service.ts'
-import type { FormError } from '../casework/decisions.ts'
-import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
-import type { CaseworkService } from '../casework/service.ts'
+import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
 import {
   ApproachRequest,
   CaseloadView,
@@ -23,54 +16,12 @@ import {
   Recorded,
   WarningRequest,
 } from './case-schemas.ts'
+import { camel, command, dashed, dateFields, pathOf, type Command, type Officer, type Reading, type Services } from './commands.ts'
+import { HOUSEHOLD_COMMANDS, HOUSEHOLD_READINGS } from './household-api.ts'
+import { LETTER_COMMANDS, LETTER_READINGS } from './letter-api.ts'
 import type { ApiOperation } from './openapi.ts'
+import { PLAN_COMMANDS, PLAN_READINGS } from './plan-api.ts'
 import { ApiError } from './schemas.ts'
-
-type Officer = Extract<Actor, { kind: 'user' }>
-interface Services {
-  accommodation: AccommodationService
-  reviews: ReviewService
-  casework: CaseworkService
-  nonCooperation: NonCooperationService
-}
-interface Result {
-  outcome: string
-  errors?: FormError[]
-  reference?: string
-  stage?: string
-  id?: string
-}
-
-/**
- * A case command: its JSON body, how the body becomes the caseworker form the service reads, and where
- * each of the form's fields is in the body, so a refusal names the field the caller sent.
- */
-interface Command<Body> {
-  operation: Omit<ApiOperation, 'method' | 'responses' | 'requestBody'>
-  body: z.ZodType<Body>
-  toForm(body: Body): Record<string, unknown>
-  fields: Record<string, string>
-  run(
-    services: Services,
-    officer: Officer,
-    reference: string,
-    form: Record<string, unknown>,
-    origin: Origin,
-    params: Record<string, string | undefined>,
-  ): Promise<Result>
-}
-
-const command = <Body>(c: Command<Body>) => c as unknown as Command<unknown>
-
-type DatePart = 'day' | 'month' | 'year'
-
-/** A date sent as YYYY-MM-DD, as a GOV.UK date input's three fields, named by `name`; no date leaves them blank. */
-function dateFields(iso: string | undefined, name: (part: DatePart) => string = (part) => part): Record<string, string> {
-  const [year = '', month = '', day = ''] = iso?.split('-') ?? []
-  return { [name('day')]: day && String(Number(day)), [name('month')]: month && String(Number(month)), [name('year')]: year }
-}
-const camel = (prefix: string) => (part: DatePart) => `${prefix}${part.charAt(0).toUpperCase()}${part.slice(1)}`
-const dashed = (prefix: string) => (part: DatePart) => `${prefix}-${part}`
 
 const COMMANDS: Command<unknown>[] = [
   command({
@@ -234,7 +185,14 @@ const COMMANDS: Command<unknown>[] = [
       return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
     },
   }),
+  ...HOUSEHOLD_COMMANDS,
+  ...ASSESSMENT_COMMANDS,
+  ...PLAN_COMMANDS,
+  ...LETTER_COMMANDS,
 ]
+
+/** What the case's other pages show, as JSON. */
+const READINGS: Reading[] = [...HOUSEHOLD_READINGS, ...ASSESSMENT_READINGS, ...PLAN_READINGS, ...LETTER_READINGS]
 
 const NOT_FOUND = 'Your organisation has no case with that reference'
 
@@ -257,6 +215,15 @@ export const CASE_OPERATIONS: readonly ApiOperation[] = [
       404: { description: NOT_FOUND, body: ApiError },
     },
   },
+  ...READINGS.map((r): ApiOperation => ({
+    method: 'get',
+    ...r.operation,
+    responses: {
+      200: { description: 'Found', body: r.response },
+      403: { description: 'Not an officer’s key, or a role the page does not let in', body: ApiError },
+      404: { description: NOT_FOUND, body: ApiError },
+    },
+  })),
   ...COMMANDS.map((c): ApiOperation => ({
     method: 'post',
     ...c.operation,
@@ -347,11 +314,33 @@ export function caseApiRoutes(services: Services): Router {
     )
   })
 
-  for (const c of COMMANDS) {
-    const expressPath = c.operation.path.replace(/\{(\w+)\}/g, ':$1')
-    router.post(expressPath, async (req, res) => {
+  const forbidden = (res: Response) => {
+    errors(res, 403, [{ path: '', message: 'Your role may not give this command' }])
+  }
+  const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1')
+
+  for (const r of READINGS) {
+    router.get(expressPath(r.operation.path), async (req, res) => {
       const officer = officerOf(res)
       if (!officer) return
+      if (!r.roles.includes(officer.role)) {
+        errors(res, 403, [{ path: '', message: 'Your role may not read this' }])
+        return
+      }
+      const found = await r.read(services, officer, req.params as Record<string, string>, originOf(req))
+      if (found === undefined) errors(res, 404, [{ path: '', message: NOT_FOUND }])
+      else res.json(r.response.parse(found))
+    })
+  }
+
+  for (const c of COMMANDS) {
+    router.post(expressPath(c.operation.path), async (req, res) => {
+      const officer = officerOf(res)
+      if (!officer) return
+      if (c.roles && !c.roles.includes(officer.role)) {
+        forbidden(res)
+        return
+      }
       const parsed = c.body.safeParse(req.body ?? {})
       if (!parsed.success) {
         errors(
@@ -373,16 +362,19 @@ export function caseApiRoutes(services: Services): Router {
           errors(
             res,
             422,
-            (result.errors ?? []).map((e) => ({ path: c.fields[e.href] ?? e.href.replace(/^#/, ''), message: e.text })),
+            (result.errors ?? []).map((e) => ({ path: pathOf(c.fields, e.href), message: e.text })),
           )
           return
         case 'conflict':
           errors(res, 409, [
-            { path: 'version', message: 'Someone else has changed this case since that version. Read it again, then decide.' },
+            {
+              path: 'version',
+              message: c.conflict ?? 'Someone else has changed this case since that version. Read it again, then decide.',
+            },
           ])
           return
         case 'forbidden':
-          errors(res, 403, [{ path: '', message: 'Your role may not give this command' }])
+          forbidden(res)
           return
         default:
           errors(res, 404, [{ path: '', message: NOT_FOUND }])

@@ -203,7 +203,20 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
 
   it('describes every case command in the OpenAPI document', async () => {
     const document = (await request(world.app).get('/api/v1/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
-    for (const path of ['/cases', '/cases/{reference}', '/cases/{reference}/decisions', '/cases/{reference}/non-cooperation/notice'])
+    for (const path of [
+      '/cases',
+      '/cases/{reference}',
+      '/cases/{reference}/decisions',
+      '/cases/{reference}/non-cooperation/notice',
+      '/cases/{reference}/household',
+      '/cases/{reference}/household/members/{personId}/personal-details',
+      '/cases/{reference}/assessment/sections/support_needs',
+      '/cases/{reference}/assessment/completion',
+      '/cases/{reference}/plan/steps/{stepId}',
+      '/cases/{reference}/activities',
+      '/cases/{reference}/contacts',
+      '/cases/{reference}/letters/{id}',
+    ])
       expect(Object.keys(document.paths)).toContain(path)
     expect(Object.keys(document.paths['/cases/{reference}/decisions'] ?? {})).toEqual(['post'])
   })

@@ -38,4 +38,50 @@ describe('the OpenAPI document', () => {
     ])
     expect(referral?.required).toContain('status')
   })
+
+  it('describes the household, assessment, plan, activities, contacts and letters, read and changed', () => {
+    const methods = (path: string) => Object.keys(document.paths[path] ?? {}).sort()
+    expect(methods('/cases/{reference}/household')).toEqual(['get'])
+    expect(methods('/cases/{reference}/household/members')).toEqual(['post'])
+    expect(methods('/cases/{reference}/household/members/{personId}')).toEqual(['post'])
+    expect(methods('/cases/{reference}/household/members/{personId}/personal-details')).toEqual(['get', 'post'])
+    expect(methods('/cases/{reference}/assessment')).toEqual(['get'])
+    for (const section of [
+      'eligibility',
+      'homelessness',
+      'circumstances',
+      'accommodation',
+      'housing_needs',
+      'support_needs',
+      'employment',
+      'strengths',
+    ])
+      expect(methods(`/cases/{reference}/assessment/sections/${section}`)).toEqual(['post'])
+    expect(methods('/cases/{reference}/assessment/completion')).toEqual(['post'])
+    expect(methods('/cases/{reference}/plan')).toEqual(['get', 'post'])
+    expect(methods('/cases/{reference}/plan/steps')).toEqual(['post'])
+    expect(methods('/cases/{reference}/plan/steps/{stepId}')).toEqual(['post'])
+    expect(methods('/cases/{reference}/plan/agreement')).toEqual(['post'])
+    expect(methods('/cases/{reference}/plan/reviews')).toEqual(['post'])
+    expect(methods('/cases/{reference}/activities')).toEqual(['get', 'post'])
+    expect(methods('/cases/{reference}/contacts')).toEqual(['post'])
+    expect(methods('/cases/{reference}/letters')).toEqual(['get', 'post'])
+    expect(methods('/cases/{reference}/letters/{id}')).toEqual(['get'])
+
+    const letter = document.paths['/cases/{reference}/letters/{id}']?.['get']
+    expect(letter?.parameters?.map((p) => p.name)).toEqual(['reference', 'id'])
+    expect(letter?.responses['200']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Letter')
+    const steps = document.paths['/cases/{reference}/plan/steps']?.['post']
+    expect(Object.keys(steps?.responses ?? {})).toEqual(expect.arrayContaining(['200', '403', '404', '409', '422']))
+    expect(Object.keys(document.components.schemas['AssessmentHousingNeedsRequest']?.properties ?? {})).toEqual([
+      'bedrooms',
+      'accessibility',
+      'location',
+      'other',
+      'complete',
+      'version',
+    ])
+    for (const id of ['Household', 'PersonalDetails', 'Assessment', 'HousingPlan', 'ActivitiesAndContacts', 'Letters', 'PlanStepsRequest'])
+      expect(document.components.schemas[id]).toBeDefined()
+  })
 })

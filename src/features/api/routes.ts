@@ -3,11 +3,8 @@ import type { Logger } from 'pino'
 import { originOf } from '../accounts/routes.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import type { ApiKeyService } from './api-keys.ts'
-import type { AccommodationService } from '../casework/accommodation-service.ts'
-import type { ReviewService } from '../reviews/service.ts'
 import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
-import type { CaseworkService } from '../casework/service.ts'
-import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
+import type { Services } from './commands.ts'
 import { openApiDocument, type ApiOperation } from './openapi.ts'
 import { ApiError, ReferralView, type ReferralViewBody } from './schemas.ts'
 
@@ -70,15 +67,13 @@ export function toReferralView(referral: {
   })
 }
 
-export function apiRoutes(deps: {
-  accommodation: AccommodationService
-  apiKeys: ApiKeyService
-  referrals: ReferralService
-  casework: CaseworkService
-  nonCooperation: NonCooperationService
-  reviews: ReviewService
-  logger: Logger
-}): Router {
+export function apiRoutes(
+  deps: Services & {
+    apiKeys: ApiKeyService
+    referrals: ReferralService
+    logger: Logger
+  },
+): Router {
   const router = Router()
   const document = openApiDocument(API_OPERATIONS)
 

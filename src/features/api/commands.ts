@@ -1,0 +1,91 @@
+import type { z } from 'zod'
+import type { Actor, StaffRole } from '../../db/actor.ts'
+import type { Origin } from '../../platform/audit.ts'
+import type { HouseholdService } from '../assessment/household-service.ts'
+import type { AssessmentService } from '../assessment/service.ts'
+import type { AccommodationService } from '../casework/accommodation-service.ts'
+import type { FormError } from '../casework/decisions.ts'
+import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
+import type { CaseworkService } from '../casework/service.ts'
+import type { LettersService } from '../letters/service.ts'
+import type { PlanService } from '../plans/service.ts'
+import type { ReviewService } from '../reviews/service.ts'
+import type { ApiOperation } from './openapi.ts'
+
+/** The case commands' building blocks, shared by the modules that describe each feature's commands. */
+
+export type Officer = Extract<Actor, { kind: 'user' }>
+export interface Services {
+  accommodation: AccommodationService
+  reviews: ReviewService
+  casework: CaseworkService
+  nonCooperation: NonCooperationService
+  household: HouseholdService
+  assessment: AssessmentService
+  plans: PlanService
+  letters: LettersService
+}
+export interface Result {
+  outcome: string
+  errors?: FormError[]
+  reference?: string
+  stage?: string
+  id?: string
+}
+
+/** The officers who run cases: the roles the casework pages let in. */
+export const CASE_OFFICERS: readonly StaffRole[] = ['caseworker', 'team_manager']
+
+/**
+ * A case command: its JSON body, how the body becomes the caseworker form the service reads, and where
+ * each of the form's fields is in the body, so a refusal names the field the caller sent.
+ */
+export interface Command<Body> {
+  operation: Omit<ApiOperation, 'method' | 'responses' | 'requestBody'>
+  body: z.ZodType<Body>
+  toForm(body: Body): Record<string, unknown>
+  /** Each error href the service can give, as the body's path; a function for hrefs numbered or keyed by id. */
+  fields: Record<string, string> | ((href: string) => string)
+  /** The roles the page lets give the command; any other answers 403, as the page does. */
+  roles?: readonly StaffRole[]
+  /** What a 409 says, when the version sent is of something other than the case. */
+  conflict?: string
+  run(
+    services: Services,
+    officer: Officer,
+    reference: string,
+    form: Record<string, unknown>,
+    origin: Origin,
+    params: Record<string, string | undefined>,
+  ): Promise<Result>
+}
+
+export const command = <Body>(c: Command<Body>) => c as unknown as Command<unknown>
+
+/** The body's path of a service's error href: one the command maps, or else the field's name. */
+export function pathOf(fields: Command<unknown>['fields'], href: string): string {
+  return typeof fields === 'function' ? fields(href) : (fields[href] ?? href.replace(/^#/, ''))
+}
+
+/**
+ * A case reading: what the caseworker page shows, as JSON, through the page's own service method (so a
+ * read of personal details is audited exactly as the page audits it). `undefined` answers 404.
+ */
+export interface Reading {
+  operation: { path: string; summary: string; description?: string }
+  response: z.ZodType
+  roles: readonly StaffRole[]
+  read(services: Services, officer: Officer, params: Record<string, string>, origin: Origin): Promise<unknown>
+}
+
+type DatePart = 'day' | 'month' | 'year'
+
+/** A date sent as YYYY-MM-DD, as a GOV.UK date input's three fields, named by `name`; no date leaves them blank. */
+export function dateFields(iso: string | undefined, name: (part: DatePart) => string = (part) => part): Record<string, string> {
+  const [year = '', month = '', day = ''] = iso?.split('-') ?? []
+  return { [name('day')]: day && String(Number(day)), [name('month')]: month && String(Number(month)), [name('year')]: year }
+}
+export const camel = (prefix: string) => (part: DatePart) => `${prefix}${part.charAt(0).toUpperCase()}${part.slice(1)}`
+export const dashed = (prefix: string) => (part: DatePart) => `${prefix}-${part}`
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
