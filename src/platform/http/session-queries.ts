@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 
-export async function findSession(db: Kysely<DB>, id: string, now: Date): Promise<Record<string, unknown> | undefined> {
-  const row = await db.selectFrom('sessions').select('data').where('id', '=', id).where('expires_at', '>', now).executeTakeFirst()
-  return row?.data
+export async function findSession(
+  db: Kysely<DB>,
+  id: string,
+  now: Date,
+): Promise<{ data: Record<string, unknown>; expiresAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .select(['data', 'expires_at'])
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .executeTakeFirst()
+  return row ? { data: row.data, expiresAt: new Date(row.expires_at) } : undefined
 }
 
 export async function saveSession(
@@ -25,21 +34,10 @@ export async function saveSession(
     .execute()
 }
 
-/**
- * Moves a session's idle expiry on. Every page view touches the session, so the row is written only when
- * its expiry has fallen a minute behind: a write (and its flush to disk) per page would cost more than
- * the page, and idle expiry to the minute is precise enough.
- */
+/** Moves a session's idle expiry on. */
 export async function touchSession(db: Kysely<DB>, id: string, expiresAt: Date): Promise<void> {
-  await db
-    .updateTable('sessions')
-    .set({ expires_at: expiresAt })
-    .where('id', '=', id)
-    .where('expires_at', '<', new Date(expiresAt.getTime() - TOUCH_GRANULARITY_MS))
-    .execute()
+  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', id).execute()
 }
-
-const TOUCH_GRANULARITY_MS = 60_000
 
 export async function deleteSession(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute()

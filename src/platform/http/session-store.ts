@@ -23,8 +23,9 @@ export class DatabaseSessionStore extends session.Store {
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
     findSession(this.db, keyOf(sid), this.clock.now())
-      .then((data) => {
-        callback(null, (data as session.SessionData | undefined) ?? null)
+      .then((found) => {
+        // The stored expiry travels with the session, so touch() can tell whether it needs a write.
+        callback(null, found ? ({ ...found.data, [STORED_EXPIRY]: found.expiresAt.getTime() } as unknown as session.SessionData) : null)
       })
       .catch((error: unknown) => {
         callback(error)
@@ -33,10 +34,11 @@ export class DatabaseSessionStore extends session.Store {
 
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
     const userId = (data as { userId?: string }).userId ?? null
+    const { [STORED_EXPIRY]: _stored, ...kept } = data as unknown as Record<string, unknown>
     saveSession(this.db, {
       id: keyOf(sid),
       userId,
-      data: data as unknown as Record<string, unknown>,
+      data: kept,
       now: this.clock.now(),
       expiresAt: this.expiry(),
     })
@@ -44,8 +46,15 @@ export class DatabaseSessionStore extends session.Store {
       .catch((error: unknown) => callback?.(error))
   }
 
-  override touch(sid: string, _data: session.SessionData, callback?: () => void): void {
-    touchSession(this.db, keyOf(sid), this.expiry())
+  override touch(sid: string, data: session.SessionData, callback?: () => void): void {
+    const stored = (data as unknown as Record<string, unknown>)[STORED_EXPIRY]
+    const expiry = this.expiry()
+    // Idle expiry to the minute is precise enough: most page views need no write, nor even a query.
+    if (typeof stored === 'number' && expiry.getTime() - stored < TOUCH_GRANULARITY_MS) {
+      callback?.()
+      return
+    }
+    touchSession(this.db, keyOf(sid), expiry)
       .then(() => callback?.())
       .catch(() => callback?.())
   }
@@ -65,6 +74,9 @@ export class DatabaseSessionStore extends session.Store {
     return new Date(this.clock.now().getTime() + this.idleMinutes * 60_000)
   }
 }
+
+const STORED_EXPIRY = 'storedExpiresAt'
+const TOUCH_GRANULARITY_MS = 60_000
 
 function keyOf(sid: string): string {
   return createHash('sha256').update(sid).digest('base64url')
