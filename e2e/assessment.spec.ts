@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_PASSWORD } from '../src/features/demo/generate.ts'
 import { assertLoaded, signIn } from './pages/base-page.ts'
+import { demoAccount, fillDate, recordApproach } from './pages/case-pages.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { startServer, type RunningServer } from './support/server.ts'
-
-/** A date input's boxes, by the group's legend. */
-async function fillDate(page: Page, legend: string, date: Date): Promise<void> {
-  const group = page.getByRole('group', { name: legend })
-  await group.getByLabel('Day').fill(String(date.getDate()))
-  await group.getByLabel('Month').fill(String(date.getMonth() + 1))
-  await group.getByLabel('Year').fill(String(date.getFullYear()))
-}
 
 function daysFrom(date: Date, days: number): Date {
   const moved = new Date(date)
@@ -32,23 +25,19 @@ describe('a caseworker assesses a household in the browser', () => {
 
   // Some twenty pages, each checked by axe: longer than the default minute on a busy machine.
   it('adds a household member, completes every section of the assessment and checks the answers, with axe on every page', async () => {
-    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
-    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
     const page = await (await newContext(browser)).newPage()
-    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
+    await signIn(page, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
     // Node's own clock is the real "today", as the server's is.
     const today = new Date()
 
     // A new approach, so that the household is known and the assessment not started.
-    await page.goto(`${server.url}/cases/new`)
-    await assertLoaded(page, 'Record a new approach')
-    await page.getByLabel('First name').fill('Nadia')
-    await page.getByLabel('Last name').fill('Clarke')
-    await fillDate(page, 'Date of birth', new Date(1990, 6, 21))
-    await page.getByLabel('Female').check()
-    await page.getByLabel('In person').check()
-    await page.getByRole('button', { name: 'Record the approach' }).click()
-    await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
+    await recordApproach(page, server.url, {
+      givenName: 'Nadia',
+      familyName: 'Clarke',
+      born: new Date(1990, 6, 21),
+      sex: 'Female',
+      channel: 'In person',
+    })
     const caseUrl = page.url()
 
     // The household: a birth in the future is refused, then the child is added.

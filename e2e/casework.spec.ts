@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_PASSWORD } from '../src/features/demo/generate.ts'
 import { assertLoaded, signIn } from './pages/base-page.ts'
+import { demoAccount, fillDate, recordApproach, recordDecision } from './pages/case-pages.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
@@ -17,10 +18,8 @@ describe('a caseworker records decisions in the browser', () => {
   })
 
   it('takes an approach to a prevention duty that ends with the household staying at home, checking every page with axe', async () => {
-    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
-    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
     const page = await (await newContext(browser)).newPage()
-    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
+    await signIn(page, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
     await page.goto(`${server.url}/cases`)
     await assertLoaded(page, 'Your caseload')
     await page.getByRole('button', { name: 'Record a new approach' }).click()
@@ -40,26 +39,14 @@ describe('a caseworker records decisions in the browser', () => {
     await page.getByRole('button', { name: 'Record the approach' }).click()
     await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
 
-    // Node's own clock is the real "today", as the server's is.
-    const today = new Date()
-    const decide = async (choice: string, more?: () => Promise<void>) => {
-      await page.getByRole('button', { name: 'Record a decision' }).click()
-      await assertLoaded(page, 'Record a decision')
-      await page.getByLabel(choice).check()
-      if (more) await more()
-      const date = page.getByRole('group', { name: 'Date of decision' })
-      await date.getByLabel('Day').fill(String(today.getDate()))
-      await date.getByLabel('Month').fill(String(today.getMonth() + 1))
-      await date.getByLabel('Year').fill(String(today.getFullYear()))
-      await page.getByRole('button', { name: 'Record the decision' }).click()
-      await assertLoaded(page, /^Case BAS-/)
-    }
-    await decide('Prevention duty owed (section 195): threatened with homelessness within 56 days')
+    await recordDecision(page, 'Prevention duty owed (section 195): threatened with homelessness within 56 days')
     expect(await page.locator('main').textContent()).toContain('Prevention duty: 56-day period ends')
-    await decide('End the prevention duty', async () => {
-      await page.getByLabel('Ground for ending the duty').selectOption('suitable_accommodation_secured')
-      await page.getByLabel('Stayed in their existing home').check()
-      await page.getByLabel('If accommodation was secured: what type is it?').selectOption('council_tenant')
+    await recordDecision(page, 'End the prevention duty', {
+      more: async () => {
+        await page.getByLabel('Ground for ending the duty').selectOption('suitable_accommodation_secured')
+        await page.getByLabel('Stayed in their existing home').check()
+        await page.getByLabel('If accommodation was secured: what type is it?').selectOption('council_tenant')
+      },
     })
     const main = await page.locator('main').textContent()
     expect(main).toContain('Prevention duty ended: suitable accommodation secured')
@@ -69,37 +56,18 @@ describe('a caseworker records decisions in the browser', () => {
   })
 
   it('takes a relief duty to a main housing duty decision once its 56 days have run', async () => {
-    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
-    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
     const page = await (await newContext(browser)).newPage()
-    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
-    await page.goto(`${server.url}/cases/new`)
-    await assertLoaded(page, 'Record a new approach')
-    await page.getByLabel('First name').fill('Dev')
-    await page.getByLabel('Last name').fill('Mistry')
-    const birth = page.getByRole('group', { name: 'Date of birth' })
-    await birth.getByLabel('Day').fill('2')
-    await birth.getByLabel('Month').fill('11')
-    await birth.getByLabel('Year').fill('1979')
+    await signIn(page, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
     // The household approached, already homeless, 60 days ago.
     const approached = new Date(Date.now() - 60 * 86_400_000)
-    const fillDate = async (group: string, date: Date) => {
-      const fields = page.getByRole('group', { name: group })
-      await fields.getByLabel('Day').fill(String(date.getDate()))
-      await fields.getByLabel('Month').fill(String(date.getMonth() + 1))
-      await fields.getByLabel('Year').fill(String(date.getFullYear()))
-    }
-    await fillDate('Date of approach', approached)
-    await page.getByLabel('In person').check()
-    await page.getByRole('button', { name: 'Record the approach' }).click()
-    await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
-
-    await page.getByRole('button', { name: 'Record a decision' }).click()
-    await assertLoaded(page, 'Record a decision')
-    await page.getByLabel('Relief duty owed (section 189B): homeless').check()
-    await fillDate('Date of decision', approached)
-    await page.getByRole('button', { name: 'Record the decision' }).click()
-    await assertLoaded(page, /^Case BAS-/)
+    await recordApproach(page, server.url, {
+      givenName: 'Dev',
+      familyName: 'Mistry',
+      born: new Date(1979, 10, 2),
+      channel: 'In person',
+      approachedOn: approached,
+    })
+    await recordDecision(page, 'Relief duty owed (section 189B): homeless', { on: approached })
     const due = await page.locator('main').textContent()
     expect(due).toContain('Main housing duty decision due (day 57)')
     expect(due).toMatch(/Overdue by \d+ days/)
@@ -108,16 +76,12 @@ describe('a caseworker records decisions in the browser', () => {
     await page.getByRole('button', { name: 'Temporary accommodation' }).click()
     await assertLoaded(page, 'Temporary accommodation')
     await page.getByLabel('Hostel (including reception centres, emergency units and refuges)').check()
-    await fillDate('Date of the placement', approached)
+    await fillDate(page, 'Date of the placement', approached)
     await page.getByRole('button', { name: 'Record the placement' }).click()
     await assertLoaded(page, /^Case BAS-/)
     expect(await page.locator('main').textContent()).toContain('section 188 (interim)')
 
-    await page.getByRole('button', { name: 'Record a decision' }).click()
-    await assertLoaded(page, 'Record a decision')
-    await page.getByLabel('Main housing duty owed (section 193)').check()
-    await page.getByRole('button', { name: 'Record the decision' }).click()
-    await assertLoaded(page, /^Case BAS-/)
+    await recordDecision(page, 'Main housing duty owed (section 193)')
     const main = await page.locator('main').textContent()
     expect(main).toContain('Main housing duty decision: owed')
     expect(main).not.toContain('Main housing duty decision due (day 57)')
@@ -125,13 +89,8 @@ describe('a caseworker records decisions in the browser', () => {
   })
 
   it('ends a duty for non-cooperation only after a warning, a reasonable period and a second officer’s authorisation', async () => {
-    const account = (role: string) => {
-      const found = DEMO_ACCOUNTS.find((a) => a.role === role && a.organisationName.includes('Basildon'))
-      if (!found) throw new Error(`no Basildon ${role} in the demonstration data`)
-      return found
-    }
     const caseworker = await (await newContext(browser)).newPage()
-    await signIn(caseworker, server.url, account('caseworker').email, DEMO_PASSWORD)
+    await signIn(caseworker, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
     await caseworker.goto(`${server.url}/cases`)
     // The caseload is in deadline order, so the first prevention case has run longest.
     await caseworker.locator('tbody tr', { hasText: 'Prevention' }).first().locator('a').click()
@@ -166,7 +125,7 @@ describe('a caseworker records decisions in the browser', () => {
     expect(await caseworker.locator('main').textContent()).toContain('Waiting for a second officer')
 
     const manager = await (await newContext(browser)).newPage()
-    await signIn(manager, server.url, account('team_manager').email, DEMO_PASSWORD)
+    await signIn(manager, server.url, demoAccount('team_manager').email, DEMO_PASSWORD)
     await manager.goto(`${caseUrl}/non-cooperation`)
     await assertLoaded(manager, 'Non-cooperation')
     await manager.getByRole('button', { name: 'Authorise the notice' }).click()
@@ -185,10 +144,8 @@ describe('a caseworker records decisions in the browser', () => {
   })
 
   it('lets a team manager name another officer on a case', async () => {
-    const manager = DEMO_ACCOUNTS.find((a) => a.role === 'team_manager' && a.organisationName.includes('Basildon'))
-    if (!manager) throw new Error('no Basildon team manager in the demonstration data')
     const page = await (await newContext(browser)).newPage()
-    await signIn(page, server.url, manager.email, DEMO_PASSWORD)
+    await signIn(page, server.url, demoAccount('team_manager').email, DEMO_PASSWORD)
     await page.goto(`${server.url}/cases`)
     await assertLoaded(page, 'Open cases')
     await page.locator('tbody tr a').first().click()

@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_PASSWORD } from '../src/features/demo/generate.ts'
 import { assertLoaded, signIn } from './pages/base-page.ts'
+import { demoAccount, recordApproach, recordDecision } from './pages/case-pages.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
@@ -17,31 +18,18 @@ describe('decision letters in the browser', () => {
   })
 
   it('records a decision, then opens its letter from the case page and prints only the letter', async () => {
-    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
-    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
     const page = await (await newContext(browser)).newPage()
-    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
-    await page.goto(`${server.url}/cases/new`)
-    await assertLoaded(page, 'Record a new approach')
-    await page.getByLabel('First name').fill('Rosa')
-    await page.getByLabel('Last name').fill('Lind')
-    const birth = page.getByRole('group', { name: 'Date of birth' })
-    await birth.getByLabel('Day').fill('3')
-    await birth.getByLabel('Month').fill('9')
-    await birth.getByLabel('Year').fill('1985')
-    await page.getByLabel('In person').check()
-    await page.getByRole('button', { name: 'Record the approach' }).click()
-    await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
+    await signIn(page, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
+    await recordApproach(page, server.url, { givenName: 'Rosa', familyName: 'Lind', born: new Date(1985, 8, 3), channel: 'In person' })
     expect(await page.locator('main').textContent()).toContain('No letters have been issued on this case yet')
 
     // The decision form starts at today's date.
-    await page.getByRole('button', { name: 'Record a decision' }).click()
-    await assertLoaded(page, 'Record a decision')
-    await page.getByLabel('No duty owed').check()
-    await page.getByLabel('Why no duty is owed').selectOption('not_homeless_or_threatened')
-    await page.getByLabel('Reasons for the decision').fill('Your landlord has withdrawn the notice <and> you can stay.')
-    await page.getByRole('button', { name: 'Record the decision' }).click()
-    await assertLoaded(page, /^Case BAS-/)
+    await recordDecision(page, 'No duty owed', {
+      more: async () => {
+        await page.getByLabel('Why no duty is owed').selectOption('not_homeless_or_threatened')
+        await page.getByLabel('Reasons for the decision').fill('Your landlord has withdrawn the notice <and> you can stay.')
+      },
+    })
 
     await page.getByRole('link', { name: 'Our decision on your homelessness application' }).click()
     await assertLoaded(page, 'Our decision on your homelessness application')

@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_PASSWORD } from '../src/features/demo/generate.ts'
 import { assertLoaded, signIn } from './pages/base-page.ts'
+import { demoAccount, recordApproach, recordDecision } from './pages/case-pages.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
@@ -17,29 +18,10 @@ describe('a caseworker makes a personalised housing plan and records the work in
   })
 
   it('builds a plan from the library on a prevention case, records agreement, prints it, and records an activity and a contact', async () => {
-    const caseworker = DEMO_ACCOUNTS.find((a) => a.role === 'caseworker' && a.organisationName.includes('Basildon'))
-    if (!caseworker) throw new Error('no Basildon caseworker in the demonstration data')
     const page = await (await newContext(browser)).newPage()
-    await signIn(page, server.url, caseworker.email, DEMO_PASSWORD)
-
-    // A new prevention case, so the journey does not depend on the demonstration data's cases.
-    await page.goto(`${server.url}/cases/new`)
-    await assertLoaded(page, 'Record a new approach')
-    await page.getByLabel('First name').fill('Nadia')
-    await page.getByLabel('Last name').fill('Karim')
-    const birth = page.getByRole('group', { name: 'Date of birth' })
-    await birth.getByLabel('Day').fill('2')
-    await birth.getByLabel('Month').fill('9')
-    await birth.getByLabel('Year').fill('1990')
-    await page.getByLabel('Female').check()
-    await page.getByLabel('By phone').check()
-    await page.getByRole('button', { name: 'Record the approach' }).click()
-    await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
-    await page.getByRole('button', { name: 'Record a decision' }).click()
-    await assertLoaded(page, 'Record a decision')
-    await page.getByLabel('Prevention duty owed (section 195): threatened with homelessness within 56 days').check()
-    await page.getByRole('button', { name: 'Record the decision' }).click()
-    await assertLoaded(page, /^Case BAS-/)
+    await signIn(page, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
+    await recordApproach(page, server.url, { givenName: 'Nadia', familyName: 'Karim', born: new Date(1990, 8, 2), sex: 'Female' })
+    await recordDecision(page, 'Prevention duty owed (section 195): threatened with homelessness within 56 days')
     const caseUrl = page.url()
 
     // The plan: made today (the form starts at today), then steps chosen from the library and personalised.

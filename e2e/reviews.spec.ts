@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_PASSWORD } from '../src/features/demo/generate.ts'
 import { assertLoaded, signIn } from './pages/base-page.ts'
+import { demoAccount, fillDate, recordApproach, recordDecision } from './pages/case-pages.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
@@ -16,49 +17,20 @@ describe('a review (s202) of a decision ending a duty', () => {
     await server.stop()
   })
 
-  const account = (role: string) => {
-    const found = DEMO_ACCOUNTS.find((a) => a.role === role && a.organisationName.includes('Basildon'))
-    if (!found) throw new Error(`no Basildon ${role} in the demonstration data`)
-    return found
-  }
   // Node's own clock is the real "today", as the server's is.
   const today = new Date()
-  const fillToday = async (page: Page, group: string) => {
-    const date = page.getByRole('group', { name: group })
-    await date.getByLabel('Day').fill(String(today.getDate()))
-    await date.getByLabel('Month').fill(String(today.getMonth() + 1))
-    await date.getByLabel('Year').fill(String(today.getFullYear()))
-  }
+  const fillToday = (page: Page, legend: string) => fillDate(page, legend, today)
 
   it('is requested by the caseworker, shows as due on the case, and is decided by a team manager, each page passing axe', async () => {
     const caseworker = await (await newContext(browser)).newPage()
-    await signIn(caseworker, server.url, account('caseworker').email, DEMO_PASSWORD)
-    await caseworker.goto(`${server.url}/cases/new`)
-    await assertLoaded(caseworker, 'Record a new approach')
-    await caseworker.getByLabel('First name').fill('Nadia')
-    await caseworker.getByLabel('Last name').fill('Okoro')
-    const birth = caseworker.getByRole('group', { name: 'Date of birth' })
-    await birth.getByLabel('Day').fill('3')
-    await birth.getByLabel('Month').fill('9')
-    await birth.getByLabel('Year').fill('1985')
-    await caseworker.getByLabel('Female').check()
-    await caseworker.getByLabel('By phone').check()
-    await caseworker.getByRole('button', { name: 'Record the approach' }).click()
-    await assertLoaded(caseworker, /^Case BAS-\d{4}-\d{5}$/)
+    await signIn(caseworker, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
+    await recordApproach(caseworker, server.url, { givenName: 'Nadia', familyName: 'Okoro', born: new Date(1985, 8, 3), sex: 'Female' })
     const caseUrl = caseworker.url()
-
-    const decide = async (choice: string, more?: () => Promise<void>) => {
-      await caseworker.getByRole('button', { name: 'Record a decision' }).click()
-      await assertLoaded(caseworker, 'Record a decision')
-      await caseworker.getByLabel(choice).check()
-      if (more) await more()
-      await fillToday(caseworker, 'Date of decision')
-      await caseworker.getByRole('button', { name: 'Record the decision' }).click()
-      await assertLoaded(caseworker, /^Case BAS-/)
-    }
-    await decide('Prevention duty owed (section 195): threatened with homelessness within 56 days')
-    await decide('End the prevention duty', async () => {
-      await caseworker.getByLabel('Ground for ending the duty').selectOption('contact_lost')
+    await recordDecision(caseworker, 'Prevention duty owed (section 195): threatened with homelessness within 56 days')
+    await recordDecision(caseworker, 'End the prevention duty', {
+      more: async () => {
+        await caseworker.getByLabel('Ground for ending the duty').selectOption('contact_lost')
+      },
     })
 
     await caseworker.getByRole('button', { name: 'Reviews' }).click()
@@ -88,7 +60,7 @@ describe('a review (s202) of a decision ending a duty', () => {
     await caseworker.context().close()
 
     const manager = await (await newContext(browser)).newPage()
-    await signIn(manager, server.url, account('team_manager').email, DEMO_PASSWORD)
+    await signIn(manager, server.url, demoAccount('team_manager').email, DEMO_PASSWORD)
     await manager.goto(reviewUrl)
     await assertLoaded(manager, 'Review of a decision')
     await manager.getByLabel('Original decision overturned').check()
