@@ -13,6 +13,7 @@ import { REVIEW_PERIODS, reviewRequestDeadline, type ReviewPeriod } from './stat
  */
 
 export const LETTER_KINDS = [
+  'assessment_notification',
   'prevention_duty_owed',
   'relief_duty_owed',
   'no_duty_owed',
@@ -54,6 +55,11 @@ interface LetterKindDefinition {
 }
 
 export const LETTER_DEFINITIONS: Readonly<Record<LetterKind, LetterKindDefinition>> = {
+  assessment_notification: {
+    title: 'Your assessment: what we found and what happens next',
+    givenUnder: 'section 189A(3) of the Housing Act 1996',
+    templateVersion: 1,
+  },
   prevention_duty_owed: {
     title: 'We will help you keep your home or find another: your assessment and the prevention duty',
     givenUnder: 'sections 184, 189A and 195 of the Housing Act 1996',
@@ -198,6 +204,8 @@ export function reviewRightFor(kind: LetterKind, details: Record<string, unknown
         what: 'our decision to give you this notice',
         reviewPeriod: details['duty'] === 'prevention' ? 'prevention_stage' : 'standard',
       }
+    // The assessment is notified in writing (s189A(3)); the steps in the plan that follow it are what may be reviewed.
+    case 'assessment_notification':
     case 'main_duty_owed':
     case 'non_cooperation_warning':
     case 'review_decision':

@@ -220,6 +220,13 @@ describe.each(testDatabaseKinds())('the assessment on $name', (kind) => {
     const events = await current().db.selectFrom('case_events').where('kind', '=', 'assessment_completed').selectAll().execute()
     expect(events).toHaveLength(1)
     expect(events[0]?.occurred_on).toBe('2026-03-02')
+    // The applicant is told in writing what the assessment found (s189A(3)).
+    const letters = await current().db.selectFrom('case_letters').where('kind', '=', 'assessment_notification').selectAll().execute()
+    expect(letters).toHaveLength(1)
+    expect(letters[0]?.body_text).toContain('End of private rented tenancy (assured shorthold)')
+    expect(letters[0]?.body_text).toContain('2 bedrooms')
+    expect(letters[0]?.body_text).toContain('Near Leo’s school in Pitsea')
+    expect(letters[0]?.event_id).toBe(events[0]?.id)
   })
 
   it('shows another authority nothing: 404', async () => {

@@ -20,6 +20,8 @@ import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import type { FormError } from '../casework/decisions.ts'
 import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
+import { issueLetter, type LetterFacts } from '../letters/service.ts'
+import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { readSection } from './assessment-form.ts'
 import { asOfficer } from '../casework/case-step.ts'
 import { versionOf } from './household-service.ts'
@@ -173,7 +175,20 @@ export class AssessmentService {
         now,
       )
       const details = { risk, eligibility: answers.eligibility?.eligibility, possessionNotice: answers.homelessness?.possessionNotice }
-      await addCaseEvent(trx, { ...owner, kind: 'assessment_completed', occurredOn: on, recordedBy: officer.userId, details }, now)
+      const eventId = await addCaseEvent(
+        trx,
+        { ...owner, kind: 'assessment_completed', occurredOn: on, recordedBy: officer.userId, details },
+        now,
+      )
+      // The applicant is told in writing what the assessment found (s189A(3)), in the same transaction.
+      await issueLetter(trx, {
+        caseId: found.id,
+        kind: 'assessment_notification',
+        facts: assessmentLetterFacts(answers, on),
+        issuedBy: officer.userId,
+        now,
+        eventId,
+      })
       await recordAudit(
         trx,
         actor,
@@ -214,4 +229,21 @@ function answersOf(row: Awaited<ReturnType<typeof assessmentOf>>, needs: { perso
     if (row[column] !== null) answers[column] = row[column]
   if (row.support_needs_saved) answers['support_needs'] = Object.fromEntries(needs.map((n) => [n.person_id, n.needs]))
   return answers
+}
+
+/** What the assessment found, in the applicant's letter's words: labels, never codes. */
+function assessmentLetterFacts(answers: Answers, on: string): LetterFacts {
+  const needs = answers.housing_needs ?? {}
+  const reason = answers.circumstances?.reasonForLoss
+  return {
+    decidedOn: on,
+    circumstances: reason ? REASONS_FOR_LOSS_OF_HOME[reason] : undefined,
+    housingNeeds: [
+      needs.bedrooms === undefined ? undefined : `${String(needs.bedrooms)} ${needs.bedrooms === 1 ? 'bedroom' : 'bedrooms'}`,
+      needs.accessibility,
+      needs.location,
+      needs.other,
+    ].filter((n): n is string => typeof n === 'string' && n.trim() !== ''),
+    supportNeeds: householdSupportNeeds(answers.support_needs ?? {}).map((need) => SUPPORT_NEEDS[need]),
+  }
 }

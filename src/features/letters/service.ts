@@ -54,6 +54,10 @@ export interface LetterFacts {
   requestedOn?: string | undefined
   reviewedDecision?: string | undefined
   outcome?: string | undefined
+  /** An assessment (s189A): what it found, in words for the applicant. */
+  circumstances?: string | undefined
+  housingNeeds?: string[] | undefined
+  supportNeeds?: string[] | undefined
 }
 
 export interface IssueLetter {
