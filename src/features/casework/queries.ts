@@ -31,35 +31,31 @@ function casesOf(trx: Kysely<DB>, organisationId: string) {
     ])
 }
 
+/** Cases with work due: open, or closed with a review (s202) of one of their decisions still to decide. */
+function openOrUnderReview(query: ReturnType<typeof casesOf>) {
+  return query.where((eb) =>
+    eb.or([
+      eb('cases.stage', '!=', 'closed'),
+      eb('cases.id', 'in', eb.selectFrom('reviews').where('reviews.decided_on', 'is', null).select('reviews.case_id')),
+    ]),
+  )
+}
+
 export type CaseSummary = Awaited<ReturnType<ReturnType<typeof casesOf>['execute']>>[number] & { officer_name?: string }
 
 export async function openCasesOfOfficer(trx: Scoped, organisationId: string, officerId: string) {
-  return (
-    casesOf(trx, organisationId)
-      .where('cases.officer_id', '=', officerId)
-      // A closed case stays on the caseload while a review of one of its decisions (s202) is open.
-      .where((eb) =>
-        eb.or([
-          eb('cases.stage', '!=', 'closed'),
-          eb.exists(
-            eb
-              .selectFrom('reviews')
-              .whereRef('reviews.case_id', '=', 'cases.id')
-              .where('reviews.decided_on', 'is', null)
-              .select('reviews.id'),
-          ),
-        ]),
-      )
-      .orderBy('cases.approached_on')
-      .execute()
-  )
+  return casesOf(trx, organisationId)
+    .$call(openOrUnderReview)
+    .where('cases.officer_id', '=', officerId)
+    .orderBy('cases.approached_on')
+    .execute()
 }
 
 export async function openCasesOfOrganisation(trx: Scoped, organisationId: string, limit: number, officerId?: string) {
   return (
     casesOf(trx, organisationId)
+      .$call(openOrUnderReview)
       .select('officer.display_name as officer_name')
-      .where('cases.stage', '!=', 'closed')
       .$if(officerId !== undefined, (q) => q.where('cases.officer_id', '=', officerId ?? ''))
       // The duty's start orders cases as their 56-day deadlines do, so the limit keeps the most urgent.
       .orderBy(

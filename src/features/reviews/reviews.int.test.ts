@@ -155,6 +155,9 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
     expect(shown).toContain('Review requested (section 202)')
     // The case is closed, but stays on the caseload while its review is open.
     expect((await caseworker.get('/cases')).text).toContain('BAS-2026-00001')
+    // And on the team's open cases, where a manager sees what is due.
+    const manager = await signedInAgent(current().app, current().users.basildonManager.email)
+    expect((await manager.get('/cases')).text).toContain('BAS-2026-00001')
     const audit = await current().db.selectFrom('audit_events').where('action', '=', 'update').select('details').execute()
     expect(audit.some((a) => a.details['change'] === 'review_requested')).toBe(true)
   })
