@@ -23,7 +23,18 @@ export function parseDateInput(
   }
 }
 
-/** A date's day, month and year as a GOV.UK date input's values: forms start at today, as most things are recorded on the day. */
-export function dateInputValues(date: LocalDate): { day: string; month: string; year: string } {
-  return { day: String(date.dayOfMonth()), month: String(date.monthValue()), year: String(date.year()) }
+/**
+ * A date's day, month and year as a GOV.UK date input's values: forms start at today, as most things are
+ * recorded on the day. With `prefix`, the fields are named `prefix-day`, `prefix-month` and `prefix-year`.
+ */
+export function dateInputValues(date: LocalDate): { day: string; month: string; year: string }
+export function dateInputValues(date: LocalDate, prefix: string): Record<string, string>
+export function dateInputValues(date: LocalDate, prefix?: string): Record<string, string> {
+  const name = (part: string) => (prefix === undefined ? part : `${prefix}-${part}`)
+  return { [name('day')]: String(date.dayOfMonth()), [name('month')]: String(date.monthValue()), [name('year')]: String(date.year()) }
+}
+
+/** Reads a GOV.UK date input whose fields are named `prefix-day`, `prefix-month` and `prefix-year`. */
+export function parseNamedDateInput(form: Record<string, unknown>, prefix: string, label: string): { date: LocalDate } | { error: string } {
+  return parseDateInput({ day: form[`${prefix}-day`], month: form[`${prefix}-month`], year: form[`${prefix}-year`] }, label)
 }

@@ -20,7 +20,7 @@ import {
   type SupportNeed,
 } from '../../domain/code-lists.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
-import type { FormError } from '../casework/decisions.ts'
+import type { FormError } from '../../platform/forms.ts'
 import { codeOf, text } from './household-form.ts'
 
 /**

@@ -10,7 +10,7 @@ import {
   SEXUAL_ORIENTATIONS,
 } from '../../domain/code-lists.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
-import type { FormError } from '../casework/decisions.ts'
+import type { FormError } from '../../platform/forms.ts'
 
 /** The household member form, and the personal details form, read into values or every problem at once. */
 

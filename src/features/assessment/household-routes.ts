@@ -4,7 +4,7 @@ import { RELATIONSHIPS } from '../../domain/assessment.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { SENSITIVE_QUESTIONS } from './household-form.ts'
 import type { HouseholdService } from './household-service.ts'
 
@@ -21,7 +21,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
   const { household } = deps
   const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
   const params = (req: Request) => ({ reference: String(req.params['reference']), personId: String(req.params['personId']) })
-  const errorFor = (errors: FormError[]) => Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text]))
+  const errorFor = errorsByField
   const options = (list: Record<string, string>) => Object.entries(list).map(([value, text]) => ({ value, text }))
 
   router.get('/cases/:reference/household', ...officers, async (req, res) => {

@@ -3,7 +3,7 @@ import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { type FormError, versionOf } from '../../platform/forms.ts'
 import { asOfficer, recordCaseStep, type FoundCase, type Officer } from '../casework/case-step.ts'
 import { findCaseByReference } from '../casework/queries.ts'
 import { readMemberForm, readSensitiveForm } from './household-form.ts'
@@ -201,8 +201,4 @@ export class HouseholdService {
       },
     )
   }
-}
-
-export function versionOf(value: unknown): number | undefined {
-  return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined
 }

@@ -13,7 +13,7 @@ import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { formValues } from './assessment-form.ts'
 import { summaryOf } from './assessment-summary.ts'
 import { householdRoutes } from './household-routes.ts'
@@ -60,7 +60,7 @@ export function assessmentRoutes(deps: { household: HouseholdService; assessment
   const { assessment, clock } = deps
   const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
   const reference = (req: Request) => String(req.params['reference'])
-  const errorFor = (errors: FormError[]) => Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text]))
+  const errorFor = errorsByField
   router.use(householdRoutes(deps))
 
   async function state(req: Request, res: Response) {

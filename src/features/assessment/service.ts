@@ -18,13 +18,12 @@ import {
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { type FormError, versionOf } from '../../platform/forms.ts'
 import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
 import { issueLetter, type LetterFacts } from '../letters/service.ts'
 import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { readSection } from './assessment-form.ts'
 import { asOfficer } from '../casework/case-step.ts'
-import { versionOf } from './household-service.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
 
 export type AssessmentResult =

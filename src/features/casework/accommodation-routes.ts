@@ -7,7 +7,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { AccommodationService } from './accommodation-service.ts'
 import { refusalOf, type StepResult } from './case-step.ts'
-import type { FormError } from './decisions.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 
 /** The temporary accommodation page of a case: place the household, or end the placement. */
 export function accommodationRoutes(deps: { accommodation: AccommodationService; clock: Clock }): Router {
@@ -25,7 +25,7 @@ export function accommodationRoutes(deps: { accommodation: AccommodationService;
       endings: PLACEMENT_ENDINGS,
       dutyNames: DUTY_NAMES,
       errors,
-      errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
+      errorFor: errorsByField(errors),
       values: { ...dateInputValues(deps.clock.today()), ...values },
     })
   }

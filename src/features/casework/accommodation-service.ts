@@ -17,12 +17,8 @@ import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import { endPlacement, insertPlacement, placementsOfCase } from './accommodation-queries.ts'
 import { asOfficer, recordCaseStep, type StepResult } from './case-step.ts'
-import type { FormError } from './decisions.ts'
+import { codeOf, type FormError } from '../../platform/forms.ts'
 import { findCaseByReference } from './queries.ts'
-
-function key<T extends string>(options: Record<T, string>, value: unknown): T | undefined {
-  return typeof value === 'string' && Object.hasOwn(options, value) ? (value as T) : undefined
-}
 
 /**
  * Temporary accommodation on a case: placing the household (s188 interim accommodation while the
@@ -67,7 +63,7 @@ export class AccommodationService {
   async place(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
     return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
       const errors: FormError[] = []
-      const type = key(ACCOMMODATION_TYPES, form['accommodationType'])
+      const type = codeOf(ACCOMMODATION_TYPES, form['accommodationType'])
       if (!type) errors.push({ href: '#accommodation-type', text: 'Select the type of accommodation' })
       const bedroomsGiven = typeof form['bedrooms'] === 'string' ? form['bedrooms'].trim() : ''
       const bedrooms = bedroomsGiven === '' ? null : /^\d{1,2}$/.test(bedroomsGiven) ? Number(bedroomsGiven) : NaN
@@ -105,7 +101,7 @@ export class AccommodationService {
   async end(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
     return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
       const errors: FormError[] = []
-      const ending = key(PLACEMENT_ENDINGS, form['ending'])
+      const ending = codeOf(PLACEMENT_ENDINGS, form['ending'])
       if (!ending) errors.push({ href: '#ending', text: 'Select why the placement ended' })
       const date = parseDateInput({ day: form['day'], month: form['month'], year: form['year'] }, 'Date the placement ended')
       if ('error' in date) errors.push({ href: '#ended-on-day', text: date.error })

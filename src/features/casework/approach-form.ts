@@ -10,7 +10,7 @@ import {
   type Sex,
 } from '../../domain/approach.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
-import type { FormError } from './decisions.ts'
+import { codeOf, type FormError, formText } from '../../platform/forms.ts'
 
 /** The "Record a new approach" form, as submitted: every field a string, or several for checkboxes. */
 export interface ApproachForm {
@@ -29,19 +29,11 @@ export interface ApproachForm {
 
 const NAME_LIMIT = 100
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : ''
-}
-
-function key<T extends string>(options: Record<T, string>, value: unknown): T | undefined {
-  return typeof value === 'string' && Object.hasOwn(options, value) ? (value as T) : undefined
-}
-
 /** Reads the form into an Approach, or lists every problem at once with the field it belongs to. */
 export function readApproachForm(form: ApproachForm, today: LocalDate): { approach: Approach } | { errors: FormError[] } {
   const errors: FormError[] = []
   const name = (value: unknown, href: string, label: string) => {
-    const given = text(value)
+    const given = formText(value)
     if (!given) errors.push({ href, text: `Enter the applicant’s ${label}` })
     else if (given.length > NAME_LIMIT)
       errors.push({ href, text: `The applicant’s ${label} must be ${String(NAME_LIMIT)} characters or fewer` })
@@ -51,22 +43,22 @@ export function readApproachForm(form: ApproachForm, today: LocalDate): { approa
   const familyName = name(form.familyName, '#family-name', 'last name')
   const dateOfBirth = parseDateInput({ day: form.dobDay, month: form.dobMonth, year: form.dobYear }, 'Date of birth')
   if ('error' in dateOfBirth) errors.push({ href: '#date-of-birth-dobDay', text: dateOfBirth.error })
-  const sexGiven = text(form.sex)
-  const sex: Sex | undefined = key(SEXES, sexGiven)
+  const sexGiven = formText(form.sex)
+  const sex: Sex | undefined = codeOf(SEXES, sexGiven)
   if (sexGiven && !sex) errors.push({ href: '#sex', text: 'Select the applicant’s sex, or leave it blank' })
   const approachedOn = parseDateInput(
     { day: form.approachedDay, month: form.approachedMonth, year: form.approachedYear },
     'Date of approach',
   )
   if ('error' in approachedOn) errors.push({ href: '#approached-on-approachedDay', text: approachedOn.error })
-  const channel: ApproachChannel | undefined = key(APPROACH_CHANNELS, form.channel)
+  const channel: ApproachChannel | undefined = codeOf(APPROACH_CHANNELS, form.channel)
   if (!channel) errors.push({ href: '#channel', text: 'Select how they approached' })
   const listed = Array.isArray(form.emergencies)
     ? (form.emergencies as unknown[])
     : form.emergencies === undefined
       ? []
       : [form.emergencies]
-  const emergencies = listed.map((e) => key(EMERGENCIES, e))
+  const emergencies = listed.map((e) => codeOf(EMERGENCIES, e))
   if (emergencies.some((e) => e === undefined)) errors.push({ href: '#emergencies', text: 'Select only the emergencies listed' })
 
   if ('error' in dateOfBirth || 'error' in approachedOn || !channel || errors.length > 0) return { errors }

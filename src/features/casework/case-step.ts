@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { issueLetterForEvent } from '../letters/service.ts'
-import type { FormError } from './decisions.ts'
+import type { FormError } from '../../platform/forms.ts'
 import { addCaseEvent, findCaseByReference, lockCase } from './queries.ts'
 
 export type Officer = Extract<Actor, { kind: 'user' }> & { role: 'caseworker' | 'team_manager' }

@@ -10,6 +10,7 @@ import {
 } from '../../domain/legal-status.ts'
 import { ACCOMMODATION_SECURED, type AccommodationSecured } from '../../domain/code-lists.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
+import { type FormError, oneOf } from '../../platform/forms.ts'
 
 /**
  * The "Record a decision" form: the choices each stage offers, and reading what was submitted into a
@@ -57,11 +58,6 @@ export interface DecisionForm {
   version?: unknown
 }
 
-export interface FormError {
-  href: string
-  text: string
-}
-
 /** Where a household lives once a duty ends with accommodation secured: stayed or moved, and to what. */
 export interface SecuredAccommodation {
   outcome: AccommodationOutcome
@@ -69,10 +65,6 @@ export interface SecuredAccommodation {
 }
 
 export type ReadDecision = { decision: Decision; accommodation: SecuredAccommodation | null; version: number } | { errors: FormError[] }
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined
-}
 
 const REASONS_REQUIRED: ReadonlySet<Choice> = new Set(['no_duty_owed', 'main_duty_not_owed'])
 const REASONS_LIMIT = 5000

@@ -4,7 +4,7 @@ import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
-import type { FormError } from './decisions.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 import type { NonCooperationResult, NonCooperationService } from './non-cooperation-service.ts'
 import { refusalOf } from './case-step.ts'
 
@@ -22,7 +22,7 @@ export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationServi
       pageTitle: `Non-cooperation: case ${reference}`,
       ...state,
       errors,
-      errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
+      errorFor: errorsByField(errors),
       values: {
         ...dateInputValues(deps.clock.today()),
         reasonablePeriodDays: String(state.defaultPeriod),

@@ -9,7 +9,7 @@ import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepResult, type StepWork } from './case-step.ts'
-import type { FormError } from './decisions.ts'
+import { type FormError, formText } from '../../platform/forms.ts'
 import { currentWarning, findCaseByReference, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
 
 export type NonCooperationResult = StepResult
@@ -53,11 +53,11 @@ export class NonCooperationService {
   async warn(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<NonCooperationResult> {
     return this.step(actor, reference, origin, async (trx, officer, found, row) => {
       const errors: FormError[] = []
-      const step = text(form['stepRefused'])
+      const step = formText(form['stepRefused'])
       if (!step) errors.push({ href: '#step-refused', text: 'Enter the step the applicant has refused to take' })
       else if (step.length > TEXT_LIMIT)
         errors.push({ href: '#step-refused', text: `The step must be ${String(TEXT_LIMIT)} characters or fewer` })
-      const period = text(form['reasonablePeriodDays'])
+      const period = formText(form['reasonablePeriodDays'])
       const days = /^\d{1,2}$/.test(period) ? Number(period) : NaN
       if (!(days >= 1 && days <= 90))
         errors.push({ href: '#reasonable-period', text: 'Enter the reasonable period as a whole number of days from 1 to 90' })
@@ -93,7 +93,7 @@ export class NonCooperationService {
   async decideNotice(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<NonCooperationResult> {
     return this.step(actor, reference, origin, async (trx, officer, _found, row) => {
       const errors: FormError[] = []
-      const reasons = text(form['reasons'])
+      const reasons = formText(form['reasons'])
       if (!reasons)
         errors.push({
           href: '#reasons',
@@ -134,10 +134,6 @@ export class NonCooperationService {
       work(trx, officer, found, await currentWarning(trx, found.id, found.stage)),
     )
   }
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : ''
 }
 
 export function toWarning(row: Row): Warning {

@@ -9,17 +9,10 @@ import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
-import {
-  ACCOMMODATION_OUTCOMES,
-  CHOICE_LABELS,
-  choicesFor,
-  GROUND_OPTIONS,
-  type Choice,
-  type DecisionForm,
-  type FormError,
-} from './decisions.ts'
+import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, choicesFor, GROUND_OPTIONS, type Choice, type DecisionForm } from './decisions.ts'
 import type { ApproachForm } from './approach-form.ts'
 import type { CaseworkService } from './service.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 
 export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }): Router {
   const router = Router()
@@ -181,7 +174,7 @@ function approachPage(values: ApproachForm, errors: FormError[]) {
     pageTitle: 'Record a new approach',
     values,
     errors,
-    errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
+    errorFor: errorsByField(errors),
     channels: Object.entries(APPROACH_CHANNELS).map(([value, text]) => ({ value, text })),
     sexes: Object.entries(SEXES).map(([value, text]) => ({ value, text })),
     emergencies: Object.entries(EMERGENCIES).map(([value, text]) => ({ value, text, checked: checked.includes(value) })),
@@ -195,7 +188,7 @@ function decisionPage(found: { reference: string; stage: string; decisions: Choi
     pageTitle: `Record a decision: case ${found.reference}`,
     found,
     errors,
-    errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
+    errorFor: errorsByField(errors),
     values,
     choices: choicesFor(stage).map((choice) => ({ value: choice, text: CHOICE_LABELS[choice] })),
     ending,

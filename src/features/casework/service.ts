@@ -16,7 +16,8 @@ import { openReviewsOfCases } from '../reviews/queries.ts'
 import { lettersOfCase } from '../letters/queries.ts'
 import { issueLetterForEvent } from '../letters/service.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
-import { choicesFor, readDecisionForm, type DecisionForm, type FormError, type SecuredAccommodation } from './decisions.ts'
+import { choicesFor, readDecisionForm, type DecisionForm, type SecuredAccommodation } from './decisions.ts'
+import type { FormError } from '../../platform/forms.ts'
 import {
   addCaseEvent,
   assignOfficer,

@@ -3,7 +3,8 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import { formatDateTime, humanise } from '../../platform/formatting.ts'
-import type { FormError, LettersService } from './service.ts'
+import type { LettersService } from './service.ts'
+import type { FormError } from '../../platform/forms.ts'
 
 /** A case's letters and notices: the list, one letter as issued (printable), and issuing a missing or corrected one. */
 export function letterRoutes(deps: { letters: LettersService }): Router {

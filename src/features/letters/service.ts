@@ -15,6 +15,7 @@ import { lastDayOfPeriod, preventionPeriodEnds, reliefPeriodEnds } from '../../d
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { londonDateOf, type Clock } from '../../platform/clock.ts'
 import { addCaseEvent } from '../casework/queries.ts'
+import type { FormError } from '../../platform/forms.ts'
 import {
   caseByReference,
   eventsWithLetterCounts,
@@ -25,11 +26,6 @@ import {
   lettersOfCase,
 } from './queries.ts'
 import { renderLetter } from './render.ts'
-
-export interface FormError {
-  href: string
-  text: string
-}
 
 /** The facts a letter is written from: codes and dates, and the officer's own words where the letter needs them. */
 export interface LetterFacts {

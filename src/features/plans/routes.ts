@@ -6,7 +6,7 @@ import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 import type { PlanResult, PlanService } from './service.ts'
 
 const VIEWS = 'features/plans/views'
@@ -24,11 +24,10 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
   const referenceOf = (req: Request) => String(req.params['reference'])
   const planPath = (reference: string) => `/cases/${encodeURIComponent(reference)}/plan`
-  const errorFor = (errors: FormError[]) => Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text]))
+  const errorFor = errorsByField
 
   /** A date input's values keyed by its prefix, starting at today. */
-  const today = (prefix: string) =>
-    Object.fromEntries(Object.entries(dateInputValues(clock.today())).map(([part, value]) => [`${prefix}-${part}`, value]))
+  const today = (prefix: string) => dateInputValues(clock.today(), prefix)
 
   async function renderPlan(req: Request, res: Response, values: Record<string, unknown>, errors: FormError[], status = 200) {
     const reference = referenceOf(req)

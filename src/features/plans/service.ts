@@ -32,8 +32,8 @@ import {
 } from '../../domain/housing-plan.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { parseDateInput } from '../../platform/date-input.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { dateInputValues, parseNamedDateInput } from '../../platform/date-input.ts'
+import { type FormError, formText, oneOf, versionOf } from '../../platform/forms.ts'
 import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepResult, type StepWork } from '../casework/case-step.ts'
 import { findCaseByReference } from '../casework/queries.ts'
 import {
@@ -99,7 +99,7 @@ export class PlanService {
   async makePlan(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, officer, found, plan) => {
       if (plan) return 'conflict'
-      const date = parseDateInput(datePart(form, 'made-on'), 'Date of the plan')
+      const date = parseNamedDateInput(form, 'made-on', 'Date of the plan')
       if ('error' in date) return { errors: [{ href: '#made-on-day', text: date.error }] }
       const check = mayMakePlan(found.stage, date.date, LocalDate.parse(found.approached_on), this.clock.today())
       if (!check.allowed) return { errors: [{ href: '#made-on-day', text: check.reason }] }
@@ -135,9 +135,7 @@ export class PlanService {
       owner: step.owner,
       ownerName: step.owner === 'council' ? state.found.officer_name : '',
       text: step.text,
-      day: String(due.dayOfMonth()),
-      month: String(due.monthValue()),
-      year: String(due.year()),
+      ...dateInputValues(due),
     }))
     return { ...state, drafts }
   }
@@ -147,7 +145,7 @@ export class PlanService {
     return this.change(actor, reference, origin, async (trx, _officer, found, plan) => {
       if (!plan) return { errors: [{ href: '#made-on-day', text: 'Make the plan before adding steps' }] }
       if (!planIsKept(found.stage)) return { errors: [planClosed] }
-      const count = Number(text(form['count']))
+      const count = Number(formText(form['count']))
       if (!Number.isInteger(count) || count < 1 || count > STEP_LIBRARY.length + 1) return { errors: [formOutOfDate] }
       const errors: FormError[] = []
       const steps: Parameters<typeof insertSteps>[2] = []
@@ -160,12 +158,12 @@ export class PlanService {
         const read = readStep(form, i, owner, 'not_started', LocalDate.parse(plan.made_on), `Step ${String(i + 1)}: `)
         if ('errors' in read) errors.push(...read.errors)
         else {
-          const library = text(form[`library-${String(i)}`])
+          const library = formText(form[`library-${String(i)}`])
           steps.push({ ...read.step, libraryCode: libraryStep(library) ? library : null })
         }
       }
       if (errors.length > 0) return { errors }
-      const version = versionOf(form)
+      const version = versionOf(form['version'])
       if (version === undefined) return { errors: [formOutOfDate] }
       if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return 'conflict'
       await insertSteps(trx, plan, steps)
@@ -195,7 +193,7 @@ export class PlanService {
       const errors = 'errors' in read ? [...read.errors] : []
       if (!status) errors.push({ href: '#status', text: 'Select how the step is going' })
       if (errors.length > 0 || 'errors' in read) return { errors }
-      const version = versionOf(form)
+      const version = versionOf(form['version'])
       if (version === undefined) return { errors: [formOutOfDate] }
       if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return 'conflict'
       await updateStep(trx, plan.id, stepId, read.step)
@@ -211,9 +209,9 @@ export class PlanService {
   async recordAgreement(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
     return this.planChange(actor, reference, form, origin, (plan) => {
       const agreement = oneOf(Object.keys(AGREEMENTS) as Agreement[], form['agreement'])
-      const reasons = text(form['reasons'])
+      const reasons = formText(form['reasons'])
       const errors: FormError[] = agreementProblems(agreement, reasons).map((p) => ({ href: `#${p.field}`, text: p.text }))
-      const date = parseDateInput(datePart(form, 'agreed-on'), 'Date the applicant gave their view')
+      const date = parseNamedDateInput(form, 'agreed-on', 'Date the applicant gave their view')
       if ('error' in date) errors.push({ href: '#agreed-on-day', text: date.error })
       else if (date.date.isAfter(this.clock.today()))
         errors.push({ href: '#agreed-on-day', text: 'The date the applicant gave their view must be today or in the past' })
@@ -236,7 +234,7 @@ export class PlanService {
   /** Records a review of the plan (s189A(9)) and schedules the next. */
   async recordReview(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
     return this.planChange(actor, reference, form, origin, (plan) => {
-      const date = parseDateInput(datePart(form, 'reviewed-on'), 'Date of the review')
+      const date = parseNamedDateInput(form, 'reviewed-on', 'Date of the review')
       if ('error' in date) return { errors: [{ href: '#reviewed-on-day', text: date.error }] }
       const reviewed = reviewPlan(
         {
@@ -279,13 +277,13 @@ export class PlanService {
       const errors: FormError[] = []
       const activity = oneOf(Object.keys(ACTIVITY_TYPES) as ActivityType[], form['activity'])
       if (!activity) errors.push({ href: '#activity', text: 'Select the activity' })
-      const doneBy = text(form['doneBy'])
+      const doneBy = formText(form['doneBy'])
       if (!doneBy) errors.push({ href: '#done-by', text: 'Enter who did it' })
       else if (doneBy.length > 200) errors.push({ href: '#done-by', text: 'Who did it must be 200 characters or fewer' })
-      const note = text(form['note'])
+      const note = formText(form['note'])
       if (note.length > NOTE_LIMIT)
         errors.push({ href: '#activity-note', text: `The note must be ${String(NOTE_LIMIT)} characters or fewer` })
-      const date = parseDateInput(datePart(form, 'done-on'), 'Date of the activity')
+      const date = parseNamedDateInput(form, 'done-on', 'Date of the activity')
       if ('error' in date) errors.push({ href: '#done-on-day', text: date.error })
       else {
         const check = mayRecordActivity(
@@ -330,10 +328,10 @@ export class PlanService {
       const direction = oneOf(Object.keys(CONTACT_DIRECTIONS) as ContactDirection[], form['direction'])
       if (kind && contactHasDirection(kind) && !direction)
         errors.push({ href: '#direction', text: 'Select whether the contact was from or to the household' })
-      const note = text(form['note'])
+      const note = formText(form['note'])
       if (note.length > NOTE_LIMIT)
         errors.push({ href: '#contact-note', text: `The note must be ${String(NOTE_LIMIT)} characters or fewer` })
-      const date = parseDateInput(datePart(form, 'contact-on'), 'Date of the contact')
+      const date = parseNamedDateInput(form, 'contact-on', 'Date of the contact')
       if ('error' in date) errors.push({ href: '#contact-on-day', text: date.error })
       else {
         const check = mayRecordContact(LocalDate.parse(found.approached_on), date.date, this.clock.today())
@@ -372,7 +370,7 @@ export class PlanService {
       if (!planIsKept(found.stage)) return { errors: [planClosed] }
       const result = read(plan)
       if ('errors' in result) return result
-      const version = versionOf(form)
+      const version = versionOf(form['version'])
       if (version === undefined) return { errors: [formOutOfDate] }
       if (!(await changePlan(trx, plan.id, version, result.changes, this.clock.now()))) return 'conflict'
       return { event: result.event, on: result.on, details: result.details }
@@ -418,9 +416,9 @@ function readStep(
   prefix: string,
 ): { step: { owner: StepOwner; ownerName: string | null; text: string; dueOn: string; status: StepStatus } } | { errors: FormError[] } {
   const n = String(i)
-  const words = text(form[`text-${n}`])
-  const ownerName = owner === 'applicant' ? '' : text(form[`ownerName-${n}`])
-  const date = parseDateInput(datePart(form, `due-${n}`), 'Due date')
+  const words = formText(form[`text-${n}`])
+  const ownerName = owner === 'applicant' ? '' : formText(form[`ownerName-${n}`])
+  const date = parseNamedDateInput(form, `due-${n}`, 'Due date')
   const errors: FormError[] = []
   if ('error' in date) errors.push({ href: `#due-${n}-day`, text: prefix + date.error })
   const problems = stepProblems({ owner, ownerName, text: words, dueOn: 'error' in date ? planMadeOn : date.date, status }, planMadeOn)
@@ -428,22 +426,4 @@ function readStep(
   errors.push(...problems.map((p) => ({ href: hrefs[p.field], text: prefix + p.text })))
   if (errors.length > 0 || 'error' in date) return { errors }
   return { step: { owner, ownerName: ownerName || null, text: words, dueOn: date.date.toString(), status } }
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : ''
-}
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined
-}
-
-function versionOf(form: Record<string, unknown>): number | undefined {
-  const value = form['version']
-  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined
-}
-
-/** The day, month and year of a GOV.UK date input whose fields are named `<prefix>-day` and so on. */
-function datePart(form: Record<string, unknown>, prefix: string) {
-  return { day: form[`${prefix}-day`], month: form[`${prefix}-month`], year: form[`${prefix}-year`] }
 }

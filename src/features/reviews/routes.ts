@@ -5,7 +5,7 @@ import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 import type { ReviewService } from './service.ts'
 import { refusalOf } from '../casework/case-step.ts'
 
@@ -14,10 +14,9 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
   const router = Router()
   const { reviews } = deps
   const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
-  const errorsFor = (errors: FormError[]) => ({ errors, errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])) })
+  const errorsFor = (errors: FormError[]) => ({ errors, errorFor: errorsByField(errors) })
   /** Date inputs start at today, as most things are recorded on the day. */
-  const today = (prefix: string) =>
-    Object.fromEntries(Object.entries(dateInputValues(deps.clock.today())).map(([part, value]) => [`${prefix}-${part}`, value]))
+  const today = (prefix: string) => dateInputValues(deps.clock.today(), prefix)
 
   router.get('/cases/:reference/reviews', ...officers, async (req, res) => {
     const reference = String(req.params['reference'])

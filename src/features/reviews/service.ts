@@ -20,9 +20,9 @@ import {
 import { daysUntil, REVIEW_PERIODS, reviewRequestDeadline, type ReviewPeriod } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { parseDateInput } from '../../platform/date-input.ts'
+import { parseNamedDateInput } from '../../platform/date-input.ts'
 import { formatDate, humanise } from '../../platform/formatting.ts'
-import type { FormError } from '../casework/decisions.ts'
+import { type FormError, formText, oneOf } from '../../platform/forms.ts'
 import { findCaseByReference, officersOf } from '../casework/queries.ts'
 import { eventLabel } from '../casework/timeline.ts'
 import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepEvent, type StepResult } from '../casework/case-step.ts'
@@ -107,7 +107,7 @@ export class ReviewService {
     return this.change(actor, reference, origin, async (trx, officer, found) => {
       const { events, officers } = await this.choices(trx, officer, found)
       const errors: FormError[] = []
-      const chosen = text(input['decision'])
+      const chosen = formText(input['decision'])
       const event = chosen.startsWith('event:') ? events.find((e) => `event:${e.id}` === chosen) : undefined
       const decision: ReviewableDecision | undefined = event
         ? event.decision
@@ -116,22 +116,22 @@ export class ReviewService {
           : undefined
       if (!decision) errors.push({ href: '#decision', text: 'Select the decision the applicant wants reviewed' })
 
-      const byId = text(input['originalDecisionBy'])
+      const byId = formText(input['originalDecisionBy'])
       const named = officers.find((o) => o.id === byId)
       const original = named ?? (event ? { id: event.recorded_by, role: event.recorded_by_role } : undefined)
       if (byId && !named) errors.push({ href: '#originalDecisionBy', text: 'Select an officer of your council' })
       else if (!original) errors.push({ href: '#originalDecisionBy', text: 'Select the officer who made the original decision' })
 
-      const notified = dateOf(input, 'notifiedOn', 'Date the applicant was notified of the decision')
+      const notified = parseNamedDateInput(input, 'notifiedOn', 'Date the applicant was notified of the decision')
       if ('error' in notified) errors.push({ href: '#notifiedOn-day', text: notified.error })
-      const received = dateOf(input, 'receivedOn', 'Date the request was received')
+      const received = parseNamedDateInput(input, 'receivedOn', 'Date the request was received')
       if ('error' in received) errors.push({ href: '#receivedOn-day', text: received.error })
       const extended = optionalDateOf(input, 'extendedInWritingTo', 'End of the longer period agreed in writing')
       if (extended && 'error' in extended) errors.push({ href: '#extendedInWritingTo-day', text: extended.error })
 
       const requestedBy = oneOf(REQUESTERS, input['requestedBy'])
       if (!requestedBy) errors.push({ href: '#requestedBy', text: 'Select who asked for the review' })
-      const grounds = text(input['grounds'])
+      const grounds = formText(input['grounds'])
       if (grounds.length > TEXT_LIMIT)
         errors.push({ href: '#grounds', text: `The grounds must be ${String(TEXT_LIMIT)} characters or fewer` })
       const reviewer = oneOf(REVIEWERS, input['reviewer'] ?? 'authority')
@@ -212,11 +212,11 @@ export class ReviewService {
       const errors: FormError[] = []
       const outcome = oneOf(REVIEW_OUTCOMES, input['outcome'])
       if (!outcome) errors.push({ href: '#outcome', text: 'Select the decision on review' })
-      const reasons = text(input['reasons'])
+      const reasons = formText(input['reasons'])
       if (!reasons && outcome !== 'withdrawn') errors.push({ href: '#reasons', text: 'Enter the reasons for the decision on review' })
       else if (reasons.length > TEXT_LIMIT)
         errors.push({ href: '#reasons', text: `The reasons must be ${String(TEXT_LIMIT)} characters or fewer` })
-      const decided = dateOf(input, 'decidedOn', 'Date of the decision')
+      const decided = parseNamedDateInput(input, 'decidedOn', 'Date of the decision')
       if ('error' in decided) errors.push({ href: '#decidedOn-day', text: decided.error })
       if (errors.length > 0 || !outcome || 'error' in decided) return { errors }
       const check = mayDecideReview(openReviewOf(row), outcome, decided.date, officer, this.clock.today())
@@ -337,21 +337,8 @@ function refusal(check: Extract<Check, { allowed: false }>, otherwise = '#decisi
   return { href: check.about ? FIELD_OF[check.about] : otherwise, text: check.reason }
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : ''
-}
-
-function oneOf<T extends string>(values: readonly T[], value: unknown): T | undefined {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : undefined
-}
-
-/** A GOV.UK date input named `<prefix>-day`, `<prefix>-month`, `<prefix>-year`. */
-function dateOf(input: Record<string, unknown>, prefix: string, label: string) {
-  return parseDateInput({ day: input[`${prefix}-day`], month: input[`${prefix}-month`], year: input[`${prefix}-year`] }, label)
-}
-
 /** An optional date input: all three parts blank means none was given. */
 function optionalDateOf(input: Record<string, unknown>, prefix: string, label: string) {
-  const blank = ['day', 'month', 'year'].every((part) => text(input[`${prefix}-${part}`]) === '')
-  return blank ? undefined : dateOf(input, prefix, label)
+  const blank = ['day', 'month', 'year'].every((part) => formText(input[`${prefix}-${part}`]) === '')
+  return blank ? undefined : parseNamedDateInput(input, prefix, label)
 }
