@@ -87,8 +87,7 @@ const COMMANDS: Command<unknown>[] = [
     fields: { '#officer': 'officerId' },
     async run({ casework }, officer, reference, form, origin) {
       if (officer.role !== 'team_manager') return { outcome: 'forbidden' }
-      const result = await casework.reassign(officer, reference, form, origin)
-      return result.outcome === 'reassigned' ? { outcome: 'recorded' } : result
+      return casework.reassign(officer, reference, form, origin)
     },
   }),
   command({

@@ -19,15 +19,14 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import { type FormError, versionOf } from '../../platform/forms.ts'
-import { addCaseEvent, findCaseByReference } from '../casework/queries.ts'
-import { issueLetter, type LetterFacts } from '../letters/service.ts'
+import { findCaseByReference } from '../casework/queries.ts'
+import type { LetterFacts } from '../letters/service.ts'
 import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { readSection } from './assessment-form.ts'
-import { asOfficer } from '../casework/case-step.ts'
+import { asOfficer, recordCaseStep, type StepResult } from '../casework/case-step.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
 
-export type AssessmentResult =
-  { outcome: 'recorded' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+export type AssessmentResult = StepResult
 
 type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
 
@@ -88,59 +87,31 @@ export class AssessmentService {
     form: Record<string, unknown>,
     origin: Origin,
   ): Promise<AssessmentResult> {
-    const officer = asOfficer(actor)
-    if (!officer) return { outcome: 'not_found' }
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return { outcome: 'not_found' as const }
+    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
       const read = readSection(section, form, {
         today: this.clock.today(),
         household: householdOf(found),
         complete: form['action'] !== 'later',
       })
-      if ('errors' in read) return { outcome: 'invalid' as const, errors: read.errors }
+      if ('errors' in read) return { errors: read.errors }
       const version = versionOf(form['version'])
-      if (version === undefined) return { outcome: 'conflict' as const }
-      const now = this.clock.now()
+      if (version === undefined) return 'conflict'
       const owner = { caseId: found.id, authorityId: found.authority_id, providerId: found.provider_organisation_id }
       const changes = section === 'support_needs' ? { support_needs_saved: true } : { [section]: JSON.stringify(read.answers) }
-      if (!(await saveAssessment(trx, owner, version, changes, officer.userId, now))) return { outcome: 'conflict' as const }
+      if (!(await saveAssessment(trx, owner, version, changes, officer.userId, this.clock.now()))) return 'conflict'
       if (section === 'support_needs') await replaceSupportNeeds(trx, owner, read.answers as SupportNeedsAnswers)
-      await addCaseEvent(
-        trx,
-        {
-          ...owner,
-          kind: 'assessment_section_saved',
-          occurredOn: this.clock.today().toString(),
-          recordedBy: officer.userId,
-          details: { section },
-        },
-        now,
-      )
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'update',
-          subjectType: 'case_assessment',
-          subjectId: found.id,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, section },
-        },
-        origin,
-        now,
-      )
-      return { outcome: 'recorded' as const }
+      return {
+        event: 'assessment_section_saved',
+        on: this.clock.today().toString(),
+        details: { section },
+        auditSubject: { type: 'case_assessment', id: found.id },
+      }
     })
   }
 
   /** Completes the assessment on the date given, once every section is complete. */
   async complete(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<AssessmentResult> {
-    const officer = asOfficer(actor)
-    if (!officer) return { outcome: 'not_found' }
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return { outcome: 'not_found' as const }
+    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
       const row = await assessmentOf(trx, found.id)
       const answers = answersOf(row, await supportNeedsOf(trx, found.id))
       const errors: FormError[] = incompleteSections(answers, householdOf(found)).map((section) => ({
@@ -153,14 +124,14 @@ export class AssessmentService {
         const problem = assessmentDateProblem(date.date, LocalDate.parse(found.approached_on), this.clock.today())
         if (problem) errors.push({ href: '#assessedOn-day', text: problem })
       }
-      if (errors.length > 0 || 'error' in date) return { outcome: 'invalid' as const, errors }
+      if (errors.length > 0 || 'error' in date) return { errors }
       const version = versionOf(form['version'])
-      if (version === undefined || !row) return { outcome: 'conflict' as const }
+      if (version === undefined || !row) return 'conflict'
       const now = this.clock.now()
       const owner = { caseId: found.id, authorityId: found.authority_id, providerId: found.provider_organisation_id }
       const on = date.date.toString()
       if (!(await saveAssessment(trx, owner, version, { assessed_on: on, completed_by: officer.userId }, officer.userId, now)))
-        return { outcome: 'conflict' as const }
+        return 'conflict'
       const risk = riskAtAssessment(answers.homelessness ?? {}, date.date)
       await summariseOnCase(
         trx,
@@ -173,35 +144,14 @@ export class AssessmentService {
         },
         now,
       )
-      const details = { risk, eligibility: answers.eligibility?.eligibility, possessionNotice: answers.homelessness?.possessionNotice }
-      const eventId = await addCaseEvent(
-        trx,
-        { ...owner, kind: 'assessment_completed', occurredOn: on, recordedBy: officer.userId, details },
-        now,
-      )
-      // The applicant is told in writing what the assessment found (s189A(3)), in the same transaction.
-      await issueLetter(trx, {
-        caseId: found.id,
-        kind: 'assessment_notification',
-        facts: assessmentLetterFacts(answers, on),
-        issuedBy: officer.userId,
-        now,
-        eventId,
-      })
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'update',
-          subjectType: 'case_assessment',
-          subjectId: found.id,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, change: 'assessment_completed', ...details },
-        },
-        origin,
-        now,
-      )
-      return { outcome: 'recorded' as const }
+      return {
+        event: 'assessment_completed',
+        on,
+        details: { risk, eligibility: answers.eligibility?.eligibility, possessionNotice: answers.homelessness?.possessionNotice },
+        auditSubject: { type: 'case_assessment', id: found.id },
+        // The applicant is told in writing what the assessment found (s189A(3)).
+        letter: { kind: 'assessment_notification', facts: assessmentLetterFacts(answers, on) },
+      }
     })
   }
 }

@@ -3,7 +3,8 @@ import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { issueLetterForEvent } from '../letters/service.ts'
+import type { LetterKind } from '../../domain/letters.ts'
+import { issueLetter, issueLetterForEvent, type LetterFacts } from '../letters/service.ts'
 import type { FormError } from '../../platform/forms.ts'
 import { addCaseEvent, findCaseByReference, lockCase } from './queries.ts'
 
@@ -17,6 +18,8 @@ export interface StepEvent {
   details: Record<string, unknown>
   /** The officer's reasons, for the letter the event calls for (if it calls for one). */
   letterReasons?: unknown
+  /** A letter written from more than the event's codes (an assessment's findings), instead of the event's own. */
+  letter?: { kind: LetterKind; facts: LetterFacts }
   /** The audit record's subject, when it is not the case itself (a person, their personal details). */
   auditSubject?: { type: string; id: string }
 }
@@ -78,16 +81,26 @@ export async function recordCaseStep<R extends object = object>(
         },
         now,
       )
-      await issueLetterForEvent(trx, {
-        caseId: found.id,
-        eventId,
-        kind: done.event,
-        occurredOn: done.on,
-        details: done.details,
-        issuedBy: officer.userId,
-        now,
-        reasons: done.letterReasons,
-      })
+      if (done.letter)
+        await issueLetter(trx, {
+          caseId: found.id,
+          eventId,
+          kind: done.letter.kind,
+          facts: done.letter.facts,
+          issuedBy: officer.userId,
+          now,
+        })
+      else
+        await issueLetterForEvent(trx, {
+          caseId: found.id,
+          eventId,
+          kind: done.event,
+          occurredOn: done.on,
+          details: done.details,
+          issuedBy: officer.userId,
+          now,
+          reasons: done.letterReasons,
+        })
       await recordAudit(
         trx,
         actor,

@@ -123,7 +123,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
     const form = req.body as { officerId?: string; version?: string }
     const result = await casework.reassign(actor, reference, form, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
-    if (result.outcome === 'reassigned') {
+    if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}`)
       return
     }

@@ -14,7 +14,7 @@ import { REVIEWABLE_DECISIONS, type ReviewableDecision } from '../../domain/revi
 import type { ReviewPeriod } from '../../domain/statutory-dates.ts'
 import { openReviewsOfCases } from '../reviews/queries.ts'
 import { lettersOfCase } from '../letters/queries.ts'
-import { issueLetterForEvent } from '../letters/service.ts'
+import { recordCaseStep, type StepResult } from './case-step.ts'
 import { readApproachForm, type ApproachForm } from './approach-form.ts'
 import { choicesFor, readDecisionForm, type DecisionForm, type SecuredAccommodation } from './decisions.ts'
 import type { FormError } from '../../platform/forms.ts'
@@ -164,69 +164,32 @@ export class CaseworkService {
    * the audit trail change together or not at all.
    */
   async recordDecision(actor: Actor, reference: string, form: DecisionForm, origin: Origin): Promise<DecisionResult> {
-    if (actor.kind !== 'user' || !CHANGE_ROLES.has(actor.role)) return { outcome: 'not_found' }
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, actor.organisationId, reference)
-      if (!found) return { outcome: 'not_found' as const }
+    return recordCaseStep<{ stage: Stage }>({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, _officer, found) => {
       const read = readDecisionForm(found.stage as Stage, form)
-      if ('errors' in read) return { outcome: 'invalid' as const, errors: read.errors }
-      if (read.version !== found.version) return { outcome: 'conflict' as const }
-      const today = this.clock.today()
+      if ('errors' in read) return { errors: read.errors }
+      if (read.version !== found.version) return 'conflict'
       const warning = await currentWarning(trx, found.id, found.stage)
       const facts = { ...factsOf(found), nonCooperationNoticeAuthorised: warning?.authorised_by != null }
-      const judged = decide(facts, read.decision, today)
-      if (!judged.lawful) return { outcome: 'invalid' as const, errors: [{ href: REFUSAL_FIELDS[judged.about], text: judged.reason }] }
-
-      const now = this.clock.now()
-      const on = read.decision.on.toString()
+      const judged = decide(facts, read.decision, this.clock.today())
+      if (!judged.lawful) return { errors: [{ href: REFUSAL_FIELDS[judged.about], text: judged.reason }] }
       const changes = changesFor(read.decision, judged.stage, read.accommodation)
-      if (!(await changeCase(trx, found.id, read.version, changes, now))) return { outcome: 'conflict' as const }
-      const details = {
-        ...decisionDetails(read.decision),
-        accommodationOutcome: read.accommodation?.outcome ?? null,
-        accommodationSecured: read.accommodation?.secured ?? null,
-        stage: judged.stage,
+      if (!(await changeCase(trx, found.id, read.version, changes, this.clock.now()))) return 'conflict'
+      return {
+        event: read.decision.kind,
+        on: read.decision.on.toString(),
+        details: {
+          ...decisionDetails(read.decision),
+          accommodationOutcome: read.accommodation?.outcome ?? null,
+          accommodationSecured: read.accommodation?.secured ?? null,
+          stage: judged.stage,
+        },
+        // The decision's letter or notice (s184, s195(5), s189B(5)) carries the officer's reasons.
+        letterReasons: form.letterReasons,
+        result: { stage: judged.stage },
       }
-      const eventId = await addCaseEvent(
-        trx,
-        {
-          caseId: found.id,
-          authorityId: found.authority_id,
-          providerId: found.provider_organisation_id,
-          kind: read.decision.kind,
-          occurredOn: on,
-          recordedBy: actor.userId,
-          details,
-        },
-        now,
-      )
-      // The decision's letter or notice (s184, s195(5), s189B(5)), kept on the case in the same transaction.
-      await issueLetterForEvent(trx, {
-        caseId: found.id,
-        eventId,
-        kind: read.decision.kind,
-        occurredOn: on,
-        details,
-        issuedBy: actor.userId,
-        now,
-        reasons: form.letterReasons,
-      })
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'update',
-          subjectType: 'case',
-          subjectId: found.id,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, decision: read.decision.kind, ...details },
-        },
-        origin,
-        now,
-      )
-      return { outcome: 'recorded' as const, stage: judged.stage }
     })
   }
+
   /** The officers a team manager may name on a case: active caseworkers and managers of their own organisation. */
   async officers(actor: Actor) {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return []
@@ -244,45 +207,18 @@ export class CaseworkService {
     origin: Origin,
   ): Promise<ReassignResult> {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, actor.organisationId, reference)
-      if (!found) return { outcome: 'not_found' as const }
-      const officers = await officersOf(trx, actor.organisationId)
-      const officer = officers.find((o) => o.id === form.officerId)
-      if (!officer) return { outcome: 'invalid' as const, errors: [{ href: '#officer', text: 'Select an officer from your organisation' }] }
+    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, _officer, found) => {
+      const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === form.officerId)
+      if (!officer) return { errors: [{ href: '#officer', text: 'Select an officer from your organisation' }] }
       if (officer.id === found.officer_id)
-        return { outcome: 'invalid' as const, errors: [{ href: '#officer', text: `${officer.display_name} is already the named officer` }] }
-      if (String(found.version) !== form.version) return { outcome: 'conflict' as const }
-      const now = this.clock.now()
-      if (!(await assignOfficer(trx, found.id, found.version, officer.id, now))) return { outcome: 'conflict' as const }
-      const details = { from: found.officer_id, to: officer.id }
-      await addCaseEvent(
-        trx,
-        {
-          caseId: found.id,
-          authorityId: found.authority_id,
-          providerId: found.provider_organisation_id,
-          kind: 'officer_reassigned',
-          occurredOn: this.clock.today().toString(),
-          recordedBy: actor.userId,
-          details: { ...details, toName: officer.display_name, fromName: found.officer_name },
-        },
-        now,
-      )
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'update',
-          subjectType: 'case',
-          subjectId: found.id,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, change: 'officer_reassigned', ...details },
-        },
-        origin,
-        now,
-      )
-      return { outcome: 'reassigned' as const }
+        return { errors: [{ href: '#officer', text: `${officer.display_name} is already the named officer` }] }
+      if (String(found.version) !== form.version) return 'conflict'
+      if (!(await assignOfficer(trx, found.id, found.version, officer.id, this.clock.now()))) return 'conflict'
+      return {
+        event: 'officer_reassigned',
+        on: this.clock.today().toString(),
+        details: { from: found.officer_id, to: officer.id, toName: officer.display_name, fromName: found.officer_name },
+      }
     })
   }
 
@@ -345,14 +281,12 @@ export class CaseworkService {
   }
 }
 
-export type ReassignResult =
-  { outcome: 'reassigned' } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+export type ReassignResult = StepResult
 
 export type ApproachResult =
   { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_allowed' }
 
-export type DecisionResult =
-  { outcome: 'recorded'; stage: Stage } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+export type DecisionResult = StepResult<{ stage: Stage }>
 
 const CHANGE_ROLES = new Set(['caseworker', 'team_manager'])
 
