@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import type { Kysely } from 'kysely'
 import { createLogger } from '../platform/logging.ts'
 import { FixedClock } from '../platform/clock.ts'
@@ -174,5 +175,20 @@ export async function createWorld(kind: TestDatabaseKind, configOverrides: Parti
     },
     users,
     close: () => database.close(),
+  }
+}
+
+/** The world for one describe block, made before its tests and closed after them; call the getter in a test. */
+export function useWorld(kind: TestDatabaseKind, configOverrides: Partial<Config> = {}): () => World {
+  let world: World | undefined
+  beforeAll(async () => {
+    world = await createWorld(kind, configOverrides)
+  })
+  afterAll(async () => {
+    await world?.close()
+  })
+  return () => {
+    if (!world) throw new Error('the world is made in beforeAll: call this inside a test')
+    return world
   }
 }

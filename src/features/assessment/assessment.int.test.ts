@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 
 /**
  * The assessment of BAS-2026-00001 (approached 1 February 2026; applicant Jade Turner), section by
  * section to "Complete the assessment". The world's clock stands at 2 March 2026. The tests run in order.
  */
 describe.each(testDatabaseKinds())('the assessment on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const base = '/cases/BAS-2026-00001/assessment'
 
   /** Opens the section's form and sends it back with the fields, as a browser would: CSRF token and version from the page. */

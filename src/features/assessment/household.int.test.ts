@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { asActor, type Actor } from '../../db/actor.ts'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 
 /**
  * The household of BAS-2026-00001 (applicant Jade Turner). The world's clock stands at 2 March 2026.
  * The tests run in order.
  */
 describe.each(testDatabaseKinds())('the household on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const page = '/cases/BAS-2026-00001/household'
 
   async function post(agent: Agent, path: string, fields: Record<string, string>) {

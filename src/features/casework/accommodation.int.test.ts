@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 
 /**
  * Temporary accommodation on BAS-2026-00001 (prevention since 1 February 2026; the world's clock stands
  * at 2 March 2026). The tests run in order.
  */
 describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const page = '/cases/BAS-2026-00001/temporary-accommodation'
   const placements = () => current().db.selectFrom('accommodation_placements').selectAll().execute()
   async function post(agent: Agent, path: string, fields: Record<string, string>) {
@@ -96,13 +86,10 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
 })
 
 describe.each(testDatabaseKinds())('two officers placing a household at once on $name', (kind) => {
-  let world: World | undefined
-  afterAll(async () => {
-    await world?.close()
-  })
+  const current = useWorld(kind)
 
   it('records one placement and refuses the other with a message, not an error', async () => {
-    world = await createWorld(kind)
+    const world = current()
     const app = world.app
     const caseworker = await signedInAgent(app, world.users.basildonCaseworker.email)
     const manager = await signedInAgent(app, world.users.basildonManager.email)

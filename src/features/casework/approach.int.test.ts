@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 
 const VALID = {
   givenName: 'Jade',
@@ -19,17 +19,7 @@ const VALID = {
 
 /** The world's clock stands at 2 March 2026; Basildon already has case BAS-2026-00001, for Jade Turner born 14 May 1988. */
 describe.each(testDatabaseKinds())('recording a new approach on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const countCases = async () =>
     (
       await current()

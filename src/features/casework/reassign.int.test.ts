@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 
 describe.each(testDatabaseKinds())('changing a case’s named officer on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const officerOf = async (reference: string) =>
     await current().db.selectFrom('cases').select(['officer_id', 'version']).where('reference', '=', reference).executeTakeFirstOrThrow()
 

@@ -1,9 +1,9 @@
 import { LocalDate } from '@js-joda/core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { asActor, type Actor } from '../../db/actor.ts'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 import { issueLetter, reviewDecisionFacts } from './service.ts'
 
 /**
@@ -11,17 +11,7 @@ import { issueLetter, reviewDecisionFacts } from './service.ts'
  * world's clock stands at 2 March 2026, so a review must be asked for by 22 March 2026. In order.
  */
 describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const letters = () => current().db.selectFrom('case_letters').selectAll().orderBy('issued_at').execute()
 
   async function postForm(agent: Agent, formPage: string, action: string, fields: Record<string, string>) {

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 
 /**
  * A personalised housing plan on BAS-2026-00001 (prevention, approached 1 February 2026), and the
  * case's activities and contacts. The world's clock stands at 2 March 2026. The tests run in order.
  */
 describe.each(testDatabaseKinds())('housing plans, activities and contacts on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const plan = '/cases/BAS-2026-00001/plan'
   const caseworker = () => signedInAgent(current().app, current().users.basildonCaseworker.email)
 

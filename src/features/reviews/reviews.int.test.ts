@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { createWorld, type World } from '../../test-support/world.ts'
+import { useWorld } from '../../test-support/world.ts'
 
 /**
  * A review (s202) of the end of the prevention duty on BAS-2026-00001, through the pages. The world's
@@ -9,17 +9,7 @@ import { createWorld, type World } from '../../test-support/world.ts'
  * days for asking end on 25 February.
  */
 describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
-  let world: World | undefined
-  beforeAll(async () => {
-    world = await createWorld(kind)
-  })
-  afterAll(async () => {
-    await world?.close()
-  })
-  const current = () => {
-    if (!world) throw new Error('no world')
-    return world
-  }
+  const current = useWorld(kind)
   const casePage = '/cases/BAS-2026-00001'
   const reviewsPage = `${casePage}/reviews`
   const reviews = () => current().db.selectFrom('reviews').selectAll().execute()
