@@ -195,21 +195,30 @@ export async function contactsOfCase(trx: Scoped, caseId: string) {
  * and contacts, counted apart.
  */
 export async function workOnCase(trx: Scoped, caseId: string) {
-  // One after the other: a transaction is one connection.
-  const plan = await trx
-    .selectFrom('housing_plans')
-    .where('case_id', '=', caseId)
-    .select(['made_on', 'next_review_on', 'agreement'])
-    .executeTakeFirst()
-  const activities = await trx
-    .selectFrom('case_activities')
-    .where('case_id', '=', caseId)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
+  // One query, not three: this is on every case page.
+  const row = await trx
+    .selectFrom('cases')
+    .leftJoin('housing_plans as plan', 'plan.case_id', 'cases.id')
+    .where('cases.id', '=', caseId)
+    .select((eb) => [
+      'plan.made_on',
+      'plan.next_review_on',
+      'plan.agreement',
+      eb
+        .selectFrom('case_activities')
+        .whereRef('case_activities.case_id', '=', 'cases.id')
+        .select(eb.fn.countAll<string>().as('n'))
+        .as('activities'),
+      eb
+        .selectFrom('case_contacts')
+        .whereRef('case_contacts.case_id', '=', 'cases.id')
+        .select(eb.fn.countAll<string>().as('n'))
+        .as('contacts'),
+    ])
     .executeTakeFirstOrThrow()
-  const contacts = await trx
-    .selectFrom('case_contacts')
-    .where('case_id', '=', caseId)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow()
-  return { plan, activities: Number(activities.n), contacts: Number(contacts.n) }
+  const plan =
+    row.made_on === null || row.next_review_on === null
+      ? undefined
+      : { made_on: row.made_on, next_review_on: row.next_review_on, agreement: row.agreement }
+  return { plan, activities: Number(row.activities ?? 0), contacts: Number(row.contacts ?? 0) }
 }
