@@ -13,6 +13,8 @@ export interface OrganisationTable {
   ons_code: string | null
   parent_id: string | null
   created_at: Generated<Timestamp>
+  referral_target_working_days: Generated<number>
+  referral_contact_email: string | null
 }
 
 export interface UserTable {
@@ -166,6 +168,11 @@ export interface ReferralTable {
   notes: string | null
   case_id: string | null
   version: Generated<number>
+  other_professionals: string | null
+  referred_by_user_id: string | null
+  acknowledged_at: Timestamp | null
+  first_contact_at: Timestamp | null
+  closed_at: Timestamp | null
 }
 
 export interface ReferralStatusChangeTable {
@@ -176,6 +183,7 @@ export interface ReferralStatusChangeTable {
   status: string
   outcome: string
   changed_at: Timestamp
+  details: string | null
 }
 
 /** One entry in a case's timeline: a decision or other event, on the day it happened. */
@@ -373,6 +381,36 @@ export interface CaseLetterTable {
   body_text: string
 }
 
+export interface ReferralMessageTable {
+  id: Generated<string>
+  referral_id: string
+  authority_id: string
+  referring_organisation_id: string
+  from_side: 'authority' | 'referrer'
+  author_user_id: string | null
+  author_label: string
+  body: string
+  sent_at: Timestamp
+}
+
+export interface ReferralIdempotencyKeyTable {
+  organisation_id: string
+  key: string
+  request_hash: string
+  referral_id: string
+  created_at: Timestamp
+}
+
+export interface ReferralAttemptTable {
+  id: Generated<string>
+  attempted_at: Timestamp
+  channel: 'web' | 'api' | 'self_referral'
+  organisation_id: string | null
+  address_hash: string | null
+  result: 'accepted' | 'refused' | 'throttled'
+  problems: Generated<string[]>
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -397,6 +435,9 @@ export interface DB {
   case_letters: CaseLetterTable
   referrals: ReferralTable
   referral_status_changes: ReferralStatusChangeTable
+  referral_messages: ReferralMessageTable
+  referral_idempotency_keys: ReferralIdempotencyKeyTable
+  referral_attempts: ReferralAttemptTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

@@ -25,3 +25,120 @@ export type ReferralReason = (typeof REFERRAL_REASONS)[number]
 
 export const PREFERRED_CONTACT = ['phone', 'email', 'post', 'via_referrer'] as const
 export type PreferredContact = (typeof PREFERRED_CONTACT)[number]
+
+/** What the authority decided after contact: the person's case went on to a duty, or no duty was owed. */
+export const ASSESSED_OUTCOMES = [
+  'prevention_duty_accepted',
+  'relief_duty_accepted',
+  'main_duty_accepted',
+  'not_homeless_or_threatened',
+] as const satisfies readonly ReferralOutcome[]
+
+/** Why a referral is closed without an assessment. */
+export const CLOSING_OUTCOMES = [
+  'no_contact',
+  'withdrawn',
+  'rejected_no_local_connection',
+  'rejected_intentionally_homeless',
+  'rejected_other',
+] as const satisfies readonly ReferralOutcome[]
+
+export type ReferralAction =
+  | { kind: 'acknowledge' }
+  | { kind: 'record_contact' }
+  | { kind: 'convert' }
+  | { kind: 'record_outcome'; outcome: ReferralOutcome; details: string | null }
+  | { kind: 'close'; outcome: ReferralOutcome; details: string | null }
+
+export interface ReferralState {
+  status: ReferralStatus
+  outcome: ReferralOutcome
+  converted: boolean
+}
+
+/**
+ * What the authority may do with a referral next. Steps move forward only; a referral already
+ * contacted is not acknowledged again, and a closed one is finished.
+ */
+export function nextReferralState(
+  current: ReferralState,
+  action: ReferralAction,
+): { state: ReferralState; firstContact: boolean } | { refused: string; field: string } {
+  const { status } = current
+  if (status === 'closed') return { refused: 'This referral is closed', field: 'action' }
+  const step = REFERRAL_STATUSES.indexOf(status)
+  switch (action.kind) {
+    case 'acknowledge':
+      if (status !== 'received') return { refused: 'This referral has been acknowledged already', field: 'action' }
+      return { state: { ...current, status: 'acknowledged' }, firstContact: false }
+    case 'record_contact':
+      if (step >= REFERRAL_STATUSES.indexOf('contacted')) return { refused: 'Contact has been recorded already', field: 'action' }
+      return { state: { ...current, status: 'contacted' }, firstContact: true }
+    case 'convert':
+      if (current.converted) return { refused: 'This referral has been opened as an approach already', field: 'action' }
+      return {
+        state: { ...current, status: step < REFERRAL_STATUSES.indexOf('contacted') ? 'contacted' : status, converted: true },
+        firstContact: step < REFERRAL_STATUSES.indexOf('contacted'),
+      }
+    case 'record_outcome':
+      if (!(ASSESSED_OUTCOMES as readonly string[]).includes(action.outcome))
+        return { refused: 'Choose what the assessment found', field: 'outcome' }
+      if (step < REFERRAL_STATUSES.indexOf('contacted'))
+        return { refused: 'Record contact with the person, or open an approach, before the outcome of an assessment', field: 'outcome' }
+      return { state: { ...current, status: 'assessed', outcome: action.outcome }, firstContact: false }
+    case 'close': {
+      const assessed = status === 'assessed'
+      if (assessed) return { state: { ...current, status: 'closed' }, firstContact: false }
+      if (!(CLOSING_OUTCOMES as readonly string[]).includes(action.outcome))
+        return { refused: 'Choose why the referral is being closed', field: 'outcome' }
+      if (action.outcome === 'rejected_other' && !action.details)
+        return { refused: 'Say why the referral is rejected: the referrer will see this', field: 'details' }
+      return { state: { ...current, status: 'closed', outcome: action.outcome }, firstContact: false }
+    }
+  }
+}
+
+/** The settings Oxfordshire and the issue tracked referrals by. */
+export const REFERRAL_SETTINGS = {
+  health: 'Health',
+  criminal_justice: 'Criminal justice',
+  childrens_services: 'Children’s services',
+  other: 'Other public bodies and partners',
+  self_referral: 'Self-referral',
+} as const
+export type ReferralSetting = keyof typeof REFERRAL_SETTINGS
+
+/** The setting a referring body works in; a referral with no referring body is a self-referral. */
+export function settingOf(organisationType: string | null): ReferralSetting {
+  switch (organisationType) {
+    case null:
+      return 'self_referral'
+    case 'emergency_department':
+    case 'urgent_treatment_centre':
+    case 'hospital':
+      return 'health'
+    case 'prison':
+    case 'youth_offender_institution':
+    case 'secure_training_centre':
+    case 'secure_college':
+    case 'youth_offending_team':
+    case 'probation':
+      return 'criminal_justice'
+    case 'social_services':
+      return 'childrens_services'
+    default:
+      return 'other'
+  }
+}
+
+/** The threat as the referrer saw it: "upstream" referrals are those more than 56 days out. */
+export const PERCEIVED_THREAT: Record<ReferralReason, string> = {
+  at_risk_later: 'More than 56 days away (upstream)',
+  threatened_within_56_days: 'Within 56 days',
+  homeless: 'Already homeless',
+}
+
+/** Referral outcomes that mean a duty was accepted: the conversion the figures count. */
+export function isDutyOutcome(outcome: string): boolean {
+  return outcome === 'prevention_duty_accepted' || outcome === 'relief_duty_accepted' || outcome === 'main_duty_accepted'
+}

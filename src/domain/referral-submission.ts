@@ -1,0 +1,273 @@
+import { LocalDate } from '@js-joda/core'
+import { z } from 'zod'
+import { SUPPORT_NEEDS, type SupportNeed } from './code-lists.ts'
+import { PREFERRED_CONTACT, REFERRAL_REASONS } from './referrals.ts'
+import { isWithinThreatWindow, lastDayOfPeriod, FIFTY_SIX_DAYS } from './statutory-dates.ts'
+
+/**
+ * A referral as a partner, a partner's system or the person themselves sends it: one schema for the
+ * API body (interfaces.md, `POST /api/v1/referrals`), the partner form and the self-referral form.
+ * The rules that need today's date or look across fields are in `referralProblems`.
+ */
+
+/** What consent to a referral means (s213B(3)), said whenever one of the three is missing. */
+export const CONSENT_EXPLAINED = {
+  toReferral:
+    'The person must agree to be referred. Consent means they understand that their details will be sent to the housing authority so that it can contact them about help with housing, and they have said yes. Without it, give them the authority’s contact details instead',
+  toShareContactDetails:
+    'The person must agree that the housing authority may have their contact details. Without this the authority cannot contact them, so the referral cannot be made',
+  authorityChosenByPerson:
+    'The person chooses which housing authority to be referred to (they may have a local connection to more than one). Confirm that this is the authority they chose',
+} as const
+
+/** Tags of any kind are refused, not stripped: what is stored is exactly what was sent. */
+const HTML_TAG = /<\s*[a-z!/?]/i
+
+const LIMITS = { name: 100, phone: 20, email: 254, line: 200, postcode: 10, longText: 2000, notes: 5000 } as const
+
+function text(what: string, max: number) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined || issue.input === null ? `Enter ${what}` : `${capitalise(what)} must be text`),
+    })
+    .trim()
+    .min(1, `Enter ${what}`)
+    .max(max, `${capitalise(what)} must be ${String(max)} characters or fewer`)
+    .refine((value) => !HTML_TAG.test(value), `${capitalise(what)} must not contain HTML tags such as <script>`)
+}
+
+function optionalText(what: string, max: number) {
+  return z
+    .string({ error: `${capitalise(what)} must be text` })
+    .trim()
+    .max(max, `${capitalise(what)} must be ${String(max)} characters or fewer`)
+    .refine((value) => !HTML_TAG.test(value), `${capitalise(what)} must not contain HTML tags such as <script>`)
+    .transform((value) => (value === '' ? null : value))
+    .nullish()
+    .transform((value) => value ?? null)
+}
+
+function isoDate(what: string) {
+  return z
+    .string({ error: `${capitalise(what)} must be a date written as YYYY-MM-DD` })
+    .refine((value) => isRealDate(value), `${capitalise(what)} must be a real date written as YYYY-MM-DD`)
+    .nullish()
+    .transform((value) => value ?? null)
+}
+
+const PHONE = /^\+?[0-9][0-9 ()-]{6,19}$/
+const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i
+
+const phone = (whose: string) =>
+  optionalText(`${whose} phone number`, LIMITS.phone).refine(
+    (value) => value === null || PHONE.test(value),
+    `Enter ${whose} phone number as digits, like 07700 900123 or +44 7700 900123`,
+  )
+const email = (whose: string) =>
+  optionalText(`${whose} email address`, LIMITS.email).refine(
+    (value) => value === null || z.email().safeParse(value).success,
+    `Enter ${whose} email address in the right format, like name@example.org`,
+  )
+
+const count = (what: string, min: number) =>
+  z
+    .number({ error: `${capitalise(what)} must be a whole number` })
+    .int(`${capitalise(what)} must be a whole number`)
+    .min(min, `${capitalise(what)} must be ${String(min)} or more`)
+    .max(30, `${capitalise(what)} must be 30 or fewer`)
+
+export const ReferralSubmission = z.strictObject({
+  localAuthority: z
+    .string({ error: 'Enter the ONS code of the housing authority the person chose, like E07000073' })
+    .regex(/^E0[6-9]\d{6}$/, 'Enter the ONS code of an English housing authority, like E07000073'),
+  consent: z.strictObject(
+    {
+      toReferral: z.literal(true, { error: CONSENT_EXPLAINED.toReferral }),
+      toShareContactDetails: z.literal(true, { error: CONSENT_EXPLAINED.toShareContactDetails }),
+      authorityChosenByPerson: z.literal(true, { error: CONSENT_EXPLAINED.authorityChosenByPerson }),
+    },
+    { error: 'Say whether the person consents: toReferral, toShareContactDetails and authorityChosenByPerson' },
+  ),
+  person: z.strictObject(
+    {
+      givenName: text('the person’s first name', LIMITS.name),
+      familyName: text('the person’s last name', LIMITS.name),
+      dateOfBirth: isoDate('the person’s date of birth'),
+      phone: phone('the person’s'),
+      email: email('the person’s'),
+      preferredContact: z.enum(PREFERRED_CONTACT, {
+        error: 'Choose how the person prefers to be contacted: phone, email, post or via the referrer',
+      }),
+      address: z
+        .strictObject(
+          {
+            line1: optionalText('the first line of the address', LIMITS.line),
+            town: optionalText('the town', LIMITS.line),
+            postcode: optionalText('the postcode', LIMITS.postcode).refine(
+              (value) => value === null || POSTCODE.test(value),
+              'Enter a real postcode, like CM20 1AA',
+            ),
+          },
+          { error: 'The address must have line1, town and postcode' },
+        )
+        .nullish()
+        .transform((value) => value ?? null),
+    },
+    { error: 'Enter the person’s details' },
+  ),
+  reason: z.enum(REFERRAL_REASONS, {
+    error: 'Choose the reason: homeless, threatened_within_56_days or at_risk_later',
+  }),
+  expectedHomelessOn: isoDate('the date they expect to become homeless'),
+  dischargeOrReleaseOn: isoDate('the discharge or release date'),
+  household: z
+    .strictObject(
+      { adults: count('the number of adults', 1), children: count('the number of children', 0) },
+      { error: 'The household must have adults and children' },
+    )
+    .nullish()
+    .transform((value) => value ?? null),
+  supportNeeds: z
+    .array(z.enum(Object.keys(SUPPORT_NEEDS) as [SupportNeed, ...SupportNeed[]], { error: 'Choose support needs from the list' }), {
+      error: 'Support needs must be a list',
+    })
+    .max(Object.keys(SUPPORT_NEEDS).length)
+    .optional()
+    .transform((value) => [...new Set(value ?? [])]),
+  risks: optionalText('risks and safeguarding', LIMITS.longText),
+  otherProfessionals: optionalText('other professionals involved', LIMITS.longText),
+  referrer: z
+    .strictObject(
+      {
+        name: text('the referrer’s name', LIMITS.name),
+        role: optionalText('the referrer’s role', LIMITS.name),
+        phone: phone('the referrer’s'),
+        email: email('the referrer’s'),
+      },
+      { error: 'Enter the referrer’s details' },
+    )
+    .nullish()
+    .transform((value) => value ?? null),
+  notes: optionalText('notes', LIMITS.notes),
+})
+
+export type ReferralInput = z.input<typeof ReferralSubmission>
+export type ReferralSubmission = z.output<typeof ReferralSubmission>
+export interface Problem {
+  path: string
+  message: string
+}
+export type ReferralChannel = 'web' | 'api' | 'self_referral'
+
+/**
+ * Reads a referral, listing every problem at once with its dotted path into the body. `today` is
+ * England's calendar date, for the dates that must be in the past or the near future.
+ */
+export function readReferral(
+  body: unknown,
+  today: LocalDate,
+  channel: ReferralChannel,
+): { referral: ReferralSubmission } | { problems: Problem[] } {
+  const parsed = ReferralSubmission.safeParse(body)
+  if (!parsed.success) return { problems: parsed.error.issues.flatMap(problemsOfIssue) }
+  const problems = referralProblems(parsed.data, today, channel)
+  return problems.length > 0 ? { problems } : { referral: parsed.data }
+}
+
+function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path.map(String).join('.')
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: path ? `${path}.${key}` : key,
+      message: `There is no field "${key}" here; see the API description at /api/v1/openapi.json`,
+    }))
+  }
+  if (path === '' && issue.code === 'invalid_type') return [{ path, message: 'Send the referral as a JSON object' }]
+  return [{ path, message: issue.message }]
+}
+
+/** The rules that look across fields or at today's date. */
+export function referralProblems(referral: ReferralSubmission, today: LocalDate, channel: ReferralChannel): Problem[] {
+  const problems: Problem[] = []
+  const { person, referrer } = referral
+  const address = person.address
+
+  if (channel === 'self_referral' && person.preferredContact === 'via_referrer')
+    problems.push({ path: 'person.preferredContact', message: 'Choose how we should contact you: phone, email or post' })
+  if (channel !== 'self_referral' && referrer === null)
+    problems.push({ path: 'referrer.name', message: 'Enter the referrer’s name, so the housing authority knows who to talk to' })
+  if (referrer?.phone === null && referrer.email === null)
+    problems.push({ path: 'referrer.phone', message: 'Enter the referrer’s phone number or email address' })
+
+  const contactable = {
+    phone: person.phone !== null,
+    email: person.email !== null,
+    post: address?.line1 != null && address.postcode !== null,
+    via_referrer: referrer !== null && (referrer.phone !== null || referrer.email !== null),
+  }
+  if (!Object.values(contactable).some(Boolean))
+    problems.push({
+      path: 'person.phone',
+      message: 'Give at least one way to contact the person: a phone number, an email address or an address',
+    })
+  else if (!contactable[person.preferredContact]) {
+    const missing = {
+      phone: { path: 'person.phone', message: 'Enter the person’s phone number, as they prefer to be phoned' },
+      email: { path: 'person.email', message: 'Enter the person’s email address, as they prefer email' },
+      post: { path: 'person.address.line1', message: 'Enter the first line and postcode of the address, as they prefer post' },
+      via_referrer: {
+        path: 'referrer.phone',
+        message: 'Enter the referrer’s phone number or email, as contact is to be through the referrer',
+      },
+    }[person.preferredContact]
+    problems.push(missing)
+  }
+
+  const date = (iso: string | null) => (iso === null ? null : LocalDate.parse(iso))
+  const born = date(person.dateOfBirth)
+  if (born?.isAfter(today)) problems.push({ path: 'person.dateOfBirth', message: 'The date of birth must be in the past' })
+  else if (born?.isBefore(today.minusYears(120)))
+    problems.push({ path: 'person.dateOfBirth', message: 'The date of birth must be within the last 120 years' })
+
+  const expected = date(referral.expectedHomelessOn)
+  const windowEnds = lastDayOfPeriod(today, FIFTY_SIX_DAYS)
+  if (referral.reason === 'threatened_within_56_days') {
+    if (expected === null)
+      problems.push({ path: 'expectedHomelessOn', message: 'Enter the date they expect to become homeless (within the next 56 days)' })
+    else if (expected.isBefore(today))
+      problems.push({ path: 'expectedHomelessOn', message: 'That date has passed: if they have lost their home, choose “homeless”' })
+    else if (!isWithinThreatWindow(today, expected))
+      problems.push({
+        path: 'expectedHomelessOn',
+        message: `That date is more than 56 days away (after ${windowEnds.toString()}): choose “at risk later”`,
+      })
+  }
+  if (referral.reason === 'at_risk_later' && expected && isWithinThreatWindow(today, expected))
+    problems.push({
+      path: 'expectedHomelessOn',
+      message: `That date is within 56 days (by ${windowEnds.toString()}): choose “threatened within 56 days”`,
+    })
+  if (referral.reason === 'homeless' && expected?.isAfter(today))
+    problems.push({
+      path: 'expectedHomelessOn',
+      message: 'They are homeless already: leave the expected date blank, or choose a reason that is still to come',
+    })
+
+  const leaving = date(referral.dischargeOrReleaseOn)
+  if (leaving && (leaving.isBefore(today.minusYears(1)) || leaving.isAfter(today.plusYears(1))))
+    problems.push({ path: 'dischargeOrReleaseOn', message: 'The discharge or release date must be within a year of today' })
+  return problems
+}
+
+function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  try {
+    return LocalDate.parse(value).toString() === value
+  } catch {
+    return false
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
