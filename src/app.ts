@@ -65,6 +65,8 @@ export function createApp(services: Services): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: production, maxAge: config.sessionIdleMinutes * 60_000 },
     }),
   )
+  // The public self-referral form is small; anything bigger is not a person filling it in.
+  app.use('/refer-yourself', express.urlencoded({ extended: false, limit: '20kb' }))
   app.use(express.urlencoded({ extended: false, limit: '200kb' }))
   app.use(csrfProtection())
   app.use(loadCurrentUser(services.accounts, clock, config.sessionAbsoluteHours))

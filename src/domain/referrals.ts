@@ -142,3 +142,17 @@ export const PERCEIVED_THREAT: Record<ReferralReason, string> = {
 export function isDutyOutcome(outcome: string): boolean {
   return outcome === 'prevention_duty_accepted' || outcome === 'relief_duty_accepted' || outcome === 'main_duty_accepted'
 }
+
+/** The outcome a referral's case suggests: the duty its stage shows, once a duty has been decided. */
+export function outcomeSuggestedByStage(stage: string): ReferralOutcome | undefined {
+  switch (stage) {
+    case 'prevention':
+      return 'prevention_duty_accepted'
+    case 'relief':
+      return 'relief_duty_accepted'
+    case 'main_duty':
+      return 'main_duty_accepted'
+    default:
+      return undefined
+  }
+}

@@ -260,6 +260,8 @@ export async function insertApproach(
     approachedOn: string
     channel: string
     emergencies: string[]
+    referralRoute?: string | null
+    supportNeeds?: string[]
   },
 ): Promise<{ caseId: string; householdId: string }> {
   const household = await trx
@@ -290,6 +292,8 @@ export async function insertApproach(
       approach_channel: approach.channel,
       stage: 'approach',
       emergencies: approach.emergencies,
+      referral_route: approach.referralRoute ?? null,
+      support_needs: approach.supportNeeds ?? [],
     })
     .returning('id')
     .executeTakeFirstOrThrow()

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { asActor, type Actor } from '../../db/actor.ts'
+import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -226,7 +226,7 @@ export class CaseworkService {
    * Records a first approach to a housing authority: the applicant, when and how they came, and any
    * emergency triage found. The officer recording it becomes the case's named officer.
    */
-  async recordApproach(actor: Actor, form: ApproachForm, origin: Origin): Promise<ApproachResult> {
+  async recordApproach(actor: Actor, form: ApproachForm, origin: Origin, from?: ApproachSource): Promise<ApproachResult> {
     if (actor.kind !== 'user' || !CHANGE_ROLES.has(actor.role)) return { outcome: 'not_allowed' }
     const read = readApproachForm(form, this.clock.today())
     if ('errors' in read) return { outcome: 'invalid', errors: read.errors }
@@ -247,9 +247,12 @@ export class CaseworkService {
         approachedOn: approach.approachedOn.toString(),
         channel: approach.channel,
         emergencies: approach.emergencies,
+        referralRoute: from?.referralRoute,
+        supportNeeds: from?.supportNeeds,
       })
+      await from?.opened(trx, { caseId: created.caseId, reference })
       const now = this.clock.now()
-      const details = { channel: approach.channel, emergencies: approach.emergencies }
+      const details = { channel: approach.channel, emergencies: approach.emergencies, ...from?.details }
       await addCaseEvent(
         trx,
         {
@@ -282,6 +285,18 @@ export class CaseworkService {
 }
 
 export type ReassignResult = StepResult
+
+/**
+ * Where an approach came from, when it did not come to the door: a referral carries its route and
+ * support needs over, and is linked to the new case in the same transaction (`opened` may throw to
+ * undo the whole approach).
+ */
+export interface ApproachSource {
+  referralRoute: string
+  supportNeeds: string[]
+  details: Record<string, string>
+  opened(trx: Scoped, created: { caseId: string; reference: string }): Promise<void>
+}
 
 export type ApproachResult =
   { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_allowed' }

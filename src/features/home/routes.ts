@@ -13,7 +13,7 @@ export function homeRoutes(deps: { casework: CaseworkService; referrals: Referra
     switch (user.role) {
       case 'caseworker': {
         const cases = await deps.casework.caseload(actor)
-        const referrals = (await deps.referrals.list(actor, 5)).filter((r) => r.status === 'received')
+        const referrals = (await deps.referrals.list(actor, { limit: 5, open: true })).filter((r) => r.status === 'received')
         res.render('features/home/views/caseworker.njk', { pageTitle: 'Your caseload', cases, referrals })
         return
       }
@@ -23,7 +23,7 @@ export function homeRoutes(deps: { casework: CaseworkService; referrals: Referra
         return
       }
       case 'referrer': {
-        const referrals = await deps.referrals.list(actor, 10)
+        const referrals = await deps.referrals.list(actor, { limit: 10 })
         res.render('features/home/views/referrer.njk', { pageTitle: 'Your referrals', referrals })
         return
       }

@@ -1,0 +1,245 @@
+import { createHash, createHmac, randomInt, randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { asActor, type Actor } from '../../db/actor.ts'
+import type { DB } from '../../db/schema.ts'
+import { mayRefer } from '../../domain/organisations.ts'
+import { readReferral, type Problem, type ReferralChannel } from '../../domain/referral-submission.ts'
+import { recordAudit, type Origin } from '../../platform/audit.ts'
+import type { Clock } from '../../platform/clock.ts'
+import { queueMessages, type Notifier } from '../../platform/notify.ts'
+import { alertToAuthority, receiptToPerson, receiptToReferrer } from './notifications.ts'
+import {
+  alertAddressesOf,
+  attemptsFromAddressSince,
+  authorityByCode,
+  claimIdempotencyKey,
+  housingAuthorities,
+  idempotencyKey,
+  insertReferral,
+  organisationById,
+  recordAttempt,
+} from './queries.ts'
+
+/** Self-referrals from one network address: a few an hour is a person correcting a mistake; more is a flood. */
+export const SELF_REFERRAL_LIMITS = { perHour: 5, perDay: 20 } as const
+const IDEMPOTENCY_KEY_LIMIT = 200
+
+export interface Receipt {
+  id: string
+  reference: string
+  status: 'received'
+  receivedAt: Date
+  authorityName: string
+  targetWorkingDays: number
+}
+
+export type SubmitResult =
+  | { outcome: 'created'; receipt: Receipt }
+  | { outcome: 'replayed'; referralId: string }
+  | { outcome: 'invalid'; problems: Problem[] }
+  | { outcome: 'not_allowed'; message: string }
+  | { outcome: 'idempotency_conflict' }
+  | { outcome: 'throttled'; retryAfterSeconds: number }
+
+/** Thrown inside the transaction to undo a referral whose idempotency key another request claimed first. */
+class KeyTaken extends Error {}
+
+/**
+ * Referrals arriving: from a partner's form, a partner's system or a member of the public. Whatever the
+ * channel, the same rules read the referral, nothing about the person is kept from a refused attempt,
+ * and the referral, its receipt messages and its audit entry are written together or not at all.
+ */
+export class ReferralIntake {
+  private readonly db: Kysely<DB>
+  private readonly clock: Clock
+  private readonly notifier: Notifier
+  private readonly addressSecret: string
+
+  constructor(deps: { db: Kysely<DB>; clock: Clock; notifier: Notifier; addressSecret: string }) {
+    this.db = deps.db
+    this.clock = deps.clock
+    this.notifier = deps.notifier
+    this.addressSecret = deps.addressSecret
+  }
+
+  async submit(actor: Actor, body: unknown, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
+    const channel: ReferralChannel =
+      actor.kind === 'public' ? 'self_referral' : actor.kind === 'api_key' || (actor.kind === 'user' && actor.viaApiKeyId) ? 'api' : 'web'
+    const refused = await this.refusal(actor)
+    if (refused) return { outcome: 'not_allowed', message: refused }
+    const key = options.idempotencyKey
+    if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_LIMIT))
+      return {
+        outcome: 'invalid',
+        problems: [
+          { path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${String(IDEMPOTENCY_KEY_LIMIT)} characters` },
+        ],
+      }
+
+    const addressHash = channel === 'self_referral' ? this.hashAddress(options.origin.ip) : null
+    if (addressHash !== null) {
+      const wait = await this.throttle(actor, addressHash)
+      if (wait !== undefined) return { outcome: 'throttled', retryAfterSeconds: wait }
+    }
+
+    const organisationId = actor.organisationId
+    const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex')
+    if (key !== undefined && organisationId !== null) {
+      const earlier = await this.earlierRequest(actor, organisationId, key, requestHash)
+      if (earlier) return earlier
+    }
+
+    const read = readReferral(body, this.clock.today(), channel)
+    const problems = 'problems' in read ? read.problems : []
+    const authority =
+      'referral' in read ? await asActor(this.db, actor, (trx) => authorityByCode(trx, read.referral.localAuthority)) : undefined
+    if ('referral' in read && !authority)
+      problems.push({
+        path: 'localAuthority',
+        message: `No housing authority with the code ${read.referral.localAuthority} takes referrals through this service`,
+      })
+    if (!('referral' in read) || !authority || problems.length > 0) {
+      await asActor(this.db, actor, (trx) =>
+        recordAttempt(trx, {
+          at: this.clock.now(),
+          channel,
+          organisationId,
+          addressHash,
+          result: 'refused',
+          problems: problems.map((p) => p.path),
+        }),
+      )
+      return { outcome: 'invalid', problems }
+    }
+    const submission = read.referral
+
+    const id = randomUUID()
+    const reference = newReferralReference()
+    const receivedAt = this.clock.now()
+    const alerts = await alertAddressesOf(this.db, authority)
+    try {
+      const authorityRef = { id, reference, authorityId: authority.id, authorityName: authority.name }
+      await asActor(this.db, actor, async (trx) => {
+        await insertReferral(trx, {
+          id,
+          reference,
+          referringOrganisationId: organisationId,
+          referredByUserId: actor.kind === 'user' ? actor.userId : null,
+          authorityId: authority.id,
+          channel,
+          receivedAt,
+          submission,
+        })
+        if (key !== undefined && organisationId !== null) {
+          const claimed = await claimIdempotencyKey(trx, { organisationId, key, requestHash, referralId: id, at: receivedAt })
+          if (!claimed) throw new KeyTaken()
+        }
+        await recordAttempt(trx, { at: receivedAt, channel, organisationId, addressHash, result: 'accepted' })
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'create',
+            subjectType: 'referral',
+            subjectId: id,
+            subjectOrganisationId: authority.id,
+            details: { reference, channel },
+          },
+          options.origin,
+          receivedAt,
+        )
+        await queueMessages(
+          trx,
+          [
+            ...(submission.referrer?.email ? [receiptToReferrer(authorityRef, submission.referrer.email)] : []),
+            ...(channel === 'self_referral' || submission.person.preferredContact !== 'via_referrer'
+              ? receiptToPerson(authorityRef, submission.person, authority.referral_target_working_days)
+              : []),
+            ...alerts.map((to) => alertToAuthority(authorityRef, to, submission.reason)),
+          ],
+          receivedAt,
+        )
+      })
+    } catch (error) {
+      // Another request with the same key won the race; answer as its retry would be answered.
+      if (error instanceof KeyTaken && key !== undefined && organisationId !== null) {
+        return (await this.earlierRequest(actor, organisationId, key, requestHash)) ?? { outcome: 'idempotency_conflict' }
+      }
+      throw error
+    }
+    this.notifier.deliverSoon()
+    return {
+      outcome: 'created',
+      receipt: {
+        id,
+        reference,
+        status: 'received',
+        receivedAt,
+        authorityName: authority.name,
+        targetWorkingDays: authority.referral_target_working_days,
+      },
+    }
+  }
+
+  /** The housing authorities a person may choose to be referred to. */
+  async authorities() {
+    return asActor(this.db, { kind: 'public', organisationId: null, role: 'public', label: 'Member of the public' }, housingAuthorities)
+  }
+
+  /** Why this actor may not refer at all, or undefined when they may. */
+  private async refusal(actor: Actor): Promise<string | undefined> {
+    if (actor.kind === 'public') return undefined
+    if (actor.kind === 'user' && actor.role !== 'referrer')
+      return 'Only staff of a referring organisation make referrals. Housing authority staff record an approach instead'
+    const organisation = await asActor(this.db, actor, (trx) => organisationById(trx, actor.organisationId))
+    if (!mayRefer(organisation.type))
+      return `${organisation.name} is not a referring organisation, so it cannot make referrals under the duty to refer`
+    return undefined
+  }
+
+  private async earlierRequest(actor: Actor, organisationId: string, key: string, requestHash: string): Promise<SubmitResult | undefined> {
+    const earlier = await asActor(this.db, actor, (trx) => idempotencyKey(trx, organisationId, key))
+    if (!earlier) return undefined
+    return earlier.request_hash === requestHash
+      ? { outcome: 'replayed', referralId: earlier.referral_id }
+      : { outcome: 'idempotency_conflict' }
+  }
+
+  /** Seconds to wait when the address has sent too many self-referrals; the throttled attempt is counted too. */
+  private async throttle(actor: Actor, addressHash: string): Promise<number | undefined> {
+    const now = this.clock.now()
+    return asActor(this.db, actor, async (trx) => {
+      const lastHour = await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 3_600_000))
+      const lastDay =
+        lastHour >= SELF_REFERRAL_LIMITS.perHour
+          ? lastHour
+          : await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 86_400_000))
+      if (lastHour < SELF_REFERRAL_LIMITS.perHour && lastDay < SELF_REFERRAL_LIMITS.perDay) return undefined
+      await recordAttempt(trx, { at: now, channel: 'self_referral', organisationId: null, addressHash, result: 'throttled' })
+      return lastHour >= SELF_REFERRAL_LIMITS.perHour ? 3600 : 86_400
+    })
+  }
+
+  /** The network address, keyed so the table cannot be read back into addresses. */
+  private hashAddress(ip: string | null): string {
+    return createHmac('sha256', this.addressSecret)
+      .update(ip ?? 'unknown')
+      .digest('hex')
+  }
+}
+
+/** REF- and eight characters that cannot be misread (no 0/O, 1/I/L): about 10^12 references. */
+function newReferralReference(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
+  return `REF-${Array.from({ length: 8 }, () => alphabet.charAt(randomInt(alphabet.length))).join('')}`
+}
+
+/** JSON with object keys sorted, so the same body sent twice hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
