@@ -9,12 +9,14 @@ import { AccommodationService } from './features/casework/accommodation-service.
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { LettersService } from './features/letters/service.ts'
+import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
 import { PlanService } from './features/plans/service.ts'
 import { ReferralService } from './features/referrals/service.ts'
 import { ReviewService } from './features/reviews/service.ts'
 import type { Clock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
+import { Notifier } from './platform/notify.ts'
 import { OidcSignIn } from './platform/oidc.ts'
 
 /** Everything the pages, the API and the command line act through. Built once, passed down. */
@@ -35,7 +37,9 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
+    notifier: new Notifier({ notify: config.notify, db, logger, clock }),
     organisations: new OrganisationService({ db, clock }),
+    outbox: new OutboxService({ db, clock }),
     plans: new PlanService({ db, clock }),
     referrals: new ReferralService({ db, clock }),
     reviews: new ReviewService({ db, clock }),

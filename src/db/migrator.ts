@@ -12,6 +12,7 @@ import { letters } from './migrations/0009_letters.ts'
 import { officerApiKeys } from './migrations/0010_officer_api_keys.ts'
 import { temporaryAccommodation } from './migrations/0011_temporary_accommodation.ts'
 import { accommodationSecured } from './migrations/0012_accommodation_secured.ts'
+import { outbox } from './migrations/0014_outbox.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   officerApiKeys,
   temporaryAccommodation,
   accommodationSecured,
+  outbox,
 ]
 
 const provider: MigrationProvider = {
