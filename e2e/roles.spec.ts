@@ -18,7 +18,7 @@ const MENU: Record<string, string[]> = {
   team_manager: ['Home', 'Cases', 'Referrals'],
   referrer: ['Home', 'Referrals'],
   analyst: ['Home', 'Cases'],
-  administrator: ['Home', 'Audit trail'],
+  administrator: ['Home', 'Audit trail', 'Outbox'],
 }
 
 const account = (role: string, place: string) => {
@@ -110,6 +110,8 @@ describe('each role in the browser', () => {
     await admin.goto(`${server.url}/admin/audit?from=not-a-date`)
     await assertLoaded(admin, 'Audit trail')
     expect(await admin.locator('.govuk-error-summary').textContent()).toContain('Enter the ‘from’ date as a real date')
+    await admin.goto(`${server.url}/admin/outbox`)
+    await assertLoaded(admin, 'Outbox')
     await admin.context().close()
   })
 

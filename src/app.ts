@@ -10,6 +10,7 @@ import { nonCooperationRoutes } from './features/casework/non-cooperation-routes
 import { caseworkRoutes } from './features/casework/routes.ts'
 import { letterRoutes } from './features/letters/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
+import { outboxRoutes } from './features/outbox/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
 import { planRoutes } from './features/plans/routes.ts'
 import { referralRoutes } from './features/referrals/routes.ts'
@@ -83,6 +84,7 @@ export function createApp(services: Services): express.Express {
   app.use(referralRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
+  app.use(outboxRoutes(services))
 
   app.use(notFound)
   app.use(errorHandler(logger))

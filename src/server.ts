@@ -15,7 +15,7 @@ import { systemClock } from './platform/clock.ts'
 import { ConfigError, loadConfig } from './platform/config.ts'
 import { deleteExpiredSessions } from './platform/http/session-queries.ts'
 import { createLogger } from './platform/logging.ts'
-import { createServices } from './services.ts'
+import { createServices, type Services } from './services.ts'
 
 const KNOWN_START_ERRORS = [ConfigError, DatabaseUnavailableError, DataDirLockedError, MigrationError]
 
@@ -27,13 +27,18 @@ async function main(): Promise<void> {
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'Upstream server' })
   let server: Server | undefined = undefined
+  let services: Services | undefined = undefined
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'stopping')
     const closeDatabase = () => {
-      database.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      )
+      // A delivery run in progress records what it sent before the database goes.
+      const delivered = services ? services.notifier.idle() : Promise.resolve()
+      delivered
+        .then(() => database.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        )
     }
     if (server) server.close(closeDatabase)
     else closeDatabase()
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
   const seeded = config.environment !== 'production' && (await countOrganisations(database.db)) === 0
   if (seeded) await seedDemoData(database.db, { clock: systemClock })
 
-  const services = createServices({ config, clock: systemClock, database, logger })
+  services = createServices({ config, clock: systemClock, database, logger })
   const app = createApp(services)
   const listening = app.listen(config.port)
   server = listening
@@ -56,6 +61,8 @@ async function main(): Promise<void> {
     listening.once('error', reject)
   })
   setInterval(() => void pruneSessions(database), 3_600_000).unref()
+  // Messages queued but not yet sent when the service last stopped go out now.
+  services.notifier.deliverSoon()
 
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

@@ -9,18 +9,23 @@ import { AccommodationService } from './features/casework/accommodation-service.
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { LettersService } from './features/letters/service.ts'
+import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
 import { PlanService } from './features/plans/service.ts'
+import { ReferralIntake } from './features/referrals/intake.ts'
 import { ReferralService } from './features/referrals/service.ts'
 import { ReviewService } from './features/reviews/service.ts'
 import type { Clock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
+import { Notifier } from './platform/notify.ts'
 import { OidcSignIn } from './platform/oidc.ts'
 
 /** Everything the pages, the API and the command line act through. Built once, passed down. */
 export function createServices(deps: { config: Config; clock: Clock; database: Database; logger: Logger }) {
   const { config, clock, database, logger } = deps
   const db = database.db
+  const casework = new CaseworkService({ db, clock })
+  const notifier = new Notifier({ notify: config.notify, db, logger, clock })
   return {
     config,
     clock,
@@ -30,14 +35,17 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     apiKeys: new ApiKeyService({ db, clock }),
     audit: new AuditService({ db }),
     accommodation: new AccommodationService({ db, clock }),
-    casework: new CaseworkService({ db, clock }),
+    casework,
     nonCooperation: new NonCooperationService({ db, clock }),
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
+    notifier,
     organisations: new OrganisationService({ db, clock }),
+    outbox: new OutboxService({ db, clock }),
     plans: new PlanService({ db, clock }),
-    referrals: new ReferralService({ db, clock }),
+    referrals: new ReferralService({ db, clock, notifier, casework }),
+    referralIntake: new ReferralIntake({ db, clock, notifier, addressSecret: config.sessionSecret }),
     reviews: new ReviewService({ db, clock }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,
   }

@@ -13,6 +13,7 @@ import { officerApiKeys } from './migrations/0010_officer_api_keys.ts'
 import { temporaryAccommodation } from './migrations/0011_temporary_accommodation.ts'
 import { accommodationSecured } from './migrations/0012_accommodation_secured.ts'
 import { referralRoute } from './migrations/0013_referral_route.ts'
+import { outbox } from './migrations/0014_outbox.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   temporaryAccommodation,
   accommodationSecured,
   referralRoute,
+  outbox,
 ]
 
 const provider: MigrationProvider = {

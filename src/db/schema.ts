@@ -411,6 +411,32 @@ export interface ReferralAttemptTable {
   problems: Generated<string[]>
 }
 
+export type OutboxStatus = 'queued' | 'local' | 'sending' | 'sent' | 'failed'
+
+export interface OutboxMessageTable {
+  id: Generated<string>
+  /** Whose administrators may read the message; null for one only the system handles. */
+  organisation_id: string | null
+  channel: 'email' | 'sms'
+  /** An email address or a UK phone number. */
+  recipient: string
+  /** The email's subject; empty for a text message. */
+  subject: string
+  body: string
+  kind: string
+  about_type: string
+  about_id: string
+  status: Generated<OutboxStatus>
+  /** GOV.UK Notify's id for the notification, once sent. */
+  provider_id: string | null
+  /** Why sending failed, without personal details. */
+  error: string | null
+  created_at: Timestamp
+  /** When a delivery run took the message to send it. */
+  claimed_at: Timestamp | null
+  sent_at: Timestamp | null
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -438,6 +464,7 @@ export interface DB {
   referral_messages: ReferralMessageTable
   referral_idempotency_keys: ReferralIdempotencyKeyTable
   referral_attempts: ReferralAttemptTable
+  outbox_messages: OutboxMessageTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

@@ -17,9 +17,20 @@ export interface Config {
   sessionAbsoluteHours: number
   /** Sign-in failures in a row before an account is locked, and for how long. */
   lockout: { maxFailures: number; minutes: number }
-  notifyApiKey: string | undefined
+  /** GOV.UK Notify; without it messages are kept in the local outbox and not sent. */
+  notify: NotifyConfig | undefined
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; organisationName: string } | undefined
   logLevel: string
+}
+
+export interface NotifyConfig {
+  apiKey: string
+  /** An email template whose subject is `((subject))` and whose body is `((body))`. */
+  emailTemplateId: string
+  /** A text message template whose body is `((body))`. */
+  smsTemplateId: string
+  /** Notify's API address; undefined for GOV.UK Notify's own production API. */
+  baseUrl: string | undefined
 }
 
 export class ConfigError extends Error {
@@ -80,6 +91,8 @@ export function loadConfig(env: Env = process.env): Config {
       )
   }
 
+  const notify = loadNotifyConfig(env, problems)
+
   if (problems.length > 0) throw new ConfigError(problems)
 
   return {
@@ -93,10 +106,54 @@ export function loadConfig(env: Env = process.env): Config {
     sessionIdleMinutes: Number(env['UPSTREAM_SESSION_IDLE_MINUTES'] ?? '30'),
     sessionAbsoluteHours: Number(env['UPSTREAM_SESSION_ABSOLUTE_HOURS'] ?? '12'),
     lockout: { maxFailures: 5, minutes: 15 },
-    notifyApiKey: blankToUndefined(env['UPSTREAM_NOTIFY_API_KEY']),
+    notify,
     oidc,
     logLevel: env['LOG_LEVEL'] ?? (environment === 'test' ? 'silent' : 'info'),
   }
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+/** Notify's keys are `name-<service id>-<secret>`; the client cuts the two ids off the end. */
+const NOTIFY_KEY = new RegExp(`^.+-${UUID}-${UUID}$`, 'i')
+const WHOLE_UUID = new RegExp(`^${UUID}$`, 'i')
+
+function loadNotifyConfig(env: Env, problems: string[]): NotifyConfig | undefined {
+  const apiKey = blankToUndefined(env['UPSTREAM_NOTIFY_API_KEY'])
+  const emailTemplateId = blankToUndefined(env['UPSTREAM_NOTIFY_EMAIL_TEMPLATE_ID'])
+  const smsTemplateId = blankToUndefined(env['UPSTREAM_NOTIFY_SMS_TEMPLATE_ID'])
+  const baseUrl = blankToUndefined(env['UPSTREAM_NOTIFY_BASE_URL'])
+  if (apiKey === undefined) {
+    const without = Object.entries({ UPSTREAM_NOTIFY_EMAIL_TEMPLATE_ID: emailTemplateId, UPSTREAM_NOTIFY_SMS_TEMPLATE_ID: smsTemplateId })
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k)
+    // Template ids without a key would silently send nothing; say so rather than guess what was meant.
+    if (without.length > 0)
+      problems.push(`${without.join(' and ')} ${without.length === 1 ? 'is' : 'are'} set but UPSTREAM_NOTIFY_API_KEY is not`)
+    return undefined
+  }
+  const before = problems.length
+  // The key itself is a secret: never repeat it in a message.
+  if (!NOTIFY_KEY.test(apiKey))
+    problems.push(
+      'UPSTREAM_NOTIFY_API_KEY is not a GOV.UK Notify API key: copy the whole key, which ends in two ids (name-<service id>-<secret>)',
+    )
+  const missing = Object.entries({ UPSTREAM_NOTIFY_EMAIL_TEMPLATE_ID: emailTemplateId, UPSTREAM_NOTIFY_SMS_TEMPLATE_ID: smsTemplateId })
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k)
+  if (missing.length > 0)
+    problems.push(
+      `sending through GOV.UK Notify is switched on by UPSTREAM_NOTIFY_API_KEY but ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set: create an email template with subject ((subject)) and body ((body)), and a text message template with body ((body))`,
+    )
+  for (const [name, value] of Object.entries({
+    UPSTREAM_NOTIFY_EMAIL_TEMPLATE_ID: emailTemplateId,
+    UPSTREAM_NOTIFY_SMS_TEMPLATE_ID: smsTemplateId,
+  }))
+    if (value !== undefined && !WHOLE_UUID.test(value))
+      problems.push(`${name} must be a Notify template id such as f33517ff-2a88-4f6e-b855-c550268ce08a (it is "${value}")`)
+  if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl))
+    problems.push(`UPSTREAM_NOTIFY_BASE_URL must be a web address starting with https:// (it is "${baseUrl}")`)
+  if (problems.length > before || emailTemplateId === undefined || smsTemplateId === undefined) return undefined
+  return { apiKey, emailTemplateId, smsTemplateId, baseUrl: baseUrl?.replace(/\/+$/, '') }
 }
 
 function parseEnvironment(value: string | undefined): Environment {

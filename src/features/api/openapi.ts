@@ -16,9 +16,10 @@ export interface ApiOperation {
  */
 export function openApiDocument(operations: readonly ApiOperation[]): Record<string, unknown> {
   const registry = z.registry<{ id: string }>()
-  const schemaRef = (schema: z.ZodType): Record<string, unknown> => {
+  const schemaRef = (schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> => {
     const id = (schema.meta() as { id?: string } | undefined)?.id
-    if (id === undefined) return z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' })
+    // A request is described as it is sent, before the schema's defaults and transforms.
+    if (id === undefined) return z.toJSONSchema(schema, { target: 'draft-2020-12', io })
     if (!registry.has(schema)) registry.add(schema, { id })
     return { $ref: `#/components/schemas/${id}` }
   }
@@ -46,7 +47,7 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
         ...(operation.description ? { description: operation.description } : {}),
         ...(parameters.length > 0 ? { parameters } : {}),
         ...(operation.requestBody
-          ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(operation.requestBody) } } } }
+          ? { requestBody: { required: true, content: { 'application/json': { schema: schemaRef(operation.requestBody, 'input') } } } }
           : {}),
         responses,
         security: [{ apiKey: [] }],

@@ -1,14 +1,34 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { originOf } from '../accounts/routes.ts'
+import type { ReferralIntake } from '../referrals/intake.ts'
 import type { ReferralService } from '../referrals/service.ts'
+import { ReferralSubmission } from '../../domain/referral-submission.ts'
 import type { ApiKeyService } from './api-keys.ts'
 import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
 import type { Services } from './commands.ts'
 import { openApiDocument, type ApiOperation } from './openapi.ts'
-import { ApiError, ReferralView, type ReferralViewBody } from './schemas.ts'
+import { ApiError, ReferralReceipt, ReferralView, type ReferralViewBody } from './schemas.ts'
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/referrals',
+    summary: 'Refer someone under the duty to refer (s213B)',
+    description:
+      'With the person’s consent, to the housing authority they chose. Send an `Idempotency-Key` header to retry safely: the same key and body answer with the same referral, never a second one; the same key with another body answers 409. Every problem with the body is listed at once (422); a referral without all three consents is refused and nothing about the person is kept.',
+    requestBody: ReferralSubmission,
+    responses: {
+      201: { description: 'Received', body: ReferralReceipt },
+      200: { description: 'A retry with the same Idempotency-Key and body: the referral first made', body: ReferralReceipt },
+      400: { description: 'The body is not JSON', body: ApiError },
+      403: { description: 'The key’s organisation is not a referring body', body: ApiError },
+      409: { description: 'The Idempotency-Key was used with a different body', body: ApiError },
+      413: { description: 'The body is larger than 100 KB', body: ApiError },
+      415: { description: 'The body is not sent as application/json', body: ApiError },
+      422: { description: 'Every problem with the referral, each with its path in the body', body: ApiError },
+    },
+  },
   {
     method: 'get',
     path: '/referrals/{id}',
@@ -53,7 +73,7 @@ export function toReferralView(referral: {
   outcome: string
   outcome_details: string | null
   received_at: Date
-  changes: { status: string; outcome: string; changed_at: Date }[]
+  changes: { status: string; outcome: string; details: string | null; changed_at: Date }[]
 }): ReferralViewBody {
   return ReferralView.parse({
     id: referral.id,
@@ -63,7 +83,7 @@ export function toReferralView(referral: {
     outcome: referral.outcome,
     outcomeDetails: referral.outcome_details,
     receivedAt: referral.received_at.toISOString(),
-    history: referral.changes.map((c) => ({ status: c.status, outcome: c.outcome, changedAt: c.changed_at.toISOString() })),
+    history: referral.changes.map((c) => ({ status: c.status, outcome: c.outcome, details: c.details, changedAt: c.changed_at.toISOString() })),
   })
 }
 
@@ -71,6 +91,7 @@ export function apiRoutes(
   deps: Services & {
     apiKeys: ApiKeyService
     referrals: ReferralService
+    referralIntake: ReferralIntake
     logger: Logger
   },
 ): Router {
@@ -81,19 +102,60 @@ export function apiRoutes(
     res.json(document)
   })
 
+  // Checked before the body is read, so that a form or plain text is told its type is wrong, not that it is bad JSON.
+  router.post('/referrals', (req, res, next) => {
+    if (req.is('application/json')) {
+      next()
+      return
+    }
+    const { status, body } = apiError(415, 'Send the referral as JSON, with "Content-Type: application/json"')
+    res.status(status).json(body)
+  })
   router.use(express.json({ limit: '100kb', type: () => true }))
   router.use(apiKeyAuthentication(deps.apiKeys))
+
+  router.post('/referrals', async (req, res) => {
+    const actor = res.locals.actor
+    if (!actor) throw new Error('unauthenticated')
+    const result = await deps.referralIntake.submit(actor, req.body, { idempotencyKey: req.get('idempotency-key'), origin: originOf(req) })
+    switch (result.outcome) {
+      case 'created': {
+        const { receipt } = result
+        res.status(201).location(`/api/v1/referrals/${receipt.id}`).json(ReferralReceipt.parse({ id: receipt.id, reference: receipt.reference, status: receipt.status, receivedAt: receipt.receivedAt.toISOString() }))
+        return
+      }
+      case 'replayed': {
+        const found = await deps.referrals.view(actor, result.referralId, originOf(req))
+        if (!found) throw new Error('a replayed referral is the organisation’s own')
+        const { referral } = found
+        res.status(200).json(ReferralReceipt.parse({ id: referral.id, reference: referral.reference, status: referral.status, receivedAt: referral.received_at.toISOString() }))
+        return
+      }
+      case 'invalid':
+        res.status(422).json({ errors: result.problems })
+        return
+      case 'not_allowed':
+        res.status(403).json(apiError(403, result.message).body)
+        return
+      case 'idempotency_conflict':
+        res.status(409).json(apiError(409, 'This Idempotency-Key was used for a different referral. Use a new key for a new referral', 'Idempotency-Key').body)
+        return
+      case 'throttled':
+        res.status(429).set('Retry-After', String(result.retryAfterSeconds)).json(apiError(429, 'Too many referrals; try again later').body)
+        return
+    }
+  })
 
   router.get('/referrals/:id', async (req, res) => {
     const actor = res.locals.actor
     if (!actor) throw new Error('unauthenticated')
-    const referral = await deps.referrals.view(actor, req.params.id, originOf(req))
-    if (!referral) {
+    const found = await deps.referrals.view(actor, req.params.id, originOf(req))
+    if (found?.side !== 'referrer') {
       const { status, body } = apiError(404, 'Your organisation has no referral with that id')
       res.status(status).json(body)
       return
     }
-    res.json(toReferralView(referral))
+    res.json(toReferralView(found.referral))
   })
 
   router.use(caseApiRoutes(deps))

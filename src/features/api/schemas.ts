@@ -23,8 +23,14 @@ export const ReferralView = z
     outcome: z.enum(REFERRAL_OUTCOMES),
     outcomeDetails: z.string().nullable(),
     receivedAt: z.iso.datetime(),
-    history: z.array(z.object({ status: z.enum(REFERRAL_STATUSES), outcome: z.enum(REFERRAL_OUTCOMES), changedAt: z.iso.datetime() })),
+    history: z.array(
+      z.object({ status: z.enum(REFERRAL_STATUSES), outcome: z.enum(REFERRAL_OUTCOMES), details: z.string().nullable(), changedAt: z.iso.datetime() }),
+    ),
   })
   .meta({ id: 'Referral' })
+
+export const ReferralReceipt = z
+  .object({ id: z.uuid(), reference: z.string(), status: z.enum(REFERRAL_STATUSES), receivedAt: z.iso.datetime() })
+  .meta({ id: 'ReferralReceipt' })
 
 export type ReferralViewBody = z.infer<typeof ReferralView>

@@ -135,8 +135,8 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   router.post('/referrals/:id/convert', requireSignIn, AUTHORITY_STAFF, async (req, res) => {
     const { actor } = signedIn(res)
     const id = String(req.params['id'])
-    const form = req.body as ApproachForm & { version?: string; caseReference?: string }
-    const result = form.caseReference !== undefined ? await referrals.linkToCase(actor, id, form, originOf(req)) : await referrals.convert(actor, id, form, originOf(req))
+    const form = req.body as ApproachForm & Record<string, unknown>
+    const result = form['caseReference'] !== undefined ? await referrals.linkToCase(actor, id, form, originOf(req)) : await referrals.convert(actor, id, form, originOf(req))
     if (result.outcome === 'opened') {
       res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
       return
