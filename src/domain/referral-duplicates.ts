@@ -16,7 +16,9 @@ export const DUPLICATE_WINDOW_DAYS = 90
 
 export function resemblances(person: PersonDetails, other: PersonDetails): string[] {
   const reasons: string[] = []
-  const sameFamily = letters(person.familyName) === letters(other.familyName)
+  const family = letters(person.familyName)
+  // A name with no letters left (all punctuation) says nothing about being family.
+  const sameFamily = family !== '' && family === letters(other.familyName)
   const sameBirth = person.dateOfBirth !== null && person.dateOfBirth === other.dateOfBirth
   if (sameBirth && sameFamily && similarGiven(person.givenName, other.givenName)) reasons.push('Same name and date of birth')
   else if (sameBirth && sameFamily) reasons.push('Same last name and date of birth')
@@ -38,8 +40,13 @@ function similarGiven(a: string, b: string): boolean {
   return short.length >= 3 ? long.startsWith(short) : short === long
 }
 
+/** Letters of any alphabet, accents taken off ("José" is "jose"): a-z only would make "Шевченко" and "Коваленко" both "". */
 function letters(name: string): string {
-  return name.toLowerCase().replace(/[^a-z]/g, '')
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '')
 }
 
 function digits(phone: string | null | undefined): string {

@@ -220,7 +220,9 @@ export function referralProblems(referral: ReferralSubmission, today: LocalDate,
         message: 'Enter the referrer’s phone number or email, as contact is to be through the referrer',
       },
     }[person.preferredContact]
-    problems.push(missing)
+    // Each thing to put right is said once: a self-referral asking for contact via a referrer, or a
+    // referrer with no phone or email, has been told above.
+    if (!problems.some((problem) => problem.path === missing.path || problem.path === 'person.preferredContact')) problems.push(missing)
   }
 
   const date = (iso: string | null) => (iso === null ? null : LocalDate.parse(iso))
@@ -242,7 +244,10 @@ export function referralProblems(referral: ReferralSubmission, today: LocalDate,
         message: `That date is more than 56 days away (after ${windowEnds.toString()}): choose “at risk later”`,
       })
   }
-  if (referral.reason === 'at_risk_later' && expected && isWithinThreatWindow(today, expected))
+  // A date already passed is within the window too, but the answer to it is "homeless", not "threatened".
+  if (referral.reason === 'at_risk_later' && expected?.isBefore(today))
+    problems.push({ path: 'expectedHomelessOn', message: 'That date has passed: if they have lost their home, choose “homeless”' })
+  else if (referral.reason === 'at_risk_later' && expected && isWithinThreatWindow(today, expected))
     problems.push({
       path: 'expectedHomelessOn',
       message: `That date is within 56 days (by ${windowEnds.toString()}): choose “threatened within 56 days”`,

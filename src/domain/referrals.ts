@@ -91,7 +91,7 @@ export function nextReferralState(
       if (assessed) return { state: { ...current, status: 'closed' }, firstContact: false }
       if (!(CLOSING_OUTCOMES as readonly string[]).includes(action.outcome))
         return { refused: 'Choose why the referral is being closed', field: 'outcome' }
-      if (action.outcome === 'rejected_other' && !action.details)
+      if (action.outcome === 'rejected_other' && !action.details?.trim())
         return { refused: 'Say why the referral is rejected: the referrer will see this', field: 'details' }
       return { state: { ...current, status: 'closed', outcome: action.outcome }, firstContact: false }
     }
