@@ -83,7 +83,12 @@ export function toReferralView(referral: {
     outcome: referral.outcome,
     outcomeDetails: referral.outcome_details,
     receivedAt: referral.received_at.toISOString(),
-    history: referral.changes.map((c) => ({ status: c.status, outcome: c.outcome, details: c.details, changedAt: c.changed_at.toISOString() })),
+    history: referral.changes.map((c) => ({
+      status: c.status,
+      outcome: c.outcome,
+      details: c.details,
+      changedAt: c.changed_at.toISOString(),
+    })),
   })
 }
 
@@ -121,14 +126,33 @@ export function apiRoutes(
     switch (result.outcome) {
       case 'created': {
         const { receipt } = result
-        res.status(201).location(`/api/v1/referrals/${receipt.id}`).json(ReferralReceipt.parse({ id: receipt.id, reference: receipt.reference, status: receipt.status, receivedAt: receipt.receivedAt.toISOString() }))
+        res
+          .status(201)
+          .location(`/api/v1/referrals/${receipt.id}`)
+          .json(
+            ReferralReceipt.parse({
+              id: receipt.id,
+              reference: receipt.reference,
+              status: receipt.status,
+              receivedAt: receipt.receivedAt.toISOString(),
+            }),
+          )
         return
       }
       case 'replayed': {
         const found = await deps.referrals.view(actor, result.referralId, originOf(req))
         if (!found) throw new Error('a replayed referral is the organisation’s own')
         const { referral } = found
-        res.status(200).json(ReferralReceipt.parse({ id: referral.id, reference: referral.reference, status: referral.status, receivedAt: referral.received_at.toISOString() }))
+        res
+          .status(200)
+          .json(
+            ReferralReceipt.parse({
+              id: referral.id,
+              reference: referral.reference,
+              status: referral.status,
+              receivedAt: referral.received_at.toISOString(),
+            }),
+          )
         return
       }
       case 'invalid':
@@ -138,7 +162,12 @@ export function apiRoutes(
         res.status(403).json(apiError(403, result.message).body)
         return
       case 'idempotency_conflict':
-        res.status(409).json(apiError(409, 'This Idempotency-Key was used for a different referral. Use a new key for a new referral', 'Idempotency-Key').body)
+        res
+          .status(409)
+          .json(
+            apiError(409, 'This Idempotency-Key was used for a different referral. Use a new key for a new referral', 'Idempotency-Key')
+              .body,
+          )
         return
       case 'throttled':
         res.status(429).set('Retry-After', String(result.retryAfterSeconds)).json(apiError(429, 'Too many referrals; try again later').body)

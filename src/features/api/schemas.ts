@@ -24,7 +24,12 @@ export const ReferralView = z
     outcomeDetails: z.string().nullable(),
     receivedAt: z.iso.datetime(),
     history: z.array(
-      z.object({ status: z.enum(REFERRAL_STATUSES), outcome: z.enum(REFERRAL_OUTCOMES), details: z.string().nullable(), changedAt: z.iso.datetime() }),
+      z.object({
+        status: z.enum(REFERRAL_STATUSES),
+        outcome: z.enum(REFERRAL_OUTCOMES),
+        details: z.string().nullable(),
+        changedAt: z.iso.datetime(),
+      }),
     ),
   })
   .meta({ id: 'Referral' })

@@ -64,7 +64,7 @@ export class ReferralIntake {
 
   async submit(actor: Actor, body: unknown, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
     const channel: ReferralChannel =
-      actor.kind === 'public' ? 'self_referral' : actor.kind === 'api_key' || (actor.kind === 'user' && actor.viaApiKeyId) ? 'api' : 'web'
+      actor.kind === 'public' ? 'self_referral' : actor.kind === 'api_key' || actor.viaApiKeyId !== undefined ? 'api' : 'web'
     const refused = await this.refusal(actor)
     if (refused) return { outcome: 'not_allowed', message: refused }
     const key = options.idempotencyKey
@@ -241,5 +241,5 @@ function canonicalJson(value: unknown): string {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
   }
-  return JSON.stringify(value) ?? 'null'
+  return value === undefined ? 'null' : JSON.stringify(value)
 }

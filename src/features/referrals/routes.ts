@@ -39,7 +39,10 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   // Partner staff: the duty to refer, by form.
   router.get('/referrals/new', requireSignIn, requireRole('referrer'), async (_req, res) => {
     const { user } = signedIn(res)
-    res.render('features/referrals/views/new.njk', await referralFormPage(intake, { 'referrer.name': user.displayName, 'referrer.email': user.email }, []))
+    res.render(
+      'features/referrals/views/new.njk',
+      await referralFormPage(intake, { 'referrer.name': user.displayName, 'referrer.email': user.email }, []),
+    )
   })
 
   router.post('/referrals/new', requireSignIn, requireRole('referrer'), async (req, res) => {
@@ -64,7 +67,17 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     const form = req.body as ReferralForm
     // A field people cannot see: only a robot fills it in.
     if (typeof form['website'] === 'string' && form['website'] !== '') {
-      res.status(400).render('features/referrals/views/self-referral.njk', await referralFormPage(intake, form, [{ href: '#person-givenName', text: 'Your form could not be sent. Fill in only the questions shown and try again' }], true))
+      res
+        .status(400)
+        .render(
+          'features/referrals/views/self-referral.njk',
+          await referralFormPage(
+            intake,
+            form,
+            [{ href: '#person-givenName', text: 'Your form could not be sent. Fill in only the questions shown and try again' }],
+            true,
+          ),
+        )
       return
     }
     const result = await intake.submit(PUBLIC, bodyOfForm(form, 'self_referral'), { origin: originOf(req) })
@@ -75,7 +88,9 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
       return
     }
     if (result.outcome === 'invalid') {
-      res.status(400).render('features/referrals/views/self-referral.njk', await referralFormPage(intake, form, formErrorsOf(result.problems), true))
+      res
+        .status(400)
+        .render('features/referrals/views/self-referral.njk', await referralFormPage(intake, form, formErrorsOf(result.problems), true))
       return
     }
     if (result.outcome !== 'created') throw new Error(`a self-referral cannot be ${result.outcome}`)
@@ -94,7 +109,13 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     const { actor } = signedIn(res)
     const settings = await referrals.settings(actor)
     if (!settings) throw new NotFoundError()
-    res.render('features/referrals/views/settings.njk', settingsPage({ targetWorkingDays: String(settings.referral_target_working_days), contactEmail: settings.referral_contact_email ?? '' }, []))
+    res.render(
+      'features/referrals/views/settings.njk',
+      settingsPage(
+        { targetWorkingDays: String(settings.referral_target_working_days), contactEmail: settings.referral_contact_email ?? '' },
+        [],
+      ),
+    )
   })
 
   router.post('/referrals/settings', requireSignIn, requireRole('team_manager', 'administrator'), async (req, res) => {
@@ -136,7 +157,10 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     const { actor } = signedIn(res)
     const id = String(req.params['id'])
     const form = req.body as ApproachForm & Record<string, unknown>
-    const result = form['caseReference'] !== undefined ? await referrals.linkToCase(actor, id, form, originOf(req)) : await referrals.convert(actor, id, form, originOf(req))
+    const result =
+      form['caseReference'] !== undefined
+        ? await referrals.linkToCase(actor, id, form, originOf(req))
+        : await referrals.convert(actor, id, form, originOf(req))
     if (result.outcome === 'opened') {
       res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
       return
@@ -161,7 +185,17 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
       case 'not_found':
         throw new NotFoundError()
       case 'stale':
-        await renderReferral(req, res, [{ href: '#action', text: 'Someone else has changed this referral since you opened it. Check it again below; nothing you sent was saved' }], 409)
+        await renderReferral(
+          req,
+          res,
+          [
+            {
+              href: '#action',
+              text: 'Someone else has changed this referral since you opened it. Check it again below; nothing you sent was saved',
+            },
+          ],
+          409,
+        )
         return
       case 'invalid':
         await renderReferral(req, res, result.errors, 400)
@@ -180,9 +214,15 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
       errors,
       errorFor: errorsByField(errors),
       values: req.method === 'POST' ? (req.body as Record<string, unknown>) : {},
-      assessedOutcomes: OUTCOME_CHOICES.assessed.map((value) => ({ value, text: humanise(value), checked: value === found.authority?.suggestedOutcome })),
+      assessedOutcomes: OUTCOME_CHOICES.assessed.map((value) => ({
+        value,
+        text: humanise(value),
+        checked: value === found.authority?.suggestedOutcome,
+      })),
       closingOutcomes: OUTCOME_CHOICES.closing.map((value) => ({ value, text: humanise(value) })),
-      supportNeeds: found.referral.support_needs.map((need) => SUPPORT_NEEDS[need as keyof typeof SUPPORT_NEEDS] ?? humanise(need)),
+      supportNeeds: found.referral.support_needs.map((need) =>
+        need in SUPPORT_NEEDS ? SUPPORT_NEEDS[need as keyof typeof SUPPORT_NEEDS] : humanise(need),
+      ),
     })
   }
 
@@ -199,7 +239,10 @@ async function referralFormPage(intake: ReferralIntake, values: ReferralForm, er
     consentExplained: CONSENT_EXPLAINED,
     authorities: (await intake.authorities()).map((a) => ({ value: a.ons_code ?? '', text: a.name })),
     reasons: REFERRAL_REASONS.map((value) => ({ value, text: REASON_LABELS[value] })),
-    contactWays: PREFERRED_CONTACT.filter((c) => !selfReferral || c !== 'via_referrer').map((value) => ({ value, text: CONTACT_LABELS[value] })),
+    contactWays: PREFERRED_CONTACT.filter((c) => !selfReferral || c !== 'via_referrer').map((value) => ({
+      value,
+      text: CONTACT_LABELS[value],
+    })),
     supportNeeds: Object.entries(SUPPORT_NEEDS).map(([value, text]) => ({ value, text })),
   }
 }
@@ -216,7 +259,11 @@ function settingsPage(values: Record<string, string>, errors: FormError[]) {
   return { pageTitle: 'Referral settings', values, errors, errorFor: errorsByField(errors) }
 }
 
-function convertPage(found: NonNullable<Awaited<ReturnType<ReferralService['view']>>>, values: ApproachForm & { version?: unknown }, errors: FormError[]) {
+function convertPage(
+  found: NonNullable<Awaited<ReturnType<ReferralService['view']>>>,
+  values: ApproachForm & { version?: unknown },
+  errors: FormError[],
+) {
   const checked = Array.isArray(values.emergencies) ? (values.emergencies as unknown[]) : [values.emergencies]
   return {
     pageTitle: `Open an approach from referral ${found.referral.reference}`,

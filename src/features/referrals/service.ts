@@ -175,14 +175,18 @@ export class ReferralService {
     // The outcome and closing forms sit on one page, so the closing form's fields have their own ids.
     const field = (name: string) => (kind === 'close' && name !== 'action' ? `#close-${name}` : `#${name}`)
     const errors: FormError[] = []
-    if (kind === 'record_outcome' && outcome === undefined) errors.push({ href: field('outcome'), text: 'Choose what the assessment found' })
-    if (details && details.length > MESSAGE_LIMIT) errors.push({ href: field('details'), text: `The details must be ${String(MESSAGE_LIMIT)} characters or fewer` })
+    if (kind === 'record_outcome' && outcome === undefined)
+      errors.push({ href: field('outcome'), text: 'Choose what the assessment found' })
+    if (details && details.length > MESSAGE_LIMIT)
+      errors.push({ href: field('details'), text: `The details must be ${String(MESSAGE_LIMIT)} characters or fewer` })
     if (details && HTML_TAG.test(details)) errors.push({ href: field('details'), text: 'The details must not contain HTML tags' })
     if (errors.length > 0) return { outcome: 'invalid', errors }
     const action: ReferralAction =
       kind === 'record_outcome' || kind === 'close' ? { kind, outcome: outcome ?? 'pending', details } : { kind }
     const result = await this.step(actor, id, version, origin, action)
-    return result.outcome === 'invalid' ? { outcome: 'invalid', errors: result.errors.map((e) => ({ ...e, href: field(e.href.slice(1)) })) } : result
+    return result.outcome === 'invalid'
+      ? { outcome: 'invalid', errors: result.errors.map((e) => ({ ...e, href: field(e.href.slice(1)) })) }
+      : result
   }
 
   private async step(
