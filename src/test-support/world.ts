@@ -154,7 +154,8 @@ export async function createWorld(kind: TestDatabaseKind, configOverrides: Parti
   const hospitalReferralToBasildon = await referral('REF-AAAA01', hospital, basildon)
   const prisonReferralToHarlow = await referral('REF-AAAA02', prison, harlow)
 
-  const services = createServices({ config, clock, database, logger: createLogger('silent') })
+  // UPSTREAM_TEST_LOG=error shows why a request failed with a 500.
+  const services = createServices({ config, clock, database, logger: createLogger(process.env['UPSTREAM_TEST_LOG'] ?? 'silent') })
   return {
     app: createApp(services),
     services,
