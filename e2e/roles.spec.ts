@@ -17,7 +17,7 @@ const MENU: Record<string, string[]> = {
   caseworker: ['Home', 'Cases', 'Referrals'],
   team_manager: ['Home', 'Cases', 'Referrals'],
   referrer: ['Home', 'Referrals'],
-  analyst: ['Home', 'Cases'],
+  analyst: ['Home', 'Cases', 'Referral figures'],
   administrator: ['Home', 'Audit trail', 'Outbox'],
 }
 
