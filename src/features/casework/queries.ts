@@ -127,6 +127,23 @@ export async function findCaseByReference(trx: Scoped, organisationId: string, r
       'provider.name as provider_name',
       'officer.display_name as officer_name',
       'plan.next_review_on as plan_review_due_on',
+      // The referral the case was opened from, if the actor may see it (a provider's mentor may not).
+      (eb) =>
+        eb
+          .selectFrom('referrals')
+          .whereRef('referrals.case_id', '=', 'cases.id')
+          .select('referrals.id')
+          .orderBy('received_at')
+          .limit(1)
+          .as('referral_id'),
+      (eb) =>
+        eb
+          .selectFrom('referrals')
+          .whereRef('referrals.case_id', '=', 'cases.id')
+          .select('referrals.reference')
+          .orderBy('received_at')
+          .limit(1)
+          .as('referral_reference'),
     ])
     .executeTakeFirst()
   if (!found) return undefined

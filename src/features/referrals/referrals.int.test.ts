@@ -123,6 +123,9 @@ describe.each(testDatabaseKinds())('the referral route on $name', (kind) => {
       .select(['id', 'referral_route', 'support_needs'])
       .executeTakeFirstOrThrow()
     expect(kase).toMatchObject({ referral_route: 'partner_referral', support_needs: ['mental_health'] })
+    expect((await officer.get(`/cases/${caseReference}`)).text).toContain(
+      `Opened from referral <a class="govuk-link" href="/referrals/${id}">${reference}</a>`,
+    )
 
     expect(
       (await step(officer, id, { action: 'record_outcome', outcome: 'prevention_duty_accepted', details: 'Prevention duty from 2 March' }))
