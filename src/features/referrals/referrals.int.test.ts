@@ -230,6 +230,33 @@ describe.each(testDatabaseKinds())('the referral route on $name', (kind) => {
     expect(response.status).toBe(413)
   })
 
+  it('shows a programme lead the figures of every authority it leads, and no referral', async () => {
+    const { db, ids } = current()
+    const county = await db
+      .insertInto('organisations')
+      .values({ type: 'county_council', name: 'Essex County Council', ons_code: 'E10000012' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db.updateTable('organisations').set({ parent_id: county.id }).where('id', 'in', [ids.basildon, ids.harlow]).execute()
+    const hash = (
+      await db.selectFrom('users').where('id', '=', current().users.basildonAnalyst.id).select('password_hash').executeTakeFirstOrThrow()
+    ).password_hash
+    await db
+      .insertInto('users')
+      .values({ organisation_id: county.id, role: 'analyst', email: 'an@essex.test', display_name: 'Helen Marsh', password_hash: hash })
+      .execute()
+    const lead = await signedInAgent(current().app, 'an@essex.test')
+    const figures = await lead.get('/referrals/figures?period=all')
+    expect(figures.status).toBe(200)
+    expect(figures.text).toContain('Basildon Borough Council, Harlow Council')
+    const all = await db
+      .selectFrom('referrals')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(figures.text).toContain(`<td class="govuk-table__cell govuk-table__cell--numeric">${String(Number(all.n))}</td>`)
+    expect((await lead.get(`/referrals/${ids.hospitalReferralToBasildon}`)).status).toBe(403)
+  })
+
   it('shows the referral figures and lets a team manager set the response target', async () => {
     const analyst = await signedInAgent(current().app, current().users.basildonAnalyst.email)
     const figures = await analyst.get('/referrals/figures?period=all')
