@@ -525,6 +525,9 @@ class DemoWorld {
         referrer_email: body && referrerName ? `${referrerName.replace(' ', '.').toLowerCase()}@${body.emailDomain}` : null,
         notes: null,
         case_id: caseId,
+        acknowledged_at: history.find((h) => h.status === 'acknowledged')?.at ?? null,
+        first_contact_at: history.find((h) => h.status === 'contacted')?.at ?? null,
+        closed_at: history.find((h) => h.status === 'closed')?.at ?? null,
       })
       for (const change of history) {
         this.data.referralStatusChanges.push({
