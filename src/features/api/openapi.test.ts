@@ -39,6 +39,21 @@ describe('the OpenAPI document', () => {
     expect(referral?.required).toContain('status')
   })
 
+  it('describes the referral a partner sends, as sent, with every answer the spec gives', () => {
+    const post = document.paths['/referrals']?.['post'] as
+      | {
+          requestBody?: { content: Record<string, { schema: { required?: string[]; additionalProperties?: boolean } }> }
+          responses: Record<string, unknown>
+        }
+      | undefined
+    const body = post?.requestBody?.content['application/json']?.schema
+    expect(body?.required).toEqual(['localAuthority', 'consent', 'person', 'reason'])
+    expect(body?.additionalProperties).toBe(false)
+    expect(Object.keys(post?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '201', '400', '401', '403', '409', '413', '415', '422']),
+    )
+  })
+
   it('describes the household, assessment, plan, activities, contacts and letters, read and changed', () => {
     const methods = (path: string) => Object.keys(document.paths[path] ?? {}).sort()
     expect(methods('/cases/{reference}/household')).toEqual(['get'])
