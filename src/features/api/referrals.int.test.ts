@@ -244,7 +244,7 @@ describe.each(testDatabaseKinds())('the referral API on $name', (kind) => {
       .send('{"localAuthority": "E07000073",')
     expect(malformed.status).toBe(400)
     expect(malformed.type).toBe('application/json')
-    expect((malformed.body as ApiErrors).errors[0]?.message).toContain('not valid JSON')
+    expect((malformed.body as ApiErrors).errors[0]?.message).toContain('not a valid JSON object')
 
     for (const [type, body] of [
       ['text/plain', JSON.stringify(validReferral())],

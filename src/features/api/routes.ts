@@ -107,7 +107,9 @@ export function apiRoutes(
     res.json(document)
   })
 
-  // Checked before the body is read, so that a form or plain text is told its type is wrong, not that it is bad JSON.
+  // Who is asking comes first; then the type, before the body is read, so that a form or plain text is
+  // told its type is wrong rather than that it is bad JSON.
+  router.use(apiKeyAuthentication(deps.apiKeys))
   router.post('/referrals', (req, res, next) => {
     if (req.is('application/json')) {
       next()
@@ -117,7 +119,6 @@ export function apiRoutes(
     res.status(status).json(body)
   })
   router.use(express.json({ limit: '100kb', type: () => true }))
-  router.use(apiKeyAuthentication(deps.apiKeys))
 
   router.post('/referrals', async (req, res) => {
     const actor = res.locals.actor
@@ -143,16 +144,14 @@ export function apiRoutes(
         const found = await deps.referrals.view(actor, result.referralId, originOf(req))
         if (!found) throw new Error('a replayed referral is the organisation’s own')
         const { referral } = found
-        res
-          .status(200)
-          .json(
-            ReferralReceipt.parse({
-              id: referral.id,
-              reference: referral.reference,
-              status: referral.status,
-              receivedAt: referral.received_at.toISOString(),
-            }),
-          )
+        res.status(200).json(
+          ReferralReceipt.parse({
+            id: referral.id,
+            reference: referral.reference,
+            status: referral.status,
+            receivedAt: referral.received_at.toISOString(),
+          }),
+        )
         return
       }
       case 'invalid':
@@ -197,7 +196,7 @@ export function apiRoutes(
   const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
     const e = error as { type?: string; status?: number }
     if (e.type === 'entity.parse.failed') {
-      const { status, body } = apiError(400, 'The request body is not valid JSON')
+      const { status, body } = apiError(400, 'The request body is not a valid JSON object')
       res.status(status).json(body)
       return
     }

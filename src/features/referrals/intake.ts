@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomInt, randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { asActor, type Actor } from '../../db/actor.ts'
+import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { mayRefer } from '../../domain/organisations.ts'
 import { readReferral, type Problem, type ReferralChannel } from '../../domain/referral-submission.ts'
@@ -65,8 +65,6 @@ export class ReferralIntake {
   async submit(actor: Actor, body: unknown, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
     const channel: ReferralChannel =
       actor.kind === 'public' ? 'self_referral' : actor.kind === 'api_key' || actor.viaApiKeyId !== undefined ? 'api' : 'web'
-    const refused = await this.refusal(actor)
-    if (refused) return { outcome: 'not_allowed', message: refused }
     const key = options.idempotencyKey
     if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_LIMIT))
       return {
@@ -75,42 +73,41 @@ export class ReferralIntake {
           { path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${String(IDEMPOTENCY_KEY_LIMIT)} characters` },
         ],
       }
-
-    const addressHash = channel === 'self_referral' ? this.hashAddress(options.origin.ip) : null
-    if (addressHash !== null) {
-      const wait = await this.throttle(actor, addressHash)
-      if (wait !== undefined) return { outcome: 'throttled', retryAfterSeconds: wait }
-    }
-
     const organisationId = actor.organisationId
+    const addressHash = channel === 'self_referral' ? this.hashAddress(options.origin.ip) : null
     const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex')
-    if (key !== undefined && organisationId !== null) {
-      const earlier = await this.earlierRequest(actor, organisationId, key, requestHash)
-      if (earlier) return earlier
-    }
-
     const read = readReferral(body, this.clock.today(), channel)
-    const problems = 'problems' in read ? read.problems : []
-    const authority =
-      'referral' in read ? await asActor(this.db, actor, (trx) => authorityByCode(trx, read.referral.localAuthority)) : undefined
-    if ('referral' in read && !authority)
-      problems.push({
-        path: 'localAuthority',
-        message: `No housing authority with the code ${read.referral.localAuthority} takes referrals through this service`,
-      })
-    if (!('referral' in read) || !authority || problems.length > 0) {
-      await asActor(this.db, actor, (trx) =>
-        recordAttempt(trx, {
-          at: this.clock.now(),
-          channel,
-          organisationId,
-          addressHash,
-          result: 'refused',
-          problems: problems.map((p) => p.path),
-        }),
-      )
-      return { outcome: 'invalid', problems }
-    }
+
+    // Everything to check before writing, in one transaction: who may refer, the flood limit, an earlier
+    // request with the same key, the authority chosen, and the record of a refusal.
+    const checked = await asActor(this.db, actor, async (trx): Promise<SubmitResult | { authority: Authority }> => {
+      const refused = await refusal(trx, actor)
+      if (refused) return { outcome: 'not_allowed', message: refused }
+      if (addressHash !== null) {
+        const wait = await this.throttle(trx, addressHash)
+        if (wait !== undefined) return { outcome: 'throttled', retryAfterSeconds: wait }
+      }
+      if (key !== undefined && organisationId !== null) {
+        const earlier = answerToRetry(await idempotencyKey(trx, organisationId, key), requestHash)
+        if (earlier) return earlier
+      }
+      const problems = 'problems' in read ? read.problems : []
+      const authority = 'referral' in read ? await authorityByCode(trx, read.referral.localAuthority) : undefined
+      if ('referral' in read && !authority)
+        problems.push({
+          path: 'localAuthority',
+          message: `No housing authority with the code ${read.referral.localAuthority} takes referrals through this service`,
+        })
+      if (!authority || problems.length > 0) {
+        const paths = problems.map((p) => p.path)
+        await recordAttempt(trx, { at: this.clock.now(), channel, organisationId, addressHash, result: 'refused', problems: paths })
+        return { outcome: 'invalid', problems }
+      }
+      return { authority }
+    })
+    if (!('authority' in checked)) return checked
+    if (!('referral' in read)) throw new Error('a referral with problems is refused above')
+    const { authority } = checked
     const submission = read.referral
 
     const id = randomUUID()
@@ -163,7 +160,8 @@ export class ReferralIntake {
     } catch (error) {
       // Another request with the same key won the race; answer as its retry would be answered.
       if (error instanceof KeyTaken && key !== undefined && organisationId !== null) {
-        return (await this.earlierRequest(actor, organisationId, key, requestHash)) ?? { outcome: 'idempotency_conflict' }
+        const earlier = await asActor(this.db, actor, (trx) => idempotencyKey(trx, organisationId, key))
+        return answerToRetry(earlier, requestHash) ?? { outcome: 'idempotency_conflict' }
       }
       throw error
     }
@@ -186,38 +184,17 @@ export class ReferralIntake {
     return asActor(this.db, { kind: 'public', organisationId: null, role: 'public', label: 'Member of the public' }, housingAuthorities)
   }
 
-  /** Why this actor may not refer at all, or undefined when they may. */
-  private async refusal(actor: Actor): Promise<string | undefined> {
-    if (actor.kind === 'public') return undefined
-    if (actor.kind === 'user' && actor.role !== 'referrer')
-      return 'Only staff of a referring organisation make referrals. Housing authority staff record an approach instead'
-    const organisation = await asActor(this.db, actor, (trx) => organisationById(trx, actor.organisationId))
-    if (!mayRefer(organisation.type))
-      return `${organisation.name} is not a referring organisation, so it cannot make referrals under the duty to refer`
-    return undefined
-  }
-
-  private async earlierRequest(actor: Actor, organisationId: string, key: string, requestHash: string): Promise<SubmitResult | undefined> {
-    const earlier = await asActor(this.db, actor, (trx) => idempotencyKey(trx, organisationId, key))
-    if (!earlier) return undefined
-    return earlier.request_hash === requestHash
-      ? { outcome: 'replayed', referralId: earlier.referral_id }
-      : { outcome: 'idempotency_conflict' }
-  }
-
   /** Seconds to wait when the address has sent too many self-referrals; the throttled attempt is counted too. */
-  private async throttle(actor: Actor, addressHash: string): Promise<number | undefined> {
+  private async throttle(trx: Scoped, addressHash: string): Promise<number | undefined> {
     const now = this.clock.now()
-    return asActor(this.db, actor, async (trx) => {
-      const lastHour = await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 3_600_000))
-      const lastDay =
-        lastHour >= SELF_REFERRAL_LIMITS.perHour
-          ? lastHour
-          : await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 86_400_000))
-      if (lastHour < SELF_REFERRAL_LIMITS.perHour && lastDay < SELF_REFERRAL_LIMITS.perDay) return undefined
-      await recordAttempt(trx, { at: now, channel: 'self_referral', organisationId: null, addressHash, result: 'throttled' })
-      return lastHour >= SELF_REFERRAL_LIMITS.perHour ? 3600 : 86_400
-    })
+    const lastHour = await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 3_600_000))
+    const lastDay =
+      lastHour >= SELF_REFERRAL_LIMITS.perHour
+        ? lastHour
+        : await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 86_400_000))
+    if (lastHour < SELF_REFERRAL_LIMITS.perHour && lastDay < SELF_REFERRAL_LIMITS.perDay) return undefined
+    await recordAttempt(trx, { at: now, channel: 'self_referral', organisationId: null, addressHash, result: 'throttled' })
+    return lastHour >= SELF_REFERRAL_LIMITS.perHour ? 3600 : 86_400
   }
 
   /** The network address, keyed so the table cannot be read back into addresses. */
@@ -226,6 +203,27 @@ export class ReferralIntake {
       .update(ip ?? 'unknown')
       .digest('hex')
   }
+}
+
+type Authority = NonNullable<Awaited<ReturnType<typeof authorityByCode>>>
+
+/** Why this actor may not refer at all, or undefined when they may. */
+async function refusal(trx: Scoped, actor: Actor): Promise<string | undefined> {
+  if (actor.kind === 'public') return undefined
+  if (actor.kind === 'user' && actor.role !== 'referrer')
+    return 'Only staff of a referring organisation make referrals. Housing authority staff record an approach instead'
+  const organisation = await organisationById(trx, actor.organisationId)
+  if (!mayRefer(organisation.type))
+    return `${organisation.name} is not a referring organisation, so it cannot make referrals under the duty to refer`
+  return undefined
+}
+
+/** A retry of an earlier request with the same key: the same body is answered with its referral, another is a conflict. */
+function answerToRetry(earlier: { request_hash: string; referral_id: string } | undefined, requestHash: string): SubmitResult | undefined {
+  if (!earlier) return undefined
+  return earlier.request_hash === requestHash
+    ? { outcome: 'replayed', referralId: earlier.referral_id }
+    : { outcome: 'idempotency_conflict' }
 }
 
 /** REF- and eight characters that cannot be misread (no 0/O, 1/I/L): about 10^12 references. */
