@@ -78,7 +78,7 @@ describe('each role in the browser', () => {
     await p.locator('table a').first().click()
     await assertLoaded(p, /^Case /)
     await p.goto(`${server.url}/referrals`)
-    await assertLoaded(p, 'Referrals received')
+    await assertLoaded(p, 'Referrals inbox')
     await p.locator('table a').first().click()
     await assertLoaded(p, /^Referral /)
     await p.goto(`${server.url}/cases/NOT-A-CASE`)

@@ -67,20 +67,70 @@ const FORM_MESSAGES: readonly [prefix: string, message: string][] = [
   ['Choose how the person prefers', 'Select how the person prefers to be contacted'],
 ]
 
-/** Each problem as a GOV.UK error, linked to its field. */
-export function formErrorsOf(problems: readonly Problem[]): FormError[] {
-  return problems.map((p) => {
+/** A member of the public is asked about themselves, not about "the person". */
+const SELF_REFERRAL_MESSAGES: Record<string, string> = {
+  'consent.toReferral': 'Select yes if you want the council to contact you about help with housing',
+  'consent.toShareContactDetails': 'Select yes if the council may use your contact details: they need one way to reach you',
+  'consent.authorityChosenByPerson': 'Select yes to confirm the council you chose is the one you want help from',
+  localAuthority: 'Select the council you want help from',
+  'person.preferredContact': 'Select how you would like to be contacted',
+}
+
+/** Each problem as a GOV.UK error, linked to its field, in the order of the fields on the page. */
+export function formErrorsOf(problems: readonly Problem[], selfReferral = false): FormError[] {
+  const errors = problems.map((p) => {
     const path = p.path.replace(/\.\d+$/, '')
     const isDate = (DATE_FIELDS as readonly string[]).includes(path)
-    const text = FORM_MESSAGES.find(([prefix]) => p.message.startsWith(prefix))?.[1] ?? p.message
+    const said = FORM_MESSAGES.find(([prefix]) => p.message.startsWith(prefix))?.[1] ?? p.message
+    const text = selfReferral
+      ? (SELF_REFERRAL_MESSAGES[path] ??
+        said
+          .replace(/the person’s/g, 'your')
+          .replace(/The person’s/g, 'Your')
+          .replace(/the person/g, 'you'))
+      : said
     return {
       href: `#${fieldId(path)}${isDate ? '-day' : ''}`,
       text: isDate ? text.replace(' written as YYYY-MM-DD', '').replace('must be a date', 'must be a real date') : text,
     }
   })
+  return inPageOrder(errors)
 }
 
 /** The HTML id of a field: its path with hyphens for dots. */
 export function fieldId(path: string): string {
   return path === '' ? 'referral' : path.replace(/\./g, '-')
+}
+
+/** The form's fields from top to bottom (their ids, or the start of them). */
+const FIELDS_IN_PAGE_ORDER = [
+  'consent-toReferral',
+  'consent-toShareContactDetails',
+  'consent-authorityChosenByPerson',
+  'localAuthority',
+  'person-givenName',
+  'person-familyName',
+  'person-dateOfBirth',
+  'person-phone',
+  'person-email',
+  'person-address',
+  'person-preferredContact',
+  'reason',
+  'expectedHomelessOn',
+  'dischargeOrReleaseOn',
+  'household',
+  'supportNeeds',
+  'risks',
+  'otherProfessionals',
+  'notes',
+  'referrer',
+]
+
+/**
+ * The error summary lists problems in the order of the fields on the page (GOV.UK pattern); the rules
+ * find them in the API body's order. A problem with the whole form comes first.
+ */
+function inPageOrder(errors: FormError[]): FormError[] {
+  const rank = (error: FormError) => FIELDS_IN_PAGE_ORDER.findIndex((id) => error.href.slice(1).startsWith(id))
+  return [...errors].sort((a, b) => rank(a) - rank(b))
 }

@@ -90,7 +90,10 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     if (result.outcome === 'invalid') {
       res
         .status(400)
-        .render('features/referrals/views/self-referral.njk', await referralFormPage(intake, form, formErrorsOf(result.problems), true))
+        .render(
+          'features/referrals/views/self-referral.njk',
+          await referralFormPage(intake, form, formErrorsOf(result.problems, true), true),
+        )
       return
     }
     if (result.outcome !== 'created') throw new Error(`a self-referral cannot be ${result.outcome}`)
@@ -233,7 +236,7 @@ async function referralFormPage(intake: ReferralIntake, values: ReferralForm, er
   return {
     pageTitle: selfReferral ? 'Ask your council for help with housing' : 'Refer someone to a housing authority',
     values,
-    errors: inPageOrder(errors),
+    errors,
     errorFor: errorsByField(errors),
     fieldId,
     consentExplained: CONSENT_EXPLAINED,
@@ -245,39 +248,6 @@ async function referralFormPage(intake: ReferralIntake, values: ReferralForm, er
     })),
     supportNeeds: Object.entries(SUPPORT_NEEDS).map(([value, text]) => ({ value, text })),
   }
-}
-
-/** The form's fields from top to bottom (their ids, or the start of them). */
-const FIELDS_IN_PAGE_ORDER = [
-  'consent-toReferral',
-  'consent-toShareContactDetails',
-  'consent-authorityChosenByPerson',
-  'localAuthority',
-  'person-givenName',
-  'person-familyName',
-  'person-dateOfBirth',
-  'person-phone',
-  'person-email',
-  'person-address',
-  'person-preferredContact',
-  'reason',
-  'expectedHomelessOn',
-  'dischargeOrReleaseOn',
-  'household',
-  'supportNeeds',
-  'risks',
-  'otherProfessionals',
-  'notes',
-  'referrer',
-]
-
-/**
- * The error summary lists problems in the order of the fields on the page (GOV.UK pattern); the rules
- * find them in the API body's order. A problem with the whole form comes first.
- */
-function inPageOrder(errors: FormError[]): FormError[] {
-  const rank = (error: FormError) => FIELDS_IN_PAGE_ORDER.findIndex((id) => error.href.slice(1).startsWith(id))
-  return [...errors].sort((a, b) => rank(a) - rank(b))
 }
 
 const REASON_LABELS = {
