@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Database } from './db/database.ts'
 import { AccountService } from './features/accounts/service.ts'
 import { ApiKeyService } from './features/api/api-keys.ts'
+import { HclicService } from './features/hclic/service.ts'
 import { HouseholdService } from './features/assessment/household-service.ts'
 import { AssessmentService } from './features/assessment/service.ts'
 import { AuditService } from './features/audit/service.ts'
@@ -37,6 +38,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     accommodation: new AccommodationService({ db, clock }),
     casework,
     nonCooperation: new NonCooperationService({ db, clock }),
+    hclic: new HclicService({ db, clock }),
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
