@@ -15,9 +15,9 @@ const HOME_HEADING: Record<string, string> = {
 
 const MENU: Record<string, string[]> = {
   caseworker: ['Home', 'Cases', 'Referrals'],
-  team_manager: ['Home', 'Cases', 'Referrals'],
+  team_manager: ['Home', 'Cases', 'Referrals', 'Statutory return'],
   referrer: ['Home', 'Referrals'],
-  analyst: ['Home', 'Cases', 'Referral figures'],
+  analyst: ['Home', 'Cases', 'Referral figures', 'Statutory return'],
   administrator: ['Home', 'Audit trail', 'Outbox'],
 }
 

@@ -9,6 +9,7 @@ import { accommodationRoutes } from './features/casework/accommodation-routes.ts
 import { nonCooperationRoutes } from './features/casework/non-cooperation-routes.ts'
 import { caseworkRoutes } from './features/casework/routes.ts'
 import { letterRoutes } from './features/letters/routes.ts'
+import { hclicRoutes } from './features/hclic/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { outboxRoutes } from './features/outbox/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
@@ -82,6 +83,7 @@ export function createApp(services: Services): express.Express {
   app.use(planRoutes(services))
   app.use(letterRoutes(services))
   app.use(referralRoutes(services))
+  app.use(hclicRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
   app.use(outboxRoutes(services))

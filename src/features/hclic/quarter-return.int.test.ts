@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { quarterOf } from '../../domain/hclic/quarter.ts'
 import type { SystemActor } from '../../platform/audit.ts'
+import { signedInAgent } from '../../test-support/browser.ts'
 import { createWorld, type World } from '../../test-support/world.ts'
 
 const system: SystemActor = { kind: 'system', organisationId: null, label: 'test' }
@@ -163,6 +164,19 @@ describe.each(testDatabaseKinds())('the H-CLIC return built from casework on $na
     expect(cases.map((c) => c.reference)).not.toContain(reference)
     const audits = await world.db.selectFrom('audit_events').where('subject_type', '=', 'hclic_return').select('subject_id').execute()
     expect(audits.map((a) => a.subject_id)).toEqual(expect.arrayContaining(['E07000066:2026-Q1', 'E07000066:2025-Q4']))
+  })
+
+  it('shows the data team the quarter’s cases and why each enters, and refuses a malformed quarter', async () => {
+    const analyst = await signedInAgent(world.app, world.users.basildonAnalyst.email)
+    const hub = await analyst.get('/hclic?quarter=2026-Q1')
+    expect(hub.status).toBe(200)
+    expect(hub.text).toContain(reference)
+    expect(hub.text).toContain('duty decided, case closed')
+    const bad = await analyst.get('/hclic?quarter=2026-5')
+    expect(bad.status).toBe(400)
+    expect(bad.text).toContain('is not a quarter: write it as YYYY-QN')
+    const caseworker = await signedInAgent(world.app, world.users.basildonCaseworker.email)
+    expect((await caseworker.get('/hclic')).status).toBe(403)
   })
 
   it('refuses an unknown authority and another authority’s staff', async () => {
