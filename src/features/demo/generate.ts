@@ -2,6 +2,7 @@ import { LocalDate, LocalTime, ZonedDateTime } from '@js-joda/core'
 import type { Insertable } from 'kysely'
 import type { StaffRole } from '../../db/actor.ts'
 import type {
+  CaseEventTable,
   CaseTable,
   HouseholdTable,
   OrganisationTable,
@@ -73,6 +74,7 @@ export interface DemoData {
   cases: WithId<CaseTable>[]
   referrals: WithId<ReferralTable>[]
   referralStatusChanges: WithId<ReferralStatusChangeTable>[]
+  caseEvents: WithId<CaseEventTable>[]
 }
 
 export interface DemoOptions {
@@ -84,6 +86,15 @@ export interface DemoOptions {
 }
 
 /** The evaluation's distributions (section 2.2), as weights. */
+/** The accommodation secured when a duty ends well, as the statutory return lists it (P2, R2). */
+const SECURED = {
+  private_rented_self_contained: 45,
+  registered_provider_tenant: 20,
+  council_tenant: 10,
+  living_with_family: 15,
+  supported_housing_or_hostel: 10,
+}
+
 const PROFILE = {
   adults: { '1': 80, '2': 17, '3': 2, '4': 1 },
   children: { '0': 48, '1': 16, '2': 17, '3': 11, '4': 6, '5': 2 },
@@ -169,6 +180,8 @@ interface CaseDraft {
 
 class DemoWorld {
   private readonly random: SeededRandom
+  /** The timeline's own stream, so that adding events leaves the households and cases as they were. */
+  private readonly eventRandom: SeededRandom
   private readonly today: LocalDate
   private readonly householdCount: number
   private readonly data: DemoData = {
@@ -180,6 +193,7 @@ class DemoWorld {
     cases: [],
     referrals: [],
     referralStatusChanges: [],
+    caseEvents: [],
   }
   private readonly organisationIds = new Map<string, string>()
   private readonly caseworkersByAuthority = new Map<string, string[]>()
@@ -189,6 +203,7 @@ class DemoWorld {
 
   constructor(options: DemoOptions) {
     this.random = new SeededRandom(options.seed ?? 2017)
+    this.eventRandom = new SeededRandom((options.seed ?? 2017) + 1)
     this.today = options.today
     this.householdCount = options.households ?? 420
   }
@@ -331,6 +346,8 @@ class DemoWorld {
 
     const id = this.random.uuid()
     const stage = open ? this.openStage(how.risk, approachedOn) : 'closed'
+    // Upstream cases (more than 56 days away) are helped before any statutory duty is owed.
+    const duty = how.risk === 'future_risk' ? null : how.risk === 'homeless' ? 'relief' : 'prevention'
     this.caseDrafts.push({
       authority,
       approachedOn,
@@ -352,13 +369,55 @@ class DemoWorld {
         outcome,
         accommodation_outcome: outcome === 'homelessness_prevented' ? this.random.weighted(PROFILE.accommodationOutcome) : null,
         closed_on: open ? null : endsOn.toString(),
-        // Open cases took their duty on the day they approached; the main duty followed relief's 56 days.
-        prevention_started_on: stage === 'prevention' ? approachedOn.toString() : null,
-        relief_started_on: stage === 'relief' || stage === 'main_duty' ? approachedOn.toString() : null,
+        // Cases owed a duty took it on the day they approached; the main duty followed relief's 56 days.
+        prevention_started_on: duty === 'prevention' ? approachedOn.toString() : null,
+        relief_started_on: duty === 'relief' ? approachedOn.toString() : null,
         main_duty_started_on: stage === 'main_duty' ? approachedOn.plusDays(56).toString() : null,
       },
     })
+    this.addDecisions(id, authority, officerId, approachedOn, duty, stage, open ? null : { on: endsOn, outcome })
     return id
+  }
+
+  /**
+   * The decisions behind a case's stage, as the timeline records them, so that its statutory return
+   * (H-CLIC) can be built: the duty owed on approach, the main duty decision after relief, and the end.
+   */
+  private addDecisions(
+    caseId: string,
+    authority: DemoAuthority,
+    officerId: string,
+    approachedOn: LocalDate,
+    duty: 'prevention' | 'relief' | null,
+    stage: string,
+    ended: { on: LocalDate; outcome: string | null } | null,
+  ): void {
+    if (duty === null) return
+    const event = (kind: string, on: LocalDate, details: Record<string, unknown>) =>
+      this.data.caseEvents.push({
+        id: this.eventRandom.uuid(),
+        case_id: caseId,
+        authority_id: this.id(authority.name),
+        provider_organisation_id: null,
+        kind,
+        occurred_on: on.toString(),
+        recorded_at: instantOn(on, this.eventRandom.between(9 * 60, 17 * 60)),
+        recorded_by: officerId,
+        details: JSON.stringify(details),
+      })
+    event(duty === 'prevention' ? 'accept_prevention_duty' : 'accept_relief_duty', approachedOn, {})
+    if (stage === 'main_duty') event('main_duty_decision', approachedOn.plusDays(56), { owed: true })
+    if (ended === null) return
+    const ground =
+      ended.outcome === 'homelessness_prevented'
+        ? 'suitable_accommodation_secured'
+        : ended.outcome === 'withdrew_from_service'
+          ? 'application_withdrawn'
+          : 'fifty_six_days_elapsed'
+    event(duty === 'prevention' ? 'end_prevention_duty' : 'end_relief_duty', ended.on, {
+      ground,
+      accommodationSecured: ground === 'suitable_accommodation_secured' ? this.eventRandom.weighted(SECURED) : null,
+    })
   }
 
   /** Where an open case stands: not yet owed a duty, prevention, relief, or the main duty after relief. */

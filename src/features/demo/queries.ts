@@ -1,7 +1,8 @@
 import type { Insertable, Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 
-type TableName = 'organisations' | 'programmes' | 'users' | 'households' | 'people' | 'cases' | 'referrals' | 'referral_status_changes'
+type TableName =
+  'organisations' | 'programmes' | 'users' | 'households' | 'people' | 'cases' | 'case_events' | 'referrals' | 'referral_status_changes'
 
 /** Rows per INSERT: well inside PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 500

@@ -52,6 +52,7 @@ export async function seedDemoData(db: Kysely<DB>, options: { clock: Clock; seed
     await insertRows(trx, 'households', data.households)
     await insertRows(trx, 'people', data.people)
     await insertRows(trx, 'cases', data.cases)
+    await insertRows(trx, 'case_events', data.caseEvents)
     await insertRows(trx, 'referrals', data.referrals)
     await insertRows(trx, 'referral_status_changes', data.referralStatusChanges)
     await recordAudit(
