@@ -10,6 +10,7 @@ import { nonCooperationRoutes } from './features/casework/non-cooperation-routes
 import { caseworkRoutes } from './features/casework/routes.ts'
 import { letterRoutes } from './features/letters/routes.ts'
 import { hclicRoutes } from './features/hclic/routes.ts'
+import { hclicValidationRoutes } from './features/hclic/validation-routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { outboxRoutes } from './features/outbox/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
@@ -84,6 +85,7 @@ export function createApp(services: Services): express.Express {
   app.use(letterRoutes(services))
   app.use(referralRoutes(services))
   app.use(hclicRoutes(services))
+  app.use(hclicValidationRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
   app.use(outboxRoutes(services))
