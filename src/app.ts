@@ -11,6 +11,7 @@ import { caseworkRoutes } from './features/casework/routes.ts'
 import { letterRoutes } from './features/letters/routes.ts'
 import { hclicRoutes } from './features/hclic/routes.ts'
 import { hclicTableRoutes } from './features/hclic/tables-routes.ts'
+import { hclicValidationRoutes } from './features/hclic/validation-routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { outboxRoutes } from './features/outbox/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
@@ -86,6 +87,7 @@ export function createApp(services: Services): express.Express {
   app.use(referralRoutes(services))
   app.use(hclicRoutes(services))
   app.use(hclicTableRoutes(services))
+  app.use(hclicValidationRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
   app.use(outboxRoutes(services))

@@ -8,6 +8,7 @@ import { createApp } from './app.ts'
 import { DataDirLockedError } from './db/data-dir-lock.ts'
 import { DatabaseUnavailableError, openDatabase, type Database } from './db/database.ts'
 import { MigrationError, migrateToLatest } from './db/migrator.ts'
+import { scheduleNightlyValidation } from './features/hclic/nightly.ts'
 import { countOrganisations } from './features/organisations/queries.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './features/demo/generate.ts'
 import { seedDemoData } from './features/demo/seed.ts'
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   setInterval(() => void pruneSessions(database), 3_600_000).unref()
   // Messages queued but not yet sent when the service last stopped go out now.
   services.notifier.deliverSoon()
+  scheduleNightlyValidation(services, systemClock)
 
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

@@ -14,6 +14,7 @@ import { temporaryAccommodation } from './migrations/0011_temporary_accommodatio
 import { accommodationSecured } from './migrations/0012_accommodation_secured.ts'
 import { referralRoute } from './migrations/0013_referral_route.ts'
 import { outbox } from './migrations/0014_outbox.ts'
+import { hclicValidation } from './migrations/0015_hclic_validation.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   accommodationSecured,
   referralRoute,
   outbox,
+  hclicValidation,
 ]
 
 const provider: MigrationProvider = {

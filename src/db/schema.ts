@@ -437,6 +437,21 @@ export interface OutboxMessageTable {
   sent_at: Timestamp | null
 }
 
+export interface HclicValidationRunTable {
+  id: Generated<string>
+  authority_id: string
+  /** YYYY-QN */
+  quarter: string
+  ran_at: Timestamp
+  /** The person who asked for the run; null for the nightly run. */
+  requested_by: string | null
+  cases: number
+  errors: number
+  warnings: number
+  /** domain/hclic/validation.ts Finding[] */
+  findings: Json<unknown[]>
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -465,6 +480,7 @@ export interface DB {
   referral_idempotency_keys: ReferralIdempotencyKeyTable
   referral_attempts: ReferralAttemptTable
   outbox_messages: OutboxMessageTable
+  hclic_validation_runs: HclicValidationRunTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

@@ -72,6 +72,8 @@ export interface ReviewRow {
   received_on: string
   decided_on: string | null
   outcome: string | null
+  notified_on: string
+  extended_in_writing_to: string | null
 }
 
 export interface CaseRows {
@@ -213,7 +215,14 @@ export function buildRecords(
         })),
       reviews: (reviews.get(c.id) ?? [])
         .sort((a, b) => a.received_on.localeCompare(b.received_on))
-        .map((r) => ({ decision: r.decision, receivedOn: r.received_on, decidedOn: r.decided_on, outcome: r.outcome })),
+        .map((r) => ({
+          decision: r.decision,
+          receivedOn: r.received_on,
+          decidedOn: r.decided_on,
+          outcome: r.outcome,
+          notifiedOn: r.notified_on,
+          extendedInWritingTo: r.extended_in_writing_to,
+        })),
       closedOn: c.closed_on,
     }
   })

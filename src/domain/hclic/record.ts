@@ -77,6 +77,9 @@ export interface HclicReview {
   decidedOn: string | null
   /** 10.6: REVIEW_OUTCOMES */
   outcome: string | null
+  /** When the reviewed decision was notified, and any longer period allowed in writing (s202(3)): validation checks 10.2 against them. */
+  notifiedOn?: string | null
+  extendedInWritingTo?: string | null
 }
 
 export interface HclicCase {

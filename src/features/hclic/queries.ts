@@ -145,7 +145,15 @@ export async function caseRows(db: Kysely<DB>, authorityId: string, quarter: Qua
     .selectFrom('cases')
     .innerJoin('reviews as r', 'r.case_id', 'cases.id')
     .where(inWindow)
-    .select(['cases.id as case_id', 'r.decision', 'r.received_on', 'r.decided_on', 'r.outcome'])
+    .select([
+      'cases.id as case_id',
+      'r.decision',
+      'r.received_on',
+      'r.decided_on',
+      'r.outcome',
+      'r.notified_on',
+      'r.extended_in_writing_to',
+    ])
     .execute()
 
   return {
