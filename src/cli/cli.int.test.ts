@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openFreshServerDatabase } from '../db/testing.ts'
+import { quarterContaining } from '../domain/hclic/quarter.ts'
+import { systemClock } from '../platform/clock.ts'
 import { runCli } from './main.ts'
 
 interface Run {
@@ -150,5 +152,84 @@ describe.each(targets)('the command line on $name', (target) => {
         await cli('user', 'add', '--organisation', 'Broomfield Hospital', '--email', 'x@y.example', '--name', 'X', '--role', 'king')
       ).err.join(''),
     ).toContain('"king" is not a role')
+  })
+
+  describe('the statutory return', () => {
+    // The demonstration data is dated from today, so the quarter before this one is full of it.
+    const quarter = quarterContaining(systemClock.today().minusMonths(3)).label
+    let hclic: (...args: string[]) => Promise<Run>
+    let work: string
+    beforeAll(() => {
+      work = fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-hclic-cli-'))
+      // The embedded database lives in the data folder; a server database leaves it free for the configuration.
+      const dataEnv = env['UPSTREAM_DATA_DIR'] ? env : { ...env, UPSTREAM_DATA_DIR: path.join(work, 'data') }
+      hclic = async (...args) => {
+        const out: string[] = []
+        const err: string[] = []
+        const code = await runCli(['hclic', ...args], { out: (l) => out.push(l), err: (l) => err.push(l) }, { ...dataEnv })
+        return { code, out, err }
+      }
+    })
+    afterAll(() => {
+      fs.rmSync(work, { recursive: true, force: true })
+    })
+
+    it('exports an authority’s quarter as two files that then validate', async () => {
+      const folder = path.join(work, 'return')
+      const run = await hclic('export', '--authority', 'E07000066', '--quarter', quarter, '--out', folder)
+      expect(run.err).toEqual([])
+      expect(run.code).toBe(0)
+      const names = [`hclic-E07000066-${quarter}-cases.xml`, `hclic-E07000066-${quarter}-personal.xml`]
+      expect(fs.readdirSync(folder).sort()).toEqual(names)
+      expect(run.out.slice(1)).toEqual(names.map((n) => `Wrote ${path.join(folder, n)}`))
+      const cases = fs.readFileSync(path.join(folder, names[0] ?? ''), 'utf8')
+      expect(cases).toContain('<Case>')
+      expect(cases).toContain('<Q1_1>E07000066:BAS-')
+
+      const valid = await hclic('validate', folder)
+      expect(valid).toMatchObject({ code: 0, err: [] })
+      expect(valid.out.join('')).toContain(': valid.')
+    })
+
+    it('lists every finding in a broken file, with its line', async () => {
+      const folder = path.join(work, 'broken')
+      expect((await hclic('export', '--authority', 'E07000066', '--quarter', quarter, '--out', folder)).code).toBe(0)
+      const file = path.join(folder, `hclic-E07000066-${quarter}-cases.xml`)
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/<Q1_22>[^<]*</g, '<Q1_22>yesterday<'))
+      const run = await hclic('validate', folder)
+      expect(run.code).toBe(1)
+      const lines = run.err.join('\n').split('\n')
+      expect(lines[0]).toMatch(/^\d+ problems? found:$/)
+      expect(lines.length).toBeGreaterThan(1)
+      for (const line of lines.slice(1))
+        expect(line).toMatch(
+          /^hclic-E07000066-.*-cases\.xml line \d+: Element 'Q1_22' \(question 1\.22 Date homeless application made\): 'yesterday' is not a valid value/,
+        )
+    })
+
+    it('refuses an unknown authority and a malformed quarter, writing nothing', async () => {
+      const folder = path.join(work, 'refused')
+      const unknown = await hclic('export', '--authority', 'E07999999', '--quarter', quarter, '--out', folder)
+      expect(unknown).toMatchObject({ code: 1, err: ['No housing authority with the code E07999999 is on the platform'] })
+      const malformed = await hclic('export', '--authority', 'E07000066', '--quarter', '2026Q1', '--out', folder)
+      expect(malformed).toMatchObject({ code: 1, err: ['"2026Q1" is not a quarter: write it as YYYY-QN, like 2026-Q1'] })
+      expect(fs.existsSync(folder)).toBe(false)
+      expect((await hclic('export', '--authority', 'E07000066', '--out', folder)).code).toBe(2)
+      expect((await hclic('validate')).code).toBe(2)
+      expect((await hclic('validate', folder)).err.join('\n')).toContain('There is no such folder')
+    })
+
+    it('refuses to export with a codes file that names an unknown list', async () => {
+      const dataDir = env['UPSTREAM_DATA_DIR'] ?? path.join(work, 'data')
+      fs.mkdirSync(path.join(dataDir, 'hclic'), { recursive: true })
+      fs.writeFileSync(path.join(dataDir, 'hclic', 'codes.csv'), 'list,value,code\nsex,female,1\nethnicity,white_british,A\n')
+      try {
+        const run = await hclic('export', '--authority', 'E07000066', '--quarter', quarter, '--out', path.join(work, 'coded'))
+        expect(run.code).toBe(1)
+        expect(run.err.join('\n')).toContain('codes.csv: Row 3: there is no code list "ethnicity"')
+      } finally {
+        fs.rmSync(path.join(dataDir, 'hclic'), { recursive: true, force: true })
+      }
+    })
   })
 })

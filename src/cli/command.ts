@@ -19,3 +19,11 @@ export interface Command {
   positionals?: boolean
   run(values: Values, context: CommandContext): Promise<void>
 }
+
+/** The command was asked wrongly (a missing argument): exit status 2, with the command's usage. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}

@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto'
+import { parseQuarter } from '../domain/hclic/quarter.ts'
 import { seedDemoData, DemoDataRefusedError } from '../features/demo/seed.ts'
+import { loadHclicConfiguration, type HclicConfiguration } from '../features/hclic/configuration.ts'
+import { buildReturnFiles, writeReturnFiles } from '../features/hclic/export-files.ts'
+import { describeFinding, validateFolder } from '../features/hclic/validate-files.ts'
 import { RefusedError } from '../platform/refused.ts'
-import type { Command, Values } from './command.ts'
+import { UsageError, type Command, type Values } from './command.ts'
 
 const text = (values: Values, key: string): string | undefined => {
   const value = values[key]
   return typeof value === 'string' ? value : undefined
+}
+
+/** The council's schemas and codes, or why they cannot be used (UPSTREAM_DATA_DIR/hclic). */
+async function hclicConfiguration(dataDir: string): Promise<HclicConfiguration> {
+  const loaded = await loadHclicConfiguration(dataDir)
+  if ('errors' in loaded) throw new RefusedError(`The H-CLIC configuration cannot be used:\n${loaded.errors.join('\n')}`)
+  return loaded.configuration
 }
 
 export const COMMANDS: readonly Command[] = [
@@ -76,6 +87,53 @@ export const COMMANDS: readonly Command[] = [
         user.role === 'caseworker' ? await services.casework.caseload(user.actor) : await services.casework.openCases(user.actor)
       if (cases.length === 0) out(`${user.displayName} can see no open cases.`)
       for (const c of cases) out(`${c.reference}\t${c.stage}\t${c.approached_on}\t${c.authority_name}`)
+    },
+  },
+  {
+    name: 'hclic export',
+    usage: 'hclic export --authority CODE --quarter YYYY-QN --out FOLDER',
+    summary: "writes the statutory return's case and personal-details files, checked against the schemas",
+    options: { authority: { type: 'string' }, quarter: { type: 'string' }, out: { type: 'string' } },
+    required: ['authority', 'quarter', 'out'],
+    async run(values, { services, actor, out }) {
+      const parsed = parseQuarter(text(values, 'quarter') ?? '')
+      if ('error' in parsed) throw new RefusedError(parsed.error)
+      const configuration = await hclicConfiguration(services.config.dataDir)
+      const data = await services.hclic.quarterReturn(actor, text(values, 'authority') ?? '', parsed.quarter)
+      if ('error' in data) throw new RefusedError(data.error)
+      const { files, findings } = buildReturnFiles(
+        { authorityCode: data.authority.code, cases: data.cases, personalDetails: data.personalDetails },
+        parsed.quarter,
+        configuration,
+        services.clock.now(),
+      )
+      if (findings.length > 0)
+        throw new RefusedError(
+          `Nothing was written: the files do not meet the schema (${configuration.caseXsd.source}):\n${findings.map(describeFinding).join('\n')}`,
+        )
+      const written = await writeReturnFiles(text(values, 'out') ?? '', files)
+      out(
+        `${data.authority.name}, ${parsed.quarter.label}: ${String(data.cases.length)} cases and ${String(data.personalDetails.length)} people${configuration.officialCodes ? '' : ' (with our own codes: no official codes are configured)'}.`,
+      )
+      for (const file of written) out(`Wrote ${file}`)
+    },
+  },
+  {
+    name: 'hclic validate',
+    usage: 'hclic validate FOLDER',
+    summary: "checks the return's files in FOLDER against the schemas, listing every finding",
+    options: {},
+    positionals: true,
+    async run(values, { services, out }) {
+      const folder = text(values, '_0')
+      if (folder === undefined || values['_1'] !== undefined) throw new UsageError('Give one folder to check')
+      const configuration = await hclicConfiguration(services.config.dataDir)
+      const { files, findings } = await validateFolder(folder, configuration)
+      if (findings.length > 0)
+        throw new RefusedError(
+          `${String(findings.length)} ${findings.length === 1 ? 'problem' : 'problems'} found:\n${findings.map(describeFinding).join('\n')}`,
+        )
+      out(`${files.join(', ')}: valid.`)
     },
   },
   {

@@ -14,15 +14,10 @@ import { ConfigError, loadConfig } from '../platform/config.ts'
 import { createLogger } from '../platform/logging.ts'
 import { RefusedError } from '../platform/refused.ts'
 import { createServices } from '../services.ts'
-import type { Command } from './command.ts'
+import { UsageError, type Command } from './command.ts'
 import { COMMANDS } from './commands.ts'
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
-}
+export { UsageError }
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(84)} ${c.summary}`)
