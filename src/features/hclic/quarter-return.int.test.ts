@@ -177,6 +177,20 @@ describe.each(testDatabaseKinds())('the H-CLIC return built from casework on $na
     expect(bad.text).toContain('is not a quarter: write it as YYYY-QN')
     const caseworker = await signedInAgent(world.app, world.users.basildonCaseworker.email)
     expect((await caseworker.get('/hclic')).status).toBe(403)
+    expect((await caseworker.get('/hclic/export/cases.xml?quarter=2026-Q1')).status).toBe(403)
+  })
+
+  it('gives the data team the quarter’s files, checked against the schema', async () => {
+    const analyst = await signedInAgent(world.app, world.users.basildonAnalyst.email)
+    const cases = await analyst.get('/hclic/export/cases.xml?quarter=2026-Q1')
+    expect(cases.status).toBe(200)
+    expect(cases.headers['content-disposition']).toContain('hclic-E07000066-2026-Q1-cases.xml')
+    expect(cases.text).toContain(reference)
+    const personal = await analyst.get('/hclic/export/personal.xml?quarter=2026-Q1')
+    expect(personal.status).toBe(200)
+    expect(personal.text).toContain('Clarke')
+    expect((await analyst.get('/hclic/export/cases.xml?quarter=2026-Q9')).status).toBe(400)
+    expect((await analyst.get('/hclic/export/other.xml?quarter=2026-Q1')).status).toBe(404)
   })
 
   it('refuses an unknown authority and another authority’s staff', async () => {
