@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2'
+import { createCB } from 'xmlbuilder2'
 import type { CodeList } from './code-lists.ts'
 import { SECTIONS, type Answer, type Question } from './mapping.ts'
 import type { Quarter } from './quarter.ts'
@@ -75,15 +75,36 @@ const personOf = (subject: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined
 }
 
+/**
+ * A document written as it is built, with xmlbuilder2's callback builder: a quarter of a large
+ * authority is tens of megabytes, and holding its whole tree in memory first took most of the export's time.
+ */
 function document(namespace: string, root: string, meta: FileMeta) {
-  const doc = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' })
-  const element = doc.ele(namespace, root, {
+  const chunks: string[] = []
+  const xml = createCB({
+    data: (chunk: string) => chunks.push(chunk),
+    prettyPrint: true,
+    error: (error: Error) => {
+      throw error
+    },
+  })
+  xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele(namespace, root, {
     authority: meta.authorityCode,
     quarter: meta.quarter.label,
     generatedAt: meta.generatedAt,
   })
-  return { doc, root: element }
+  return {
+    xml,
+    done: () => {
+      xml.up().end()
+      return chunks.join('')
+    },
+  }
 }
+
+/** Characters XML 1.0 cannot hold at all are left out, as the tree builder did. */
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+const clean = (text: string) => text.replace(NOT_XML, '')
 
 /** The case file: one Case per case, one element per section row, one child per answered question. */
 export function caseFileXml(
@@ -92,23 +113,25 @@ export function caseFileXml(
   meta: FileMeta,
   names: XmlNames = OUR_XML_NAMES,
 ): string {
-  const { doc, root } = document(names.caseFile.namespace, names.caseFile.root, meta)
+  const { xml, done } = document(names.caseFile.namespace, names.caseFile.root, meta)
   for (const record of cases) {
-    const caseElement = root.ele(names.caseFile.case)
+    xml.ele(names.caseFile.case)
     for (const section of SECTIONS) {
       const sectionName = names.sections[section.id]
       if (sectionName === undefined) throw new Error(`no XML element name for the H-CLIC section "${section.id}"`)
       for (const subject of section.rows(record)) {
         const person = personOf(subject)
-        const row = caseElement.ele(sectionName, person === undefined ? {} : { [names.personAttribute]: person })
+        xml.ele(sectionName, person === undefined ? {} : { [names.personAttribute]: person })
         for (const question of section.questions) {
           for (const text of answerTexts(question, question.answer(subject, record), lists))
-            row.ele(names.question(question.number)).txt(text)
+            xml.ele(names.question(question.number)).txt(clean(text)).up()
         }
+        xml.up()
       }
     }
+    xml.up()
   }
-  return doc.end({ prettyPrint: true })
+  return done()
 }
 
 /** The personal-details file: one record per person, tied to their case by its reference (1.1). */
@@ -119,20 +142,21 @@ export function personalDetailsXml(
   names: XmlNames = OUR_XML_NAMES,
 ): string {
   const caseOf = new Map(cases.flatMap((c) => c.people.map((p) => [p.personId, c.reference] as const)))
-  const { doc, root } = document(names.personalFile.namespace, names.personalFile.root, meta)
+  const { xml, done } = document(names.personalFile.namespace, names.personalFile.root, meta)
   for (const person of details) {
     const reference = caseOf.get(person.personId)
     if (reference === undefined) continue // only the people of the cases in this return
-    const element = root.ele(names.personalFile.person, { [names.caseAttribute]: reference, [names.personAttribute]: person.personId })
+    xml.ele(names.personalFile.person, { [names.caseAttribute]: reference, [names.personAttribute]: person.personId })
     const field = (name: string, value: string | null) => {
-      if (value !== null && value.trim() !== '') element.ele(name).txt(value.trim())
+      if (value !== null && value.trim() !== '') xml.ele(name).txt(clean(value.trim())).up()
     }
     field(names.personal.givenName, person.givenName)
     field(names.personal.familyName, person.familyName)
     field(names.personal.dateOfBirth, person.dateOfBirth?.slice(0, 10) ?? null)
     field(names.personal.postcode, person.postcode)
+    xml.up()
   }
-  return doc.end({ prettyPrint: true })
+  return done()
 }
 
 /** The files' names: `hclic-E07000073-2026-Q1-cases.xml` and `...-personal.xml`. */
