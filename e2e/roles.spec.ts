@@ -103,7 +103,11 @@ describe('each role in the browser', () => {
     expect(await analyst.locator('table caption').first().textContent()).toMatch(/\d+ cases? enters? the return/)
     await analyst.getByRole('link', { name: 'Check the return' }).click()
     await assertLoaded(analyst, /Check/)
-    await analyst.getByRole('button').filter({ hasText: /Check|Run/ }).first().click()
+    await analyst
+      .getByRole('button')
+      .filter({ hasText: /Check|Run/ })
+      .first()
+      .click()
     await assertLoaded(analyst, /Check/)
     await analyst.goto(`${server.url}/hclic`)
     await analyst.getByRole('link', { name: 'The official tables' }).click()
