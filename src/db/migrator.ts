@@ -15,6 +15,7 @@ import { accommodationSecured } from './migrations/0012_accommodation_secured.ts
 import { referralRoute } from './migrations/0013_referral_route.ts'
 import { outbox } from './migrations/0014_outbox.ts'
 import { hclicValidation } from './migrations/0015_hclic_validation.ts'
+import { monitoring } from './migrations/0016_monitoring.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   referralRoute,
   outbox,
   hclicValidation,
+  monitoring,
 ]
 
 const provider: MigrationProvider = {

@@ -452,6 +452,81 @@ export interface HclicValidationRunTable {
   findings: Json<unknown[]>
 }
 
+export interface MonitoringImportTable {
+  id: Generated<string>
+  programme_id: string
+  imported_at: Timestamp
+  imported_by: string
+  source: string
+  cases: number
+  activities: number
+  warnings: number
+}
+
+export interface MonitoringRecordTable {
+  case_id: string
+  programme_id: string
+  authority_id: string
+  import_id: string
+  case_ref: string
+  household_ref: string | null
+  district: string | null
+  provider: string | null
+  worker: string | null
+  referral_date: CalendarDate | null
+  recorded_date: CalendarDate | null
+  referral_route: string | null
+  referral_agency: string | null
+  applicant_sex: string | null
+  applicant_age: number | null
+  applicant_uk_national: string | null
+  applicant_ethnicity: string | null
+  applicant_receives_benefits: string | null
+  applicant_employment: string | null
+  adults: number | null
+  dependent_children: number | null
+  housing_status: string | null
+  risk_at_assessment: string | null
+  previously_homeless: string | null
+  previously_slept_rough: string | null
+  previously_in_temporary_accommodation: string | null
+  vulnerabilities: string[] | null
+  primary_vulnerability: string | null
+  outcome: string | null
+  case_end_date: CalendarDate | null
+  accommodation_outcome: string | null
+  relief_activity: string | null
+  comments: string | null
+}
+
+export interface MonitoringActivityTable {
+  id: Generated<string>
+  programme_id: string
+  import_id: string
+  case_id: string | null
+  case_ref: string | null
+  household_ref: string | null
+  activity_date: CalendarDate | null
+  activity_type: string
+  stage: 'prevention' | 'relief'
+  comment: string | null
+}
+
+export interface DataQualityFlagTable {
+  id: Generated<string>
+  programme_id: string | null
+  authority_id: string | null
+  case_id: string | null
+  activity_id: string | null
+  kind: string
+  field: string | null
+  message: string
+  raised_at: Timestamp
+  reviewed_at: Timestamp | null
+  reviewed_by: string | null
+  review_reason: string | null
+}
+
 export interface DB {
   organisations: OrganisationTable
   users: UserTable
@@ -480,6 +555,10 @@ export interface DB {
   referral_idempotency_keys: ReferralIdempotencyKeyTable
   referral_attempts: ReferralAttemptTable
   outbox_messages: OutboxMessageTable
+  monitoring_imports: MonitoringImportTable
+  monitoring_records: MonitoringRecordTable
+  monitoring_activities: MonitoringActivityTable
+  data_quality_flags: DataQualityFlagTable
   hclic_validation_runs: HclicValidationRunTable
 }
 
