@@ -9,6 +9,7 @@ import { AuditService } from './features/audit/service.ts'
 import { AccommodationService } from './features/casework/accommodation-service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
+import { MonitoringService } from './features/monitoring/service.ts'
 import { LettersService } from './features/letters/service.ts'
 import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
@@ -42,6 +43,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
+    monitoring: new MonitoringService({ db, clock }),
     notifier,
     organisations: new OrganisationService({ db, clock }),
     outbox: new OutboxService({ db, clock }),

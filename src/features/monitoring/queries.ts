@@ -1,0 +1,186 @@
+import { sql, type Kysely } from 'kysely'
+import type { DB } from '../../db/schema.ts'
+import type { CaseworkCase } from '../../domain/monitoring/casework.ts'
+import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
+
+/**
+ * A programme's monitoring data: the records imported for it, and the cases its workers recorded
+ * through casework. Read as the system for the programme's lead (see service.ts), bound to the
+ * programmes and districts asked for.
+ */
+
+export async function programmesLedBy(db: Kysely<DB>, organisationId: string | null) {
+  let query = db.selectFrom('programmes').select(['id', 'name', 'lead_organisation_id']).orderBy('name')
+  if (organisationId !== null) query = query.where('lead_organisation_id', '=', organisationId)
+  return query.execute()
+}
+
+export async function districtsOf(db: Kysely<DB>) {
+  return db
+    .selectFrom('organisations')
+    .where('type', '=', 'local_housing_authority')
+    .select(['id', 'name', 'ons_code'])
+    .orderBy('name')
+    .execute()
+}
+
+export async function importedCases(
+  db: Kysely<DB>,
+  programmeIds: readonly string[],
+  districtIds: readonly string[] | null,
+): Promise<MonitoringCase[]> {
+  if (programmeIds.length === 0) return []
+  let query = db.selectFrom('monitoring_records as m').where('m.programme_id', 'in', programmeIds)
+  if (districtIds !== null)
+    query = districtIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('m.authority_id', 'in', districtIds)
+  const rows = await query.selectAll('m').orderBy('m.case_ref').execute()
+  return rows.map((r) => ({
+    caseRef: r.case_ref,
+    householdRef: r.household_ref,
+    district: r.district,
+    provider: r.provider,
+    worker: r.worker,
+    referralDate: r.referral_date,
+    recordedDate: r.recorded_date,
+    referralRoute: r.referral_route,
+    referralAgency: r.referral_agency,
+    applicantSex: r.applicant_sex,
+    applicantAge: r.applicant_age,
+    applicantUkNational: r.applicant_uk_national,
+    applicantEthnicity: r.applicant_ethnicity,
+    applicantReceivesBenefits: r.applicant_receives_benefits,
+    applicantEmployment: r.applicant_employment,
+    adults: r.adults,
+    dependentChildren: r.dependent_children,
+    housingStatus: r.housing_status,
+    riskAtAssessment: r.risk_at_assessment,
+    previouslyHomeless: r.previously_homeless,
+    previouslySleptRough: r.previously_slept_rough,
+    previouslyInTemporaryAccommodation: r.previously_in_temporary_accommodation,
+    vulnerabilities: r.vulnerabilities,
+    primaryVulnerability: r.primary_vulnerability,
+    outcome: r.outcome,
+    caseEndDate: r.case_end_date,
+    accommodationOutcome: r.accommodation_outcome,
+    reliefActivity: r.relief_activity,
+    comments: r.comments,
+  }))
+}
+
+export async function importedActivities(db: Kysely<DB>, programmeIds: readonly string[]): Promise<MonitoringActivity[]> {
+  if (programmeIds.length === 0) return []
+  const rows = await db
+    .selectFrom('monitoring_activities as a')
+    .leftJoin('monitoring_records as m', 'm.case_id', 'a.case_id')
+    .where('a.programme_id', 'in', programmeIds)
+    .select(['m.case_ref as matched_ref', 'a.household_ref', 'a.activity_date', 'a.activity_type', 'a.stage', 'a.comment'])
+    .orderBy('a.id')
+    .execute()
+  return rows.map((r) => ({
+    caseRef: r.matched_ref,
+    householdRef: r.household_ref,
+    activityDate: r.activity_date,
+    activityType: r.activity_type,
+    stage: r.stage,
+    comment: r.comment,
+  }))
+}
+
+/** The programme's cases recorded through casework (those without an imported record). */
+export async function caseworkCases(
+  db: Kysely<DB>,
+  programmeIds: readonly string[],
+  districtIds: readonly string[] | null,
+): Promise<CaseworkCase[]> {
+  if (programmeIds.length === 0) return []
+  let query = db
+    .selectFrom('cases')
+    .innerJoin('organisations as authority', 'authority.id', 'cases.authority_id')
+    .leftJoin('organisations as provider', 'provider.id', 'cases.provider_organisation_id')
+    .innerJoin('users as officer', 'officer.id', 'cases.officer_id')
+    .leftJoin('case_assessments as a', 'a.case_id', 'cases.id')
+    .leftJoin('people as applicant', (join) =>
+      join.onRef('applicant.household_id', '=', 'cases.household_id').on('applicant.is_applicant', '=', true),
+    )
+    .leftJoin('person_sensitive_details as s', 's.person_id', 'applicant.id')
+    .where('cases.programme_id', 'in', programmeIds)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('monitoring_records as m').whereRef('m.case_id', '=', 'cases.id').select('m.case_id'))))
+  if (districtIds !== null)
+    query = districtIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('cases.authority_id', 'in', districtIds)
+  const rows = await query
+    .select((eb) => [
+      'cases.reference',
+      'cases.household_id',
+      'authority.name as district',
+      'provider.name as provider',
+      'officer.display_name as worker',
+      'cases.approached_on',
+      sql<string>`to_char(cases.created_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD')`.as('recorded_on'),
+      'cases.referral_route',
+      'cases.stage',
+      'cases.housing_status',
+      'cases.risk_at_assessment',
+      'cases.support_needs',
+      'cases.outcome',
+      'cases.closed_on',
+      'cases.accommodation_outcome',
+      'cases.accommodation_secured',
+      'a.employment',
+      'applicant.id as applicant_id',
+      'applicant.sex',
+      'applicant.date_of_birth',
+      's.nationality',
+      's.ethnic_group',
+      eb
+        .selectFrom('people as member')
+        .whereRef('member.household_id', '=', 'cases.household_id')
+        .where('member.is_applicant', '=', false)
+        .select(sql<(string | null)[]>`coalesce(array_agg(member.date_of_birth::text), '{}')`.as('dobs'))
+        .as('other_birth_dates'),
+      eb
+        .selectFrom('case_activities as t')
+        .whereRef('t.case_id', '=', 'cases.id')
+        .where('t.duty', '=', 'relief')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .as('relief_activities'),
+    ])
+    .orderBy('cases.reference')
+    .execute()
+  return rows.map((r) => ({
+    reference: r.reference,
+    householdId: r.household_id,
+    district: r.district,
+    provider: r.provider,
+    worker: r.worker,
+    approachedOn: r.approached_on,
+    recordedOn: r.recorded_on,
+    referralRoute: r.referral_route,
+    stage: r.stage,
+    housingStatus: r.housing_status,
+    riskAtAssessment: r.risk_at_assessment,
+    supportNeeds: r.support_needs,
+    outcome: r.outcome,
+    closedOn: r.closed_on,
+    accommodationOutcome: r.accommodation_outcome,
+    accommodationSecured: r.accommodation_secured,
+    reliefActivities: Number(r.relief_activities ?? 0),
+    applicant:
+      r.applicant_id === null
+        ? null
+        : { sex: r.sex, dateOfBirth: r.date_of_birth, nationality: r.nationality, ethnicGroup: r.ethnic_group },
+    otherMembersBirthDates: r.other_birth_dates ?? [],
+    employment: (r.employment as CaseworkCase['employment']) ?? null,
+  }))
+}
+
+export async function caseworkActivities(db: Kysely<DB>, programmeIds: readonly string[]) {
+  if (programmeIds.length === 0) return []
+  return db
+    .selectFrom('case_activities as t')
+    .innerJoin('cases', 'cases.id', 't.case_id')
+    .where('cases.programme_id', 'in', programmeIds)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('monitoring_records as m').whereRef('m.case_id', '=', 'cases.id').select('m.case_id'))))
+    .select(['cases.reference', 'cases.household_id', 't.activity', 't.duty', 't.done_on'])
+    .orderBy('t.done_on')
+    .execute()
+}
