@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
+import { sql, type Kysely, type Selectable } from 'kysely'
+import type { DB, MonitoringRecordTable } from '../../db/schema.ts'
 import type { CaseworkCase } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 
@@ -24,17 +24,34 @@ export async function districtsOf(db: Kysely<DB>) {
     .execute()
 }
 
-export async function importedCases(
+/** How many records one query reads: large enough to be quick, small enough to keep memory flat. */
+const PAGE = 5_000
+
+/**
+ * The programmes' imported records, page by page in (programme, case_ref) order through the unique
+ * index, so a million-case programme is read in constant memory.
+ */
+export async function* importedCases(
   db: Kysely<DB>,
   programmeIds: readonly string[],
   districtIds: readonly string[] | null,
-): Promise<MonitoringCase[]> {
-  if (programmeIds.length === 0) return []
-  let query = db.selectFrom('monitoring_records as m').where('m.programme_id', 'in', programmeIds)
-  if (districtIds !== null)
-    query = districtIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('m.authority_id', 'in', districtIds)
-  const rows = await query.selectAll('m').orderBy('m.case_ref').execute()
-  return rows.map((r) => ({
+): AsyncGenerator<MonitoringCase> {
+  if (programmeIds.length === 0 || districtIds?.length === 0) return
+  let after: { programme: string; caseRef: string } | null = null
+  for (;;) {
+    let query = db.selectFrom('monitoring_records as m').where('m.programme_id', 'in', programmeIds)
+    if (districtIds !== null) query = query.where('m.authority_id', 'in', districtIds)
+    if (after !== null) query = query.where(sql<boolean>`(m.programme_id, m.case_ref) > (${after.programme}::uuid, ${after.caseRef})`)
+    const rows = await query.selectAll('m').orderBy('m.programme_id').orderBy('m.case_ref').limit(PAGE).execute()
+    for (const r of rows) yield monitoringCaseOf(r)
+    const last = rows.at(-1)
+    if (rows.length < PAGE || last === undefined) return
+    after = { programme: last.programme_id, caseRef: last.case_ref }
+  }
+}
+
+function monitoringCaseOf(r: Selectable<MonitoringRecordTable>): MonitoringCase {
+  return {
     caseRef: r.case_ref,
     householdRef: r.household_ref,
     district: r.district,
@@ -64,26 +81,50 @@ export async function importedCases(
     accommodationOutcome: r.accommodation_outcome,
     reliefActivity: r.relief_activity,
     comments: r.comments,
-  }))
+  }
 }
 
-export async function importedActivities(db: Kysely<DB>, programmeIds: readonly string[]): Promise<MonitoringActivity[]> {
-  if (programmeIds.length === 0) return []
-  const rows = await db
-    .selectFrom('monitoring_activities as a')
-    .leftJoin('monitoring_records as m', 'm.case_id', 'a.case_id')
-    .where('a.programme_id', 'in', programmeIds)
-    .select(['m.case_ref as matched_ref', 'a.household_ref', 'a.activity_date', 'a.activity_type', 'a.stage', 'a.comment'])
-    .orderBy('a.id')
-    .execute()
-  return rows.map((r) => ({
-    caseRef: r.matched_ref,
-    householdRef: r.household_ref,
-    activityDate: r.activity_date,
-    activityType: r.activity_type,
-    stage: r.stage,
-    comment: r.comment,
-  }))
+/**
+ * The activities imported for the programmes, page by page, with the case each matched (null when it
+ * matched none). With districts asked for, only those of cases in them, and the unmatched.
+ */
+export async function* importedActivities(
+  db: Kysely<DB>,
+  programmeIds: readonly string[],
+  districtIds: readonly string[] | null,
+): AsyncGenerator<MonitoringActivity> {
+  if (programmeIds.length === 0) return
+  let after = 0n
+  for (;;) {
+    let query = db
+      .selectFrom('monitoring_activities as a')
+      .leftJoin('monitoring_records as m', 'm.case_id', 'a.case_id')
+      .where('a.programme_id', 'in', programmeIds)
+      .where('a.id', '>', String(after))
+    if (districtIds !== null)
+      query = query.where((eb) =>
+        districtIds.length === 0
+          ? eb('a.case_id', 'is', null)
+          : eb.or([eb('a.case_id', 'is', null), eb('m.authority_id', 'in', districtIds)]),
+      )
+    const rows = await query
+      .select(['a.id', 'm.case_ref as matched_ref', 'a.household_ref', 'a.activity_date', 'a.activity_type', 'a.stage', 'a.comment'])
+      .orderBy('a.id')
+      .limit(PAGE)
+      .execute()
+    for (const r of rows)
+      yield {
+        caseRef: r.matched_ref,
+        householdRef: r.household_ref,
+        activityDate: r.activity_date,
+        activityType: r.activity_type,
+        stage: r.stage,
+        comment: r.comment,
+      }
+    const last = rows.at(-1)
+    if (rows.length < PAGE || last === undefined) return
+    after = BigInt(last.id)
+  }
 }
 
 /** The programme's cases recorded through casework (those without an imported record). */
@@ -173,14 +214,13 @@ export async function caseworkCases(
   }))
 }
 
-export async function caseworkActivities(db: Kysely<DB>, programmeIds: readonly string[]) {
-  if (programmeIds.length === 0) return []
-  return db
+export async function caseworkActivities(db: Kysely<DB>, programmeIds: readonly string[], districtIds: readonly string[] | null) {
+  if (programmeIds.length === 0 || districtIds?.length === 0) return []
+  let query = db
     .selectFrom('case_activities as t')
     .innerJoin('cases', 'cases.id', 't.case_id')
     .where('cases.programme_id', 'in', programmeIds)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('monitoring_records as m').whereRef('m.case_id', '=', 'cases.id').select('m.case_id'))))
-    .select(['cases.reference', 'cases.household_id', 't.activity', 't.duty', 't.done_on'])
-    .orderBy('t.done_on')
-    .execute()
+  if (districtIds !== null) query = query.where('cases.authority_id', 'in', districtIds)
+  return query.select(['cases.reference', 'cases.household_id', 't.activity', 't.duty', 't.done_on']).orderBy('t.done_on').execute()
 }

@@ -10,6 +10,22 @@ import { caseworkActivities, caseworkCases, districtsOf, importedActivities, imp
 /** Who may see a programme's monitoring data: its lead organisation's analysts and team managers. */
 const PROGRAMME_TEAM = new Set(['analyst', 'team_manager'])
 
+export interface ProgrammeFilter {
+  /** Programme names (any case); none is every programme the actor may see. */
+  programmes: string[]
+  /** District names or ONS codes; none is every district. */
+  districts?: string[]
+}
+
+export interface ProgrammeFeed {
+  programmes: { id: string; name: string }[]
+  districts: { id: string; name: string }[]
+  /** Every case, imported records first; each call reads afresh. */
+  cases(): AsyncIterable<MonitoringCase>
+  /** Every activity, after the cases; unmatched ones carry no case reference. */
+  activities(): AsyncIterable<MonitoringActivity>
+}
+
 export interface ProgrammeData {
   programmes: { id: string; name: string }[]
   /** The districts asked for, in the platform's order of district names (all of them when none were). */
@@ -18,10 +34,7 @@ export interface ProgrammeData {
   activities: MonitoringActivity[]
 }
 
-/**
- * A programme's monitoring data, imported and recorded through casework alike, for the people who
- * evaluate it. Every read is audited; the data holds no names, but it is about people.
- */
+/** A programme's monitoring data for the people who evaluate it: its lead's analysts and team managers. */
 export class MonitoringService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
@@ -37,66 +50,73 @@ export class MonitoringService {
     return programmesLedBy(this.db, actor.kind === 'system' ? null : actor.organisationId)
   }
 
-  async programmeData(
+  /**
+   * A programme's monitoring data, imported and recorded through casework alike, for the people who
+   * evaluate it, as a feed read page by page: a million-case programme never sits in memory. The read
+   * is audited once, when the feed is opened; the data holds no names, but it is about people.
+   */
+  async programmeFeed(
     actor: Actor | SystemActor,
-    filter: { programmes: string[]; districts?: string[] },
+    filter: ProgrammeFilter,
     origin: Origin = SYSTEM_ORIGIN,
-  ): Promise<ProgrammeData | { error: string }> {
+  ): Promise<ProgrammeFeed | { error: string }> {
     const visible = await this.programmesFor(actor)
     if (visible.length === 0) return { error: 'You may not see any programme’s monitoring data' }
-    const unknown = filter.programmes.filter((name) => !visible.some((p) => p.name.toLowerCase() === name.toLowerCase()))
+    const named = (p: { name: string }, name: string) => p.name.toLowerCase() === name.toLowerCase()
+    const unknown = filter.programmes.filter((name) => !visible.some((p) => named(p, name)))
     if (unknown.length > 0) return { error: `No programme you may see is called ${unknown.map((n) => `"${n}"`).join(' or ')}` }
-    const programmes =
-      filter.programmes.length === 0
-        ? visible
-        : visible.filter((p) => filter.programmes.some((n) => n.toLowerCase() === p.name.toLowerCase()))
+    const programmes = filter.programmes.length === 0 ? visible : visible.filter((p) => filter.programmes.some((n) => named(p, n)))
 
     const allDistricts = await districtsOf(this.db)
     const asked = filter.districts ?? []
-    const wrong = asked.filter((d) => !allDistricts.some((a) => a.name.toLowerCase() === d.toLowerCase() || a.ons_code === d))
+    const isDistrict = (a: { name: string; ons_code: string | null }, d: string) => named(a, d) || a.ons_code === d
+    const wrong = asked.filter((d) => !allDistricts.some((a) => isDistrict(a, d)))
     if (wrong.length > 0) return { error: `No district is called ${wrong.map((d) => `"${d}"`).join(' or ')}` }
-    const districts =
-      asked.length === 0
-        ? allDistricts
-        : allDistricts.filter((a) => asked.some((d) => a.name.toLowerCase() === d.toLowerCase() || a.ons_code === d))
+    const districts = asked.length === 0 ? allDistricts : allDistricts.filter((a) => asked.some((d) => isDistrict(a, d)))
     const districtIds = asked.length === 0 ? null : districts.map((d) => d.id)
 
     const ids = programmes.map((p) => p.id)
-    const imported = await importedCases(this.db, ids, districtIds)
-    const recorded = (await caseworkCases(this.db, ids, districtIds)).map(monitoringFromCasework)
-    const cases = [...imported, ...recorded]
-    const inScope = new Set(cases.map((c) => c.caseRef))
-    const activities = [
-      ...(await importedActivities(this.db, ids)).filter((a) => districtIds === null || a.caseRef === null || inScope.has(a.caseRef)),
-      ...(await caseworkActivities(this.db, ids))
-        .map((a) =>
-          monitoringActivityFromCasework({
+    await recordAudit(
+      this.db,
+      actor,
+      { action: 'view', subjectType: 'monitoring_data', subjectId: ids.join(','), details: { programmes: programmes.map((p) => p.name) } },
+      origin,
+      this.clock.now(),
+    )
+    const db = this.db
+    return {
+      programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
+      districts: districts.map((d) => ({ id: d.id, name: d.name })),
+      async *cases() {
+        yield* importedCases(db, ids, districtIds)
+        for (const c of await caseworkCases(db, ids, districtIds)) yield monitoringFromCasework(c)
+      },
+      async *activities() {
+        yield* importedActivities(db, ids, districtIds)
+        for (const a of await caseworkActivities(db, ids, districtIds))
+          yield monitoringActivityFromCasework({
             reference: a.reference,
             householdId: a.household_id,
             activity: a.activity,
             duty: a.duty,
             doneOn: a.done_on,
-          }),
-        )
-        .filter((a) => a.caseRef !== null && inScope.has(a.caseRef)),
-    ]
-    await recordAudit(
-      this.db,
-      actor,
-      {
-        action: 'view',
-        subjectType: 'monitoring_data',
-        subjectId: ids.join(','),
-        details: { programmes: programmes.map((p) => p.name), cases: cases.length },
+          })
       },
-      origin,
-      this.clock.now(),
-    )
-    return {
-      programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
-      districts: districts.map((d) => ({ id: d.id, name: d.name })),
-      cases,
-      activities,
     }
+  }
+
+  /** The whole of a programme's data at once: for small programmes, checks and tests. */
+  async programmeData(
+    actor: Actor | SystemActor,
+    filter: ProgrammeFilter,
+    origin: Origin = SYSTEM_ORIGIN,
+  ): Promise<ProgrammeData | { error: string }> {
+    const feed = await this.programmeFeed(actor, filter, origin)
+    if ('error' in feed) return feed
+    const cases: MonitoringCase[] = []
+    for await (const c of feed.cases()) cases.push(c)
+    const activities: MonitoringActivity[] = []
+    for await (const a of feed.activities()) activities.push(a)
+    return { programmes: feed.programmes, districts: feed.districts, cases, activities }
   }
 }
