@@ -15,9 +15,9 @@ const HOME_HEADING: Record<string, string> = {
 
 const MENU: Record<string, string[]> = {
   caseworker: ['Home', 'Cases', 'Referrals'],
-  team_manager: ['Home', 'Cases', 'Referrals', 'Statutory return'],
+  team_manager: ['Home', 'Cases', 'Referrals', 'Statutory return', 'Monitoring and evaluation'],
   referrer: ['Home', 'Referrals'],
-  analyst: ['Home', 'Cases', 'Referral figures', 'Statutory return'],
+  analyst: ['Home', 'Cases', 'Referral figures', 'Statutory return', 'Monitoring and evaluation'],
   administrator: ['Home', 'Audit trail', 'Outbox'],
 }
 

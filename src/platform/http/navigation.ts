@@ -15,6 +15,7 @@ const MENU: readonly { href: string; text: string; roles: readonly Role[] }[] = 
   { href: '/referrals', text: 'Referrals', roles: ['caseworker', 'team_manager', 'referrer'] },
   { href: '/referrals/figures', text: 'Referral figures', roles: ['analyst'] },
   { href: '/hclic', text: 'Statutory return', roles: ['team_manager', 'analyst'] },
+  { href: '/monitoring', text: 'Monitoring and evaluation', roles: ['team_manager', 'analyst'] },
   { href: '/admin/audit', text: 'Audit trail', roles: ['administrator'] },
   { href: '/admin/outbox', text: 'Outbox', roles: ['administrator'] },
 ]
