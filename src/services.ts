@@ -11,6 +11,7 @@ import { NonCooperationService } from './features/casework/non-cooperation-servi
 import { CaseworkService } from './features/casework/service.ts'
 import { MonitoringService } from './features/monitoring/service.ts'
 import { QualityService } from './features/monitoring/quality-service.ts'
+import { PerformanceService } from './features/monitoring/performance-service.ts'
 import { LettersService } from './features/letters/service.ts'
 import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
@@ -45,6 +46,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
     monitoring: new MonitoringService({ db, clock }),
+    performance: new PerformanceService({ db, clock }),
     quality: new QualityService({ db, clock, monitoring: new MonitoringService({ db, clock }) }),
     notifier,
     organisations: new OrganisationService({ db, clock }),
