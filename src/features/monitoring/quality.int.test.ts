@@ -124,6 +124,9 @@ describe.each(testDatabaseKinds())('the data-quality page on $name', (kind) => {
     const checked = await post(analyst, PAGE, '/monitoring/quality/check', { programme: 'Basildon Upstream' })
     expect(checked.status).toBe(303)
     expect(checked.headers['location']).toBe(`${PAGE}&raised=3&cleared=0`)
+    expect((await analyst.get(`${PAGE}&raised=3&cleared=0`)).text).toContain(
+      'Checked again: 3 new flags raised, 0 flags that no longer hold removed.',
+    )
     expect((await flagsOf(caseId)).map((f) => [f.kind, f.field, f.authority_id])).toEqual([
       ['back_filled', 'recorded_date', world.ids.basildon],
       ['final_outcome_without_end_date', 'case_end_date', world.ids.basildon],
