@@ -13,6 +13,8 @@ import { hclicRoutes } from './features/hclic/routes.ts'
 import { hclicTableRoutes } from './features/hclic/tables-routes.ts'
 import { hclicValidationRoutes } from './features/hclic/validation-routes.ts'
 import { monitoringRoutes } from './features/monitoring/routes.ts'
+import { qualityRoutes } from './features/monitoring/quality-routes.ts'
+import { performanceRoutes } from './features/monitoring/performance-routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { outboxRoutes } from './features/outbox/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
@@ -90,6 +92,8 @@ export function createApp(services: Services): express.Express {
   app.use(hclicTableRoutes(services))
   app.use(hclicValidationRoutes(services))
   app.use(monitoringRoutes(services))
+  app.use(qualityRoutes(services))
+  app.use(performanceRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
   app.use(outboxRoutes(services))

@@ -10,6 +10,8 @@ import { AccommodationService } from './features/casework/accommodation-service.
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { MonitoringService } from './features/monitoring/service.ts'
+import { QualityService } from './features/monitoring/quality-service.ts'
+import { PerformanceService } from './features/monitoring/performance-service.ts'
 import { LettersService } from './features/letters/service.ts'
 import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
@@ -44,6 +46,8 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
     monitoring: new MonitoringService({ db, clock }),
+    performance: new PerformanceService({ db, clock }),
+    quality: new QualityService({ db, clock, monitoring: new MonitoringService({ db, clock }) }),
     notifier,
     organisations: new OrganisationService({ db, clock }),
     outbox: new OutboxService({ db, clock }),

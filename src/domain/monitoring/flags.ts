@@ -32,3 +32,17 @@ export const IMPORT_WARNING_KINDS = [
   'final_outcome_without_end_date',
   'unmatched_activity',
 ] as const satisfies readonly FlagKind[]
+
+/**
+ * The spec column each import warning is about (null: the activity as a whole). A flag is identified
+ * by its kind, its record and this field, so an import and a later check raising the same warning
+ * agree on it and it is stored once.
+ */
+export const FLAG_FIELDS = {
+  end_before_referral: 'case_end_date',
+  end_after_import: 'case_end_date',
+  age_out_of_range: 'applicant_age',
+  primary_not_among_vulnerabilities: 'primary_vulnerability',
+  final_outcome_without_end_date: 'case_end_date',
+  unmatched_activity: null,
+} as const satisfies Record<(typeof IMPORT_WARNING_KINDS)[number], string | null>
