@@ -90,7 +90,7 @@ export function evaluationReportRoutes(deps: { monitoring: MonitoringService; da
       form,
       report: result.report,
       sections: reportSections(result.report),
-      charts: reportCharts(result.report),
+      charts: await reportCharts(result.report),
       links: queryString(result.query),
     })
   })
