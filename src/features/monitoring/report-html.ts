@@ -1,7 +1,7 @@
 import type { EvaluationReport } from '../../domain/monitoring/report-model.ts'
 import { createViews } from '../../platform/views.ts'
 import { reportCharts } from './report-charts.ts'
-import { reportSections } from './report-view.ts'
+import { reportDescription, reportSections } from './report-view.ts'
 
 /**
  * The report as one self-contained HTML file (for the command line): the page's tables, lines and
@@ -12,6 +12,7 @@ export async function evaluationHtml(report: EvaluationReport): Promise<string> 
   return createViews().render('features/monitoring/views/report-standalone.njk', {
     report,
     sections: reportSections(report),
+    description: reportDescription(report),
     charts: await reportCharts(report),
   })
 }

@@ -9,7 +9,7 @@ import { originOf } from '../accounts/routes.ts'
 import { reportCharts } from './report-charts.ts'
 import { parseReportQuery, queryString, type FilterError, type ReportQuery } from './report-query.ts'
 import { EvaluationReportService, NoProgrammeError } from './report-service.ts'
-import { reportSections } from './report-view.ts'
+import { reportDescription, reportSections } from './report-view.ts'
 import type { MonitoringService } from './service.ts'
 
 const PAGE = 'features/monitoring/views/report.njk'
@@ -81,7 +81,9 @@ export function evaluationReportRoutes(deps: { monitoring: MonitoringService; da
           : dateValues({ asOf: service.today().toString() }, 'asOf'),
     }
     if ('errors' in result) {
-      res.status(400).render(PAGE, { pageTitle: PAGE_TITLE, errors: result.errors, form })
+      // Each field shows its own message beside it, as well as in the summary.
+      const fieldErrors = Object.fromEntries(result.errors.map((e) => [e.href.slice(1), e.text]))
+      res.status(400).render(PAGE, { pageTitle: PAGE_TITLE, errors: result.errors, fieldErrors, form })
       return
     }
     res.render(PAGE, {
@@ -90,6 +92,7 @@ export function evaluationReportRoutes(deps: { monitoring: MonitoringService; da
       form,
       report: result.report,
       sections: reportSections(result.report),
+      description: reportDescription(result.report),
       charts: await reportCharts(result.report),
       links: queryString(result.query),
     })

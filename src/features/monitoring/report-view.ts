@@ -1,4 +1,5 @@
 import { rowLabel } from '../../domain/monitoring/report-labels.ts'
+import { formatDate } from '../../platform/formatting.ts'
 import { TABLE_IDS, type EvaluationReport, type MatrixTable, type ReportRow, type TableId } from '../../domain/monitoring/report-model.ts'
 
 /** One HTML table: a caption, column headers, and rows led by a row header. */
@@ -19,6 +20,17 @@ export interface ReportSection {
 
 const pct = (value: number | null) => (value === null ? 'no data' : `${String(value)}%`)
 const num = (value: number | null) => (value === null ? 'no data' : String(value))
+/** Means are given to one decimal place, so 30 shows as 30.0. */
+const oneDp = (value: number | null) => (value === null ? 'no data' : value.toFixed(1))
+const cases = (n: number) => `${String(n)} ${n === 1 ? 'case' : 'cases'}`
+
+/** What the report covers, in a sentence: programmes, referral dates, districts and the date judged at. */
+export function reportDescription(report: EvaluationReport): string {
+  const { programme, from, to, districts } = report.filters
+  const period = `referred ${from ? `from ${formatDate(from)}` : 'from the start'} ${to ? `to ${formatDate(to)}` : 'to date'}`
+  const where = districts.length > 0 ? `in ${districts.join(', ')}` : 'in every district'
+  return `${programme.join(', ') || 'No programme'}: cases ${period}, ${where}; data as at ${formatDate(report.asOf)}.`
+}
 const count = (r: ReportRow) => [String(r.n), pct(r.pct)]
 
 const ROW_HEADERS: Partial<Record<TableId, string>> = {
@@ -48,14 +60,14 @@ export function reportSections(report: EvaluationReport): ReportSection[] {
     let main: ViewTable = { caption: table.title, head, rows: table.rows.map((r) => ({ header: r.label, cells: count(r) })) }
     const tables: ViewTable[] = []
     const extras: { label: string; value: string }[] = []
-    let available = `Data available for ${String(table.base)} cases (missing = ${String(table.missing)})`
+    let available = `Data available for ${cases(table.base)} (missing = ${String(table.missing)})`
     switch (id) {
       case 'summary':
         extras.push({ label: 'Cases', value: String(t.summary.total) })
         break
       case 'applicant_age':
         extras.push(
-          { label: 'Mean age', value: num(t.applicant_age.mean) },
+          { label: 'Mean age', value: oneDp(t.applicant_age.mean) },
           { label: 'Aged 25 to 44', value: pct(t.applicant_age.aged25To44Pct) },
         )
         break
@@ -65,13 +77,13 @@ export function reportSections(report: EvaluationReport): ReportSection[] {
       case 'previously_homeless':
       case 'previously_slept_rough':
       case 'previously_in_temporary_accommodation':
-        available = `Data available for ${String(table.base)} cases (don’t know = ${String(t[id].dontKnow)}, missing = ${String(table.missing)})`
+        available = `Data available for ${cases(table.base)} (don’t know = ${String(t[id].dontKnow)}, missing = ${String(table.missing)})`
         break
       case 'vulnerabilities': {
         const { multiple, meanCount } = t.vulnerabilities
         extras.push(
           { label: 'Two or more vulnerabilities', value: `${String(multiple.n)} (${pct(multiple.pct)})` },
-          { label: 'Mean number of vulnerabilities', value: num(meanCount) },
+          { label: 'Mean number of vulnerabilities', value: oneDp(meanCount) },
         )
         main = { ...main, head: ['Vulnerability', 'Households', 'Per cent'] }
         break
@@ -80,7 +92,10 @@ export function reportSections(report: EvaluationReport): ReportSection[] {
         main = {
           ...main,
           head: [...head, 'Three-month rolling average'],
-          rows: t.cases_by_month.rows.map((r) => ({ header: r.label, cells: [...count(r), num(r.rolling3)] })),
+          rows: t.cases_by_month.rows.map((r) => ({
+            header: r.label,
+            cells: [...count(r), r.rolling3 === null ? 'not yet' : oneDp(r.rolling3)],
+          })),
         }
         break
       case 'support_duration_bands':
@@ -99,7 +114,7 @@ export function reportSections(report: EvaluationReport): ReportSection[] {
         })
         extras.push(
           { label: 'Prevention activities', value: String(p.activities) },
-          { label: 'Mean activities per case', value: num(p.mean) },
+          { label: 'Mean activities per case', value: oneDp(p.mean) },
           { label: 'Fewest activities for a case', value: num(p.min) },
           { label: 'Most activities for a case', value: num(p.max) },
           { label: 'Activities matching no case', value: String(p.unmatched) },

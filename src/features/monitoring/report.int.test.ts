@@ -46,7 +46,9 @@ describe.each(testDatabaseKinds())('the programme evaluation report on $name', (
     for (const id of TABLE_IDS)
       expect(page.text).toContain(`<caption class="govuk-table__caption govuk-table__caption--s">${TABLE_TITLES[id]}</caption>`)
     expect(page.text).toContain('Data available for 2 cases (missing = 0)')
-    expect(page.text).toContain('Data available for 1 cases (missing = 0)')
+    expect(page.text).not.toContain('govuk-error-message')
+    expect(page.text).toContain('<svg role="img" aria-label="Bar chart of cases referred each month from October 2025 to December 2025')
+    expect(page.text).toContain('Data available for 1 case (missing = 0)')
 
     const json = await analyst.get(`/reports/evaluation.json?${query}`)
     expect(json.status).toBe(200)
@@ -87,7 +89,9 @@ describe.each(testDatabaseKinds())('the programme evaluation report on $name', (
     expect((harlow.body as EvaluationReport).tables.cases_by_district.rows.map((r) => r.key)).toEqual(['harlow'])
 
     const page = await manager.get('/reports/evaluation?from=2025-12-01&asOf=2026-01-31')
-    expect(page.text).toContain('Referred from 1 December 2025')
+    expect(page.text).toContain(
+      'Essex Upstream: cases referred from 1 December 2025 to date, in every district; data as at 31 January 2026.',
+    )
     expect(page.text).toMatch(/name="from-month" type="text" value="12"/)
   })
 
@@ -97,6 +101,11 @@ describe.each(testDatabaseKinds())('the programme evaluation report on $name', (
     expect(bad.status).toBe(400)
     expect(bad.text).toContain('govuk-error-summary')
     expect(bad.text).toContain('Referred from must be a real date')
+    // The message beside the field it is about, and nowhere else.
+    expect(bad.text.match(/class="govuk-error-message"/g)).toHaveLength(1)
+    expect(bad.text).toMatch(
+      /<p id="from-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span> Referred from must be a real date/,
+    )
     expect(bad.text).not.toContain(TABLE_TITLES.outcomes)
 
     const backwards = await analyst.get('/reports/evaluation?from-day=1&from-month=3&from-year=2025&to=2025-01-01')
