@@ -163,6 +163,17 @@ interface Household {
 
 export function createEvaluationTally(options: EvaluationTallyOptions): EvaluationTally {
   const { asOf, filters } = options
+  // Dates repeat across cases (a few thousand distinct days in years of data): parse each once.
+  const days = new Map<string, number | null>()
+  const dayOf = (value: string | null): number | null => {
+    if (value === null) return null
+    let day = days.get(value)
+    if (day === undefined) {
+      day = epochDay(value)
+      if (days.size < 100_000) days.set(value, day)
+    }
+    return day
+  }
   const asOfParsed = epochDay(asOf)
   if (asOfParsed === null) throw new RangeError(`asOf is not a date: ${asOf}`)
   const asOfDay: number = asOfParsed
@@ -238,7 +249,7 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
   }
 
   function addCase(c: MonitoringCase): void {
-    const referral = epochDay(c.referralDate)
+    const referral = dayOf(c.referralDate)
     const counted = inPopulation(c, referral)
     if (c.householdRef !== null && c.householdRef !== '') trackHousehold(c.householdRef, referral, counted)
     if (!counted) return
@@ -298,7 +309,7 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
       preventedActivities.set(c.caseRef, 0)
       accommodation.add(c.accommodationOutcome)
     }
-    const end = epochDay(c.caseEndDate)
+    const end = dayOf(c.caseEndDate)
     if (referral !== null && end !== null && referral <= end && end <= asOfDay) {
       const days = end - referral
       durations[outcome].sum += days
