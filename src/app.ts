@@ -9,6 +9,7 @@ import { accommodationRoutes } from './features/casework/accommodation-routes.ts
 import { nonCooperationRoutes } from './features/casework/non-cooperation-routes.ts'
 import { caseworkRoutes } from './features/casework/routes.ts'
 import { letterRoutes } from './features/letters/routes.ts'
+import { evaluationReportRoutes } from './features/monitoring/report-routes.ts'
 import { hclicRoutes } from './features/hclic/routes.ts'
 import { hclicTableRoutes } from './features/hclic/tables-routes.ts'
 import { hclicValidationRoutes } from './features/hclic/validation-routes.ts'
@@ -94,6 +95,7 @@ export function createApp(services: Services): express.Express {
   app.use(monitoringRoutes(services))
   app.use(qualityRoutes(services))
   app.use(performanceRoutes(services))
+  app.use(evaluationReportRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
   app.use(outboxRoutes(services))

@@ -1,7 +1,7 @@
 import type { SystemActor } from '../platform/audit.ts'
 import type { Services } from '../services.ts'
 
-export type Values = Record<string, string | boolean | undefined>
+export type Values = Record<string, string | boolean | string[] | undefined>
 
 /** What a command works with: the same services as the pages, acting as the system. */
 export interface CommandContext {
@@ -14,7 +14,7 @@ export interface Command {
   name: string
   usage: string
   summary: string
-  options: Record<string, { type: 'string' | 'boolean' }>
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>
   required?: string[]
   positionals?: boolean
   run(values: Values, context: CommandContext): Promise<void>

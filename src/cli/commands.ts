@@ -4,6 +4,7 @@ import { seedDemoData, DemoDataRefusedError } from '../features/demo/seed.ts'
 import { loadHclicConfiguration, type HclicConfiguration } from '../features/hclic/configuration.ts'
 import { buildReturnFiles, writeReturnFiles } from '../features/hclic/export-files.ts'
 import { describeFinding, validateFolder } from '../features/hclic/validate-files.ts'
+import { evaluationReportCommand } from '../features/monitoring/report-command.ts'
 import { RefusedError } from '../platform/refused.ts'
 import { UsageError, type Command, type Values } from './command.ts'
 
@@ -155,4 +156,5 @@ export const COMMANDS: readonly Command[] = [
       }
     },
   },
+  evaluationReportCommand,
 ]

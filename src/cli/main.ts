@@ -14,7 +14,7 @@ import { ConfigError, loadConfig } from '../platform/config.ts'
 import { createLogger } from '../platform/logging.ts'
 import { RefusedError } from '../platform/refused.ts'
 import { createServices } from '../services.ts'
-import { UsageError, type Command } from './command.ts'
+import { UsageError, type Command, type Values } from './command.ts'
 import { COMMANDS } from './commands.ts'
 
 export { UsageError }
@@ -46,7 +46,7 @@ export async function runCli(
     io.err(`Unknown command "${argv.join(' ')}".\n\n${usage()}`)
     return 2
   }
-  let values: Record<string, string | boolean | undefined>
+  let values: Values
   try {
     const parsed = parseArgs({
       args: found.rest,
@@ -54,7 +54,7 @@ export async function runCli(
       allowPositionals: found.command.positionals ?? false,
       strict: true,
     })
-    values = { ...(parsed.values as Record<string, string | boolean | undefined>) }
+    values = { ...(parsed.values as Values) }
     parsed.positionals.forEach((value, index) => (values[`_${String(index)}`] = value))
     for (const required of found.command.required ?? []) {
       if (values[required] === undefined || values[required] === '') throw new UsageError(`--${required} is required`)

@@ -1,0 +1,513 @@
+import { LocalDate } from '@js-joda/core'
+import type { MonitoringActivity, MonitoringCase } from './record.ts'
+import { isLive } from './record.ts'
+import { rowLabel, TABLE_TITLES } from './report-labels.ts'
+import {
+  districtKey,
+  districtLabel,
+  mean1dp,
+  meanWhole,
+  percentage,
+  type BandRow,
+  type EvaluationFilters,
+  type EvaluationReport,
+  type MonthRow,
+  type ReportColumn,
+  type ReportRow,
+  type ReportTable,
+  type TableId,
+} from './report-model.ts'
+import {
+  ACCOMMODATION_OUTCOMES,
+  ACTIVITY_TYPES,
+  EMPLOYMENT,
+  FIXED_ACCOMMODATION,
+  REFERRAL_ROUTES,
+  RISKS,
+  SEXES,
+  TEMPORARY_OR_OTHER,
+  VULNERABILITIES,
+  YES_NO,
+} from './vocabulary.ts'
+
+/**
+ * The programme evaluation report (spec/evaluation-report.md), counted in one pass: the service feeds
+ * every case of the chosen programmes, then every activity, and nothing is kept per case but what a
+ * rule needs (a count per household for repeats, and a count per prevented case for activities).
+ *
+ * Rules the spec leaves to us, chosen here:
+ * - A percentage of a base of 0 is null ("no data"), never 0, so it cannot read as a finding.
+ * - A value outside the programmes' vocabulary counts as not recorded (missing), so every table's
+ *   rows add up to its base. Ages outside 16 to 110 are not recorded ages for the same reason (the
+ *   data-quality checks flag them).
+ * - A referral date that is not a real calendar date counts as no referral date.
+ * - Repeat cases: a household's first-referred cases are those at the earliest referral date among
+ *   all the cases fed for that household (any date, so a case referred before `from` makes a later
+ *   one a repeat); cases tied at that date are all first. An undated case is a repeat when the
+ *   household has any dated case; in a household with no dated case, the first case fed is first.
+ *   Only cases in the population are counted as repeats.
+ * - Districts are matched on the platform's district name, case-insensitively; a case whose district
+ *   is not in the district list counts as no district recorded.
+ * - Activities are linked by case reference; references are unique within a programme, so a report
+ *   over several programmes assumes their references do not collide (the platform's own do not).
+ */
+
+export interface EvaluationTallyOptions {
+  /** YYYY-MM-DD: durations ending after this date are not valid yet. */
+  asOf: string
+  filters: EvaluationFilters
+  /** Every district the report lists, in order (the matrices' columns and `cases_by_district`'s rows). */
+  districts: { name: string }[]
+}
+
+export interface EvaluationTally {
+  addCase(c: MonitoringCase): void
+  /** Call after every case has been added: activities are counted against the prevented cases. */
+  addActivity(a: MonitoringActivity): void
+  finish(): EvaluationReport
+}
+
+const AGE_BANDS = ['16_17', '18_24', '25_34', '35_44', '45_54', '55_64', '65_plus'] as const
+const SIZES = ['one', 'two', 'three', 'four_or_more'] as const
+const CHILDREN = ['none', ...SIZES] as const
+const HOUSEHOLD_TYPES = ['single_adult_no_children', 'single_male_no_children', 'with_dependent_children'] as const
+const ACTIVITY_BANDS = ['1', '2_8', '9_plus'] as const
+const COMPLETED = ['prevented', 'withdrawn', 'unsuccessful'] as const
+const COMPLETED_BY_DISTRICT = ['prevented', 'unsuccessful', 'withdrawn'] as const
+const ANOTHER_TENANCY = ['private_tenancy', 'social_tenancy', 'local_authority_tenancy', 'voluntary_organisation_tenancy'] as const
+const ACCOMMODATION_ROWS = [
+  'remained_in_own_home',
+  'another_tenancy',
+  ...ANOTHER_TENANCY,
+  'friends_family',
+  'supported_housing',
+  'hostel',
+  'shared_property',
+  'own_arrangements',
+  'other',
+] as const
+export const DURATION_BANDS = [
+  ...Array.from({ length: 12 }, (_, i) => (i === 0 ? 'up_to_1_week' : `up_to_${String(i + 1)}_weeks`)),
+  'up_to_16_weeks',
+  'up_to_20_weeks',
+  'up_to_24_weeks',
+  'more_than_24_weeks',
+]
+
+/** The band of a support duration in days: 0 to 7 is week 1, 8 to 14 week 2, … 85 to 112 is 16 weeks. */
+export function durationBand(days: number): number {
+  if (days <= 7) return 0
+  if (days <= 84) return Math.ceil(days / 7) - 1
+  if (days <= 112) return 12
+  if (days <= 140) return 13
+  if (days <= 168) return 14
+  return 15
+}
+
+/** Counts of the values of one question, with only the question's own codes counted as recorded. */
+class Tally {
+  readonly counts = new Map<string, number>()
+  base = 0
+  private readonly codes: ReadonlySet<string>
+
+  constructor(codes: readonly string[]) {
+    this.codes = new Set(codes)
+  }
+
+  add(value: string | null): void {
+    if (value === null || !this.codes.has(value)) return
+    this.base++
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1)
+  }
+
+  n(key: string): number {
+    return this.counts.get(key) ?? 0
+  }
+
+  sum(keys: readonly string[]): number {
+    return keys.reduce((total, key) => total + this.n(key), 0)
+  }
+}
+
+function row(key: string, n: number, base: number): ReportRow {
+  return { key, label: rowLabel(key), n, pct: percentage(n, base) }
+}
+
+function rows(keys: readonly string[], tally: Tally): ReportRow[] {
+  return keys.map((key) => row(key, tally.n(key), tally.base))
+}
+
+function table(id: TableId, population: number, tally: Tally, keys: readonly string[]): ReportTable {
+  return { title: TABLE_TITLES[id], base: tally.base, missing: population - tally.base, rows: rows(keys, tally) }
+}
+
+/** A calendar date, or null for anything that is not one (`2023-02-30` included). */
+function epochDay(value: string | null): number | null {
+  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null
+  try {
+    return LocalDate.parse(value).toEpochDay()
+  } catch {
+    return null
+  }
+}
+
+interface Household {
+  earliest: number | null
+  /** Cases in the population referred on the earliest date. */
+  firstInPopulation: number
+  datedInPopulation: number
+  undatedInPopulation: number
+  /** Whether the first case fed was in the population (the first case of a household with no dates). */
+  firstFedInPopulation: boolean
+}
+
+export function createEvaluationTally(options: EvaluationTallyOptions): EvaluationTally {
+  const { asOf, filters } = options
+  // Dates repeat across cases (a few thousand distinct days in years of data): parse each once.
+  const days = new Map<string, number | null>()
+  const dayOf = (value: string | null): number | null => {
+    if (value === null) return null
+    let day = days.get(value)
+    if (day === undefined) {
+      day = epochDay(value)
+      if (days.size < 100_000) days.set(value, day)
+    }
+    return day
+  }
+  const asOfParsed = epochDay(asOf)
+  if (asOfParsed === null) throw new RangeError(`asOf is not a date: ${asOf}`)
+  const asOfDay: number = asOfParsed
+  const from = filters.from === null ? null : epochDay(filters.from)
+  const to = filters.to === null ? null : epochDay(filters.to)
+  const ranged = filters.from !== null || filters.to !== null
+  const districtFilter = new Set(filters.districts.map((d) => d.toLowerCase()))
+  const districtIndex = new Map(options.districts.map((d, i) => [d.name.toLowerCase(), i]))
+  const perDistrict = <T>(make: () => T): T[] => options.districts.map(make)
+
+  let total = 0
+  let live = 0
+  const households = new Map<string, Household>()
+  const outcomes = new Tally(COMPLETED)
+  const sex = new Tally(SEXES)
+  const benefits = new Tally(YES_NO)
+  const employment = new Tally(EMPLOYMENT)
+  const ukNational = new Tally(YES_NO)
+  const ages = new Tally(AGE_BANDS)
+  let ageSum = 0
+  const adults = new Tally(SIZES)
+  const children = new Tally(CHILDREN)
+  const householdTypes = new Tally(HOUSEHOLD_TYPES)
+  const housing = new Tally([...FIXED_ACCOMMODATION, ...TEMPORARY_OR_OTHER])
+  const risk = new Tally(RISKS)
+  const everHomeless = new Tally(['yes', 'no', 'dont_know'])
+  const sleptRough = new Tally(['yes', 'no', 'dont_know'])
+  const temporary = new Tally(['yes', 'no', 'dont_know'])
+  const vulnerabilities = new Tally(VULNERABILITIES)
+  let vulnerabilitiesBase = 0
+  let vulnerabilityCount = 0
+  let multiple = 0
+  const primary = new Tally(VULNERABILITIES)
+  const routes = new Tally(REFERRAL_ROUTES)
+  const routesByDistrict = perDistrict(() => new Tally(REFERRAL_ROUTES))
+  const byDistrict = new Tally(options.districts.map((_, i) => String(i)))
+  const months = new Map<number, number>()
+  const preventedActivities = new Map<string, number>()
+  const activityTypes = new Tally(ACTIVITY_TYPES)
+  let unmatched = 0
+  const relief = new Tally(YES_NO)
+  const durations = { prevented: { sum: 0, n: 0 }, unsuccessful: { sum: 0, n: 0 }, withdrawn: { sum: 0, n: 0 } }
+  const bands = new Tally(DURATION_BANDS)
+  const accommodation = new Tally(ACCOMMODATION_OUTCOMES.filter((o) => o !== 'unknown'))
+  const outcomesByDistrict = perDistrict(() => new Tally(COMPLETED))
+
+  function inPopulation(c: MonitoringCase, referral: number | null): boolean {
+    if (ranged) {
+      if (referral === null) return false
+      if (from !== null && referral < from) return false
+      if (to !== null && referral > to) return false
+    }
+    return districtFilter.size === 0 || (c.district !== null && districtFilter.has(c.district.toLowerCase()))
+  }
+
+  function trackHousehold(ref: string, referral: number | null, counted: boolean): void {
+    let h = households.get(ref)
+    if (h === undefined) {
+      h = { earliest: null, firstInPopulation: 0, datedInPopulation: 0, undatedInPopulation: 0, firstFedInPopulation: counted }
+      households.set(ref, h)
+    }
+    if (referral === null) {
+      if (counted) h.undatedInPopulation++
+      return
+    }
+    if (counted) h.datedInPopulation++
+    if (h.earliest === null || referral < h.earliest) {
+      h.earliest = referral
+      h.firstInPopulation = counted ? 1 : 0
+    } else if (referral === h.earliest && counted) {
+      h.firstInPopulation++
+    }
+  }
+
+  function addCase(c: MonitoringCase): void {
+    const referral = dayOf(c.referralDate)
+    const counted = inPopulation(c, referral)
+    if (c.householdRef !== null && c.householdRef !== '') trackHousehold(c.householdRef, referral, counted)
+    if (!counted) return
+
+    total++
+    if (isLive(c)) live++
+    const district = c.district === null ? undefined : districtIndex.get(c.district.toLowerCase())
+    sex.add(c.applicantSex)
+    benefits.add(c.applicantReceivesBenefits)
+    employment.add(c.applicantEmployment)
+    ukNational.add(c.applicantUkNational)
+    const age = c.applicantAge
+    if (age !== null && Number.isInteger(age) && age >= 16 && age <= 110) {
+      ages.add(age < 18 ? '16_17' : age < 25 ? '18_24' : age >= 65 ? '65_plus' : (AGE_BANDS[Math.floor((age - 25) / 10) + 2] ?? null))
+      ageSum += age
+    }
+    const a = c.adults
+    const k = c.dependentChildren
+    if (a !== null && k !== null && Number.isInteger(a) && Number.isInteger(k) && a >= 1 && k >= 0) {
+      adults.add(SIZES[Math.min(a, 4) - 1] ?? null)
+      children.add(CHILDREN[Math.min(k, 4)] ?? null)
+      // The types overlap (a single man is a single adult), so each is counted against the same base.
+      if (a === 1 && k === 0) householdTypes.add('single_adult_no_children')
+      if (a === 1 && k === 0 && c.applicantSex === 'male') householdTypes.add('single_male_no_children')
+      if (k > 0) householdTypes.add('with_dependent_children')
+      householdTypes.base = adults.base
+    }
+    housing.add(c.housingStatus)
+    risk.add(c.riskAtAssessment)
+    everHomeless.add(c.previouslyHomeless)
+    sleptRough.add(c.previouslySleptRough)
+    temporary.add(c.previouslyInTemporaryAccommodation)
+    if (c.vulnerabilities !== null) {
+      const distinct = new Set(c.vulnerabilities.filter((v) => (VULNERABILITIES as readonly string[]).includes(v)))
+      vulnerabilitiesBase++
+      vulnerabilityCount += distinct.size
+      if (distinct.size >= 2) multiple++
+      for (const v of distinct) vulnerabilities.add(v)
+    }
+    primary.add(c.primaryVulnerability)
+    routes.add(c.referralRoute)
+    if (district !== undefined) {
+      routesByDistrict[district]?.add(c.referralRoute)
+      byDistrict.add(String(district))
+    }
+    if (referral !== null && c.referralDate !== null) {
+      const month = Number(c.referralDate.slice(0, 4)) * 12 + Number(c.referralDate.slice(5, 7)) - 1
+      months.set(month, (months.get(month) ?? 0) + 1)
+    }
+
+    const outcome = c.outcome
+    if (outcome !== 'prevented' && outcome !== 'unsuccessful' && outcome !== 'withdrawn') return
+    outcomes.add(outcome)
+    if (district !== undefined) outcomesByDistrict[district]?.add(outcome)
+    relief.add(c.reliefActivity)
+    if (outcome === 'prevented') {
+      preventedActivities.set(c.caseRef, 0)
+      accommodation.add(c.accommodationOutcome)
+    }
+    const end = dayOf(c.caseEndDate)
+    if (referral !== null && end !== null && referral <= end && end <= asOfDay) {
+      const days = end - referral
+      durations[outcome].sum += days
+      durations[outcome].n++
+      if (outcome !== 'withdrawn') bands.add(DURATION_BANDS[durationBand(days)] ?? null)
+    }
+  }
+
+  function addActivity(activity: MonitoringActivity): void {
+    if (activity.caseRef === null) {
+      unmatched++
+      return
+    }
+    if (activity.stage !== 'prevention') return
+    const count = preventedActivities.get(activity.caseRef)
+    if (count === undefined) return
+    preventedActivities.set(activity.caseRef, count + 1)
+    activityTypes.add(activity.activityType)
+  }
+
+  function finish(): EvaluationReport {
+    let repeat = 0
+    for (const h of households.values()) {
+      repeat +=
+        h.earliest !== null
+          ? h.datedInPopulation - h.firstInPopulation + h.undatedInPopulation
+          : h.undatedInPopulation - (h.firstFedInPopulation ? 1 : 0)
+    }
+    const completed = outcomes.base
+    const summaryBase = new Tally(['live', 'completed', 'repeat'])
+    summaryBase.counts.set('live', live).set('completed', completed).set('repeat', repeat)
+    summaryBase.base = total
+
+    const ageRows = rows(AGE_BANDS, ages)
+    const rebased = (id: TableId, t: Tally) => {
+      const known = t.n('yes') + t.n('no')
+      return {
+        title: TABLE_TITLES[id],
+        base: known,
+        missing: total - t.base,
+        rows: YES_NO.map((key) => row(key, t.n(key), known)),
+        dontKnow: t.n('dont_know'),
+      }
+    }
+
+    const employed = employment.sum(['full_time', 'part_time', 'self_employed'])
+    const fixed = housing.sum(FIXED_ACCOMMODATION)
+
+    const monthKeys = [...months.keys()]
+    const monthRows: MonthRow[] = []
+    if (monthKeys.length > 0) {
+      const first = monthKeys.reduce((a, b) => Math.min(a, b))
+      const last = monthKeys.reduce((a, b) => Math.max(a, b))
+      const dated = [...months.values()].reduce((s, n) => s + n, 0)
+      const counts: number[] = []
+      for (let m = first; m <= last; m++) {
+        const n = months.get(m) ?? 0
+        counts.push(n)
+        const key = `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`
+        const i = counts.length - 1
+        const rolling3 = i < 2 ? null : mean1dp(n + (counts[i - 1] ?? 0) + (counts[i - 2] ?? 0), 3)
+        monthRows.push({ ...row(key, n, dated), rolling3 })
+      }
+    }
+    const monthsBase = monthRows.reduce((s, r) => s + r.n, 0)
+
+    const perCase = [...preventedActivities.values()].filter((n) => n > 0)
+    const activityBands = new Tally(ACTIVITY_BANDS)
+    for (const n of perCase) activityBands.add(n === 1 ? '1' : n <= 8 ? '2_8' : '9_plus')
+    const activities = perCase.reduce((s, n) => s + n, 0)
+
+    const bandRows: BandRow[] = []
+    let cumulative = 0
+    for (const key of DURATION_BANDS) {
+      cumulative += bands.n(key)
+      bandRows.push({ ...row(key, bands.n(key), bands.base), cumulativePct: percentage(cumulative, bands.base) })
+    }
+    const validDurations = durations.prevented.n + durations.unsuccessful.n + durations.withdrawn.n
+    const durationSum = durations.prevented.sum + durations.unsuccessful.sum + durations.withdrawn.sum
+    const columns = (tallies: Tally[], keys: readonly string[]): ReportColumn[] =>
+      options.districts.map((d, i) => {
+        const t = tallies[i] ?? new Tally(keys)
+        return { key: districtKey(d.name), label: districtLabel(d.name), base: t.base, rows: rows(keys, t) }
+      })
+
+    return {
+      asOf,
+      filters,
+      tables: {
+        summary: { ...table('summary', total, summaryBase, ['live', 'completed', 'repeat']), total, repeat, live, completed },
+        outcomes: table('outcomes', completed, outcomes, COMPLETED),
+        applicant_sex: table('applicant_sex', total, sex, SEXES),
+        applicant_benefits: table('applicant_benefits', total, benefits, YES_NO),
+        applicant_employment: {
+          ...table('applicant_employment', total, employment, EMPLOYMENT),
+          rows: [row('employed', employed, employment.base), ...rows(EMPLOYMENT, employment)],
+        },
+        applicant_uk_national: table('applicant_uk_national', total, ukNational, YES_NO),
+        applicant_age: {
+          ...table('applicant_age', total, ages, AGE_BANDS),
+          rows: ageRows,
+          mean: mean1dp(ageSum, ages.base),
+          aged25To44Pct: percentage(ages.sum(['25_34', '35_44']), ages.base),
+        },
+        household_adults: table('household_adults', total, adults, SIZES),
+        dependent_children: table('dependent_children', total, children, CHILDREN),
+        household_type: table('household_type', total, householdTypes, HOUSEHOLD_TYPES),
+        housing_status: {
+          ...table('housing_status', total, housing, []),
+          rows: [
+            row('fixed_accommodation', fixed, housing.base),
+            ...rows(FIXED_ACCOMMODATION, housing),
+            row('temporary_or_other', housing.base - fixed, housing.base),
+            ...rows(TEMPORARY_OR_OTHER, housing),
+          ],
+        },
+        risk_at_assessment: {
+          ...table('risk_at_assessment', total, risk, RISKS),
+          atRiskPct: percentage(risk.base - risk.n('homeless'), risk.base),
+        },
+        previously_homeless: rebased('previously_homeless', everHomeless),
+        previously_slept_rough: rebased('previously_slept_rough', sleptRough),
+        previously_in_temporary_accommodation: rebased('previously_in_temporary_accommodation', temporary),
+        vulnerabilities: {
+          title: TABLE_TITLES.vulnerabilities,
+          base: vulnerabilitiesBase,
+          missing: total - vulnerabilitiesBase,
+          rows: VULNERABILITIES.map((key) => row(key, vulnerabilities.n(key), vulnerabilitiesBase)),
+          multiple: { n: multiple, pct: percentage(multiple, vulnerabilitiesBase) },
+          meanCount: mean1dp(vulnerabilityCount, vulnerabilitiesBase),
+        },
+        primary_vulnerability: table('primary_vulnerability', total, primary, VULNERABILITIES),
+        referral_route: { ...table('referral_route', total, routes, REFERRAL_ROUTES), columns: columns(routesByDistrict, REFERRAL_ROUTES) },
+        cases_by_district: {
+          title: TABLE_TITLES.cases_by_district,
+          base: byDistrict.base,
+          missing: total - byDistrict.base,
+          rows: options.districts.map((d, i) => ({
+            ...row(districtKey(d.name), byDistrict.n(String(i)), byDistrict.base),
+            label: districtLabel(d.name),
+          })),
+        },
+        cases_by_month: { title: TABLE_TITLES.cases_by_month, base: monthsBase, missing: total - monthsBase, rows: monthRows },
+        prevention_activities: {
+          ...table('prevention_activities', outcomes.n('prevented'), activityBands, ACTIVITY_BANDS),
+          activities,
+          mean: mean1dp(activities, perCase.length),
+          min: perCase.length === 0 ? null : perCase.reduce((a, b) => Math.min(a, b)),
+          max: perCase.length === 0 ? null : perCase.reduce((a, b) => Math.max(a, b)),
+          types: ACTIVITY_TYPES.map((key) => row(key, activityTypes.n(key), activities)),
+          unmatched,
+        },
+        relief_activity: table('relief_activity', completed, relief, YES_NO),
+        support_duration: {
+          title: TABLE_TITLES.support_duration,
+          base: validDurations,
+          missing: completed - validDurations,
+          rows: COMPLETED.map((key) => row(key, durations[key].n, validDurations)),
+          meanDays: meanWhole(durationSum, validDurations),
+          meanDaysByOutcome: {
+            prevented: meanWhole(durations.prevented.sum, durations.prevented.n),
+            unsuccessful: meanWhole(durations.unsuccessful.sum, durations.unsuccessful.n),
+            withdrawn: meanWhole(durations.withdrawn.sum, durations.withdrawn.n),
+          },
+        },
+        support_duration_bands: {
+          title: TABLE_TITLES.support_duration_bands,
+          base: bands.base,
+          missing: outcomes.n('prevented') + outcomes.n('unsuccessful') - bands.base,
+          rows: bandRows,
+        },
+        accommodation_outcome: {
+          ...table('accommodation_outcome', outcomes.n('prevented'), accommodation, []),
+          rows: ACCOMMODATION_ROWS.map((key) =>
+            row(key, key === 'another_tenancy' ? accommodation.sum(ANOTHER_TENANCY) : accommodation.n(key), accommodation.base),
+          ),
+        },
+        outcomes_by_district: {
+          ...table('outcomes_by_district', completed, outcomes, COMPLETED_BY_DISTRICT),
+          columns: columns(outcomesByDistrict, COMPLETED_BY_DISTRICT),
+        },
+      },
+    }
+  }
+
+  return { addCase, addActivity, finish }
+}
+
+/** The same report over arrays: for tests, and for callers that already hold the data. */
+export function evaluationReport(input: {
+  cases: Iterable<MonitoringCase>
+  activities: Iterable<MonitoringActivity>
+  asOf: string
+  filters: EvaluationFilters
+  districts: { name: string }[]
+}): EvaluationReport {
+  const tally = createEvaluationTally(input)
+  for (const c of input.cases) tally.addCase(c)
+  for (const a of input.activities) tally.addActivity(a)
+  return tally.finish()
+}
