@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
-import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { createEvaluationTally } from '../../domain/monitoring/report.ts'
 import type { EvaluationReport } from '../../domain/monitoring/report-model.ts'
 import { SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
@@ -9,17 +8,6 @@ import type { Clock } from '../../platform/clock.ts'
 import { districtsOf } from './queries.ts'
 import type { ReportQuery } from './report-query.ts'
 import type { MonitoringService } from './service.ts'
-
-/**
- * Where the report's data comes from: the chosen programmes' cases one at a time, then their
- * activities. The tally keeps no case once counted, so a paged source keeps memory flat.
- */
-export interface MonitoringSource {
-  programmes: { name: string }[]
-  districts: { name: string }[]
-  cases(): AsyncIterable<MonitoringCase>
-  activities(): AsyncIterable<MonitoringActivity>
-}
 
 /** Nobody on the programme's lead team: the page says "you cannot see this", not "bad filter". */
 export class NoProgrammeError extends Error {}
@@ -51,27 +39,6 @@ export class EvaluationReportService {
     return { programmes: programmes.map((p) => p.name), districts: districts.map((d) => d.name) }
   }
 
-  /**
-   * The seam for the paged feed: today the data comes whole from MonitoringService.programmeData
-   * (which checks who is asking and audits the read) and is handed out one record at a time.
-   */
-  async source(actor: Actor | SystemActor, query: ReportQuery, origin: Origin): Promise<MonitoringSource | { error: string }> {
-    const data = await this.monitoring.programmeData(actor, { programmes: query.programmes, districts: query.districts }, origin)
-    if ('error' in data) return data
-    return {
-      programmes: data.programmes,
-      districts: data.districts,
-      // eslint-disable-next-line @typescript-eslint/require-await -- the paged feed will await its pages here
-      cases: async function* () {
-        yield* data.cases
-      },
-      // eslint-disable-next-line @typescript-eslint/require-await -- as above
-      activities: async function* () {
-        yield* data.activities
-      },
-    }
-  }
-
   async report(
     actor: Actor | SystemActor,
     query: ReportQuery,
@@ -79,7 +46,8 @@ export class EvaluationReportService {
   ): Promise<EvaluationReport | { error: string }> {
     if ((await this.monitoring.programmesFor(actor)).length === 0)
       throw new NoProgrammeError('You may not see any programme’s monitoring data')
-    const source = await this.source(actor, query, origin)
+    // Read page by page: the tally keeps no case once counted, so memory stays flat at any size.
+    const source = await this.monitoring.programmeFeed(actor, { programmes: query.programmes, districts: query.districts }, origin)
     if ('error' in source) return source
     const tally = createEvaluationTally({
       asOf: query.asOf.toString(),
