@@ -9,6 +9,7 @@ import { AuditService } from './features/audit/service.ts'
 import { AccommodationService } from './features/casework/accommodation-service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
+import { EvaluationReportService } from './features/monitoring/report-service.ts'
 import { MonitoringService } from './features/monitoring/service.ts'
 import { QualityService } from './features/monitoring/quality-service.ts'
 import { PerformanceService } from './features/monitoring/performance-service.ts'
@@ -30,6 +31,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
   const db = database.db
   const casework = new CaseworkService({ db, clock })
   const notifier = new Notifier({ notify: config.notify, db, logger, clock })
+  const monitoring = new MonitoringService({ db, clock })
   return {
     config,
     clock,
@@ -45,9 +47,10 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
-    monitoring: new MonitoringService({ db, clock }),
+    monitoring,
+    evaluationReport: new EvaluationReportService({ monitoring, db, clock }),
     performance: new PerformanceService({ db, clock }),
-    quality: new QualityService({ db, clock, monitoring: new MonitoringService({ db, clock }) }),
+    quality: new QualityService({ db, clock, monitoring }),
     notifier,
     organisations: new OrganisationService({ db, clock }),
     outbox: new OutboxService({ db, clock }),

@@ -5,7 +5,7 @@ import { evaluationCsv } from '../../domain/monitoring/report-csv.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { evaluationHtml } from './report-html.ts'
 import { parseReportQuery } from './report-query.ts'
-import { EvaluationReportService, NoProgrammeError } from './report-service.ts'
+import { NoProgrammeError } from './report-service.ts'
 
 const FORMATS = ['json', 'csv', 'html'] as const
 
@@ -36,7 +36,7 @@ export const evaluationReportCommand: Command = {
       throw new RefusedError(
         parsed.errors.map((e) => e.text.replace(/^Referred from|^Referred to|^Data as at/, (l) => OPTION_NAMES[l] ?? l)).join('\n'),
       )
-    const service = new EvaluationReportService({ monitoring: services.monitoring, db: services.database.db, clock: services.clock })
+    const service = services.evaluationReport
     let report
     try {
       report = await service.report(actor, parsed.query)

@@ -1,16 +1,12 @@
 import { Router, type Request, type Response } from 'express'
-import type { Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
 import { evaluationCsv } from '../../domain/monitoring/report-csv.ts'
 import type { EvaluationReport } from '../../domain/monitoring/report-model.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { originOf } from '../accounts/routes.ts'
 import { reportCharts } from './report-charts.ts'
 import { parseReportQuery, queryString, type FilterError, type ReportQuery } from './report-query.ts'
-import { EvaluationReportService, NoProgrammeError } from './report-service.ts'
+import { NoProgrammeError, type EvaluationReportService } from './report-service.ts'
 import { reportDescription, reportSections } from './report-view.ts'
-import type { MonitoringService } from './service.ts'
 
 const PAGE = 'features/monitoring/views/report.njk'
 const PAGE_TITLE = 'Programme evaluation report'
@@ -31,9 +27,9 @@ function dateValues(query: Record<string, unknown>, name: string) {
 }
 
 /** The programme evaluation report: a page with tables and charts, and the same figures as CSV and JSON. */
-export function evaluationReportRoutes(deps: { monitoring: MonitoringService; database: { db: Kysely<DB> }; clock: Clock }): Router {
+export function evaluationReportRoutes(deps: { evaluationReport: EvaluationReportService }): Router {
   const router = Router()
-  const service = new EvaluationReportService({ monitoring: deps.monitoring, db: deps.database.db, clock: deps.clock })
+  const service = deps.evaluationReport
 
   /** The report asked for, or the errors in the filters (the request's own or the service's). */
   async function asked(req: Request, res: Response): Promise<{ report: EvaluationReport; query: ReportQuery } | { errors: FilterError[] }> {
