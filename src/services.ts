@@ -10,6 +10,7 @@ import { AccommodationService } from './features/casework/accommodation-service.
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { MonitoringService } from './features/monitoring/service.ts'
+import { MonitoringImportService } from './features/monitoring/import.ts'
 import { LettersService } from './features/letters/service.ts'
 import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
@@ -28,6 +29,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
   const db = database.db
   const casework = new CaseworkService({ db, clock })
   const notifier = new Notifier({ notify: config.notify, db, logger, clock })
+  const monitoring = new MonitoringService({ db, clock })
   return {
     config,
     clock,
@@ -43,7 +45,8 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     household: new HouseholdService({ db, clock }),
     assessment: new AssessmentService({ db, clock }),
     letters: new LettersService({ db, clock }),
-    monitoring: new MonitoringService({ db, clock }),
+    monitoring,
+    monitoringImport: new MonitoringImportService({ db, clock, monitoring }),
     notifier,
     organisations: new OrganisationService({ db, clock }),
     outbox: new OutboxService({ db, clock }),

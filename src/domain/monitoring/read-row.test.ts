@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readDate } from './dates.ts'
 import {
+  caseRefOf,
   caseWarnings,
   describeProblem,
   districtIndex,
@@ -14,10 +15,14 @@ import {
 } from './read-row.ts'
 import { CASE_COLUMNS, type MonitoringCase } from './record.ts'
 
-const districts = districtIndex([
-  { id: 'd-basildon', name: 'Basildon Borough Council', onsCode: 'E07000066' },
-  { id: 'd-harlow', name: 'Harlow Council', onsCode: 'E07000073' },
-])
+const districts = {
+  districts: districtIndex([
+    { id: 'd-basildon', name: 'Basildon Borough Council', onsCode: 'E07000066' },
+    { id: 'd-harlow', name: 'Harlow Council', onsCode: 'E07000073' },
+  ]),
+  leadAuthority: { id: 'd-basildon', name: 'Basildon Borough Council' },
+  leadName: 'Basildon Borough Council',
+}
 
 /** A message that begins with the text (the list of codes after it is long). */
 const containing = (text: string): string => expect.stringContaining(text) as string
@@ -193,10 +198,24 @@ describe('a cases.csv row', () => {
     const byCode = caseRow({ district: 'e07000073' })
     expect(byCode.ok && byCode.record).toEqual({
       case: expect.objectContaining({ district: 'Harlow Council' }) as unknown,
-      districtId: 'd-harlow',
+      authorityId: 'd-harlow',
     })
+  })
+
+  it('gives a case with no district to the programme’s lead when it is a housing authority, and refuses it otherwise', () => {
     const none = caseRow({})
-    expect(none.ok && none.record.districtId).toBeNull()
+    expect(none.ok && none.record).toEqual({ case: expect.objectContaining({ district: null }) as unknown, authorityId: 'd-basildon' })
+    const county = { ...districts, leadAuthority: null, leadName: 'Essex County Council' }
+    const refused = readCaseRow(caseHeader, ['C1'], 4, county)
+    expect(!refused.ok && refused.problems.map(describeProblem)).toEqual([
+      'cases.csv row 4, column district: district is required: the programme’s lead, Essex County Council, is not a housing authority, so each case must name its district',
+    ])
+    expect(readCaseRow(caseHeader, ['C1', '', 'Harlow Council'], 4, county).ok).toBe(true)
+  })
+
+  it('gives the case_ref of a row whatever else is wrong with it', () => {
+    expect(caseRefOf(caseHeader, [" '=C1 ", 'H1'])).toBe('=C1')
+    expect(caseRefOf(caseHeader, ['', 'H1'])).toBeNull()
   })
 
   it.each([

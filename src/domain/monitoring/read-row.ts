@@ -255,12 +255,27 @@ export type ReadResult<T> = { ok: true; record: T } | { ok: false; problems: Pro
 
 export interface ReadCase {
   case: MonitoringCase
-  /** The district's organisation, when the row names one. */
-  districtId: string | null
+  /** The housing authority that holds the case: its district, else the programme's lead. */
+  authorityId: string
+}
+
+export interface CaseContext {
+  districts: DistrictIndex
+  /** The programme's lead organisation when it is a housing authority, to hold cases that name no district. */
+  leadAuthority: { id: string; name: string } | null
+  /** The lead's name, to say why a district is needed when the lead cannot hold a case. */
+  leadName: string
+}
+
+/** The case_ref cell of a row, as read, whatever else is wrong with the row (for finding duplicates). */
+export function caseRefOf(header: Header, cells: readonly string[]): string | null {
+  const value = cells[header.columns.indexOf('case_ref')]?.trim() ?? ''
+  return value === '' ? null : restoreFormula(value)
 }
 
 /** One row of cases.csv. */
-export function readCaseRow(header: Header, cells: readonly string[], row: number, districts: DistrictIndex): ReadResult<ReadCase> {
+export function readCaseRow(header: Header, cells: readonly string[], row: number, context: CaseContext): ReadResult<ReadCase> {
+  const { districts, leadAuthority } = context
   const r = new RowReader(header, cells, row)
   const caseRef = r.text('case_ref')
   if (caseRef === null) {
@@ -275,6 +290,12 @@ export function readCaseRow(header: Header, cells: readonly string[], row: numbe
       'district',
       districtText,
       `${quoted(districtText)} is not a local housing authority known to the platform: give its name or its ONS code`,
+    )
+  if (districtText === null && leadAuthority === null)
+    r.problem(
+      'district',
+      '',
+      `district is required: the programme’s lead, ${context.leadName}, is not a housing authority, so each case must name its district`,
     )
 
   const vulnerabilities = readVulnerabilities(r)
@@ -311,7 +332,7 @@ export function readCaseRow(header: Header, cells: readonly string[], row: numbe
   }
   return r.problems.length > 0
     ? { ok: false, problems: r.problems }
-    : { ok: true, record: { case: record, districtId: district?.id ?? null } }
+    : { ok: true, record: { case: record, authorityId: district?.id ?? leadAuthority?.id ?? '' } }
 }
 
 /** A `;`-list of vulnerabilities; `none` records that there are none (unlike an empty cell). */
