@@ -10,6 +10,7 @@ import { AccommodationService } from './features/casework/accommodation-service.
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { MonitoringService } from './features/monitoring/service.ts'
+import { MonitoringExportService } from './features/monitoring/export.ts'
 import { MonitoringImportService } from './features/monitoring/import.ts'
 import { LettersService } from './features/letters/service.ts'
 import { OutboxService } from './features/outbox/service.ts'
@@ -47,6 +48,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     letters: new LettersService({ db, clock }),
     monitoring,
     monitoringImport: new MonitoringImportService({ db, clock, monitoring }),
+    monitoringExport: new MonitoringExportService({ db, clock, monitoring }),
     notifier,
     organisations: new OrganisationService({ db, clock }),
     outbox: new OutboxService({ db, clock }),

@@ -477,5 +477,7 @@ describe.each(testDatabaseKinds())('importing monitoring data on $name', (kind) 
     expect(broken.status === 'invalid' && broken.problems.map((p) => [p.row, p.message.slice(0, 40)])).toEqual([
       [3, 'The file is not valid CSV from here: Quo'],
     ])
+    const midway = await run(world, SYSTEM, trial.name, dataSet('case_ref,comments\nB1,fine\nB2,fine\n"B3"x,bad\nB4,fine\n'))
+    expect(midway.status === 'invalid' && midway.problems.map((p) => p.row)).toEqual([4])
   })
 })

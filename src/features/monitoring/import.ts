@@ -195,7 +195,15 @@ async function eachRow(
     }
   } catch (error) {
     parser.destroy()
-    return { file, row: row + 1, column: '', value: '', message: `The file is not valid CSV from here: ${(error as Error).message}` }
+    // The parser reads ahead, so its own count of the records before the bad one is the row to name.
+    const before = (error as { records?: unknown }).records
+    return {
+      file,
+      row: (typeof before === 'number' ? before : row) + 1,
+      column: '',
+      value: '',
+      message: `The file is not valid CSV from here: ${(error as Error).message}`,
+    }
   }
   progress(Math.max(0, row - 1), totalBytes, totalBytes)
   if (row === 0) return { file, row: 1, column: '', value: '', message: `${file} is empty: it needs a header row naming its columns` }
