@@ -4,6 +4,7 @@ import { seedDemoData, DemoDataRefusedError } from '../features/demo/seed.ts'
 import { loadHclicConfiguration, type HclicConfiguration } from '../features/hclic/configuration.ts'
 import { buildReturnFiles, writeReturnFiles } from '../features/hclic/export-files.ts'
 import { describeFinding, validateFolder } from '../features/hclic/validate-files.ts'
+import { importMonitoringCommand, exportMonitoringCommand } from '../features/monitoring/import-cli.ts'
 import { RefusedError } from '../platform/refused.ts'
 import { UsageError, type Command, type Values } from './command.ts'
 
@@ -136,6 +137,8 @@ export const COMMANDS: readonly Command[] = [
       out(`${files.join(', ')}: valid.`)
     },
   },
+  importMonitoringCommand,
+  exportMonitoringCommand,
   {
     name: 'demo seed',
     usage: 'demo seed',
