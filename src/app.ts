@@ -12,6 +12,9 @@ import { letterRoutes } from './features/letters/routes.ts'
 import { hclicRoutes } from './features/hclic/routes.ts'
 import { hclicTableRoutes } from './features/hclic/tables-routes.ts'
 import { hclicValidationRoutes } from './features/hclic/validation-routes.ts'
+import { monitoringExportRoutes } from './features/monitoring/export-routes.ts'
+import { MAX_UPLOAD_BYTES, monitoringImportRoutes } from './features/monitoring/import-routes.ts'
+import { monitoringUploadParser } from './features/monitoring/import-upload.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { outboxRoutes } from './features/outbox/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
@@ -72,6 +75,7 @@ export function createApp(services: Services): express.Express {
   // The public self-referral form is small; anything bigger is not a person filling it in.
   app.use('/refer-yourself', express.urlencoded({ extended: false, limit: '20kb' }))
   app.use(express.urlencoded({ extended: false, limit: '200kb' }))
+  app.use(monitoringUploadParser(MAX_UPLOAD_BYTES))
   app.use(csrfProtection())
   app.use(loadCurrentUser(services.accounts, clock, config.sessionAbsoluteHours))
 
@@ -88,6 +92,8 @@ export function createApp(services: Services): express.Express {
   app.use(hclicRoutes(services))
   app.use(hclicTableRoutes(services))
   app.use(hclicValidationRoutes(services))
+  app.use(monitoringImportRoutes(services))
+  app.use(monitoringExportRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
   app.use(outboxRoutes(services))
