@@ -335,6 +335,24 @@ describe.each(testDatabaseKinds())('importing monitoring data on $name', (kind) 
       .select(['cases.closed_on', 'm.case_end_date'])
       .executeTakeFirstOrThrow()
     expect(w1).toEqual({ closed_on: '2024-05-01', case_end_date: '2024-04-01' })
+
+    // Put right and imported again, the data raises no flags, and the earlier ones go.
+    const fixed = imported(
+      await run(
+        world,
+        SYSTEM,
+        trial.name,
+        dataSet(['case_ref,referral_date,case_end_date,applicant_age,outcome', 'W1,2024-05-01,2024-06-01,40,prevented'].join('\n')),
+      ),
+    )
+    expect(fixed.warnings).toBe(0)
+    const left = await world.db
+      .selectFrom('data_quality_flags as f')
+      .innerJoin('monitoring_records as m', 'm.case_id', 'f.case_id')
+      .where('f.programme_id', '=', trial.id)
+      .select('m.case_ref')
+      .execute()
+    expect(left.map((f) => f.case_ref).sort()).toEqual(['W2', 'W3', 'W3'])
   })
 
   it('re-imports the same data set without duplicating cases, households, activities or flags, keeping reviewed flags', async () => {

@@ -254,7 +254,7 @@ export class MonitoringImportService {
       return await this.db.transaction().execute(async (trx) => {
         await createStagingTables(trx)
         const problems = new Problems()
-        const warnings = await this.stageCasesFile(trx, files.cases, context, importedOn, problems, report('cases.csv'))
+        await this.stageCasesFile(trx, files.cases, context, importedOn, problems, report('cases.csv'))
         if (files.activities !== null) await this.stageActivitiesFile(trx, files.activities, problems, report('activities.csv'))
         const duplicates = await duplicateCaseRefs(trx, MAX_PROBLEMS)
         problems.add(
@@ -282,7 +282,8 @@ export class MonitoringImportService {
           importedOn,
           now,
         })
-        const caseFlags = warnings > 0 ? await raiseCaseFlags(trx, { programmeId: programme.id, kinds: IMPORT_WARNING_KINDS, now }) : 0
+        // Even with no warnings now: the re-imported cases' earlier unreviewed import flags must go.
+        const caseFlags = await raiseCaseFlags(trx, { programmeId: programme.id, kinds: IMPORT_WARNING_KINDS, now })
         const activities =
           files.activities === null
             ? { activities: 0, unmatched: 0, flags: 0 }
@@ -328,7 +329,7 @@ export class MonitoringImportService {
     }
   }
 
-  /** Reads and stages cases.csv; returns how many warnings its rows raise. */
+  /** Reads and stages cases.csv, with the warnings its rows raise. */
   private async stageCasesFile(
     trx: Transaction<DB>,
     filePath: string,
@@ -336,11 +337,10 @@ export class MonitoringImportService {
     importedOn: string,
     problems: Problems,
     progress: (rows: number, bytes: number, totalBytes: number) => void,
-  ): Promise<number> {
+  ): Promise<void> {
     let header: Header | null = null
     let cases: StagedCase[] = []
     let warnings: StagedWarning[] = []
-    let warningCount = 0
     const flush = async () => {
       await stageCases(trx, cases)
       await stageWarnings(trx, warnings)
@@ -362,7 +362,6 @@ export class MonitoringImportService {
           cases.push(staged(c, row, result.record.authorityId))
           for (const w of caseWarnings(c, importedOn)) {
             warnings.push({ case_ref: c.caseRef, kind: w.kind, field: w.field, message: w.message })
-            warningCount++
           }
         } else {
           problems.add(result.problems)
@@ -375,7 +374,6 @@ export class MonitoringImportService {
     )
     if (broken) problems.add([broken])
     await flush()
-    return warningCount
   }
 
   private async stageActivitiesFile(
