@@ -16,6 +16,9 @@ import { hclicValidationRoutes } from './features/hclic/validation-routes.ts'
 import { monitoringRoutes } from './features/monitoring/routes.ts'
 import { qualityRoutes } from './features/monitoring/quality-routes.ts'
 import { performanceRoutes } from './features/monitoring/performance-routes.ts'
+import { monitoringExportRoutes } from './features/monitoring/export-routes.ts'
+import { MAX_UPLOAD_BYTES, monitoringImportRoutes } from './features/monitoring/import-routes.ts'
+import { monitoringUploadParser } from './features/monitoring/import-upload.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { outboxRoutes } from './features/outbox/routes.ts'
 import { pageRoutes } from './features/pages/routes.ts'
@@ -76,6 +79,7 @@ export function createApp(services: Services): express.Express {
   // The public self-referral form is small; anything bigger is not a person filling it in.
   app.use('/refer-yourself', express.urlencoded({ extended: false, limit: '20kb' }))
   app.use(express.urlencoded({ extended: false, limit: '200kb' }))
+  app.use(monitoringUploadParser(MAX_UPLOAD_BYTES))
   app.use(csrfProtection())
   app.use(loadCurrentUser(services.accounts, clock, config.sessionAbsoluteHours))
 
@@ -96,6 +100,8 @@ export function createApp(services: Services): express.Express {
   app.use(qualityRoutes(services))
   app.use(performanceRoutes(services))
   app.use(evaluationReportRoutes(services))
+  app.use(monitoringImportRoutes(services))
+  app.use(monitoringExportRoutes(services))
   app.use(reviewRoutes(services))
   app.use(auditRoutes(services))
   app.use(outboxRoutes(services))

@@ -13,6 +13,8 @@ import { EvaluationReportService } from './features/monitoring/report-service.ts
 import { MonitoringService } from './features/monitoring/service.ts'
 import { QualityService } from './features/monitoring/quality-service.ts'
 import { PerformanceService } from './features/monitoring/performance-service.ts'
+import { MonitoringExportService } from './features/monitoring/export.ts'
+import { MonitoringImportService } from './features/monitoring/import.ts'
 import { LettersService } from './features/letters/service.ts'
 import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
@@ -51,6 +53,8 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     evaluationReport: new EvaluationReportService({ monitoring, db, clock }),
     performance: new PerformanceService({ db, clock }),
     quality: new QualityService({ db, clock, monitoring }),
+    monitoringImport: new MonitoringImportService({ db, clock, monitoring }),
+    monitoringExport: new MonitoringExportService({ db, clock, monitoring }),
     notifier,
     organisations: new OrganisationService({ db, clock }),
     outbox: new OutboxService({ db, clock }),

@@ -8,6 +8,8 @@ export interface CommandContext {
   services: Services
   actor: SystemActor
   out: (line: string) => void
+  /** Progress and other lines for the person watching, apart from the command's output. */
+  err: (line: string) => void
 }
 
 export interface Command {

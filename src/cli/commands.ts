@@ -5,6 +5,7 @@ import { loadHclicConfiguration, type HclicConfiguration } from '../features/hcl
 import { buildReturnFiles, writeReturnFiles } from '../features/hclic/export-files.ts'
 import { describeFinding, validateFolder } from '../features/hclic/validate-files.ts'
 import { evaluationReportCommand } from '../features/monitoring/report-command.ts'
+import { importMonitoringCommand, exportMonitoringCommand } from '../features/monitoring/import-cli.ts'
 import { RefusedError } from '../platform/refused.ts'
 import { UsageError, type Command, type Values } from './command.ts'
 
@@ -137,6 +138,8 @@ export const COMMANDS: readonly Command[] = [
       out(`${files.join(', ')}: valid.`)
     },
   },
+  importMonitoringCommand,
+  exportMonitoringCommand,
   {
     name: 'demo seed',
     usage: 'demo seed',

@@ -76,7 +76,7 @@ export async function runCli(
       logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
     })
     const actor: SystemActor = { kind: 'system', organisationId: null, label: `Command line (${os.userInfo().username}@${os.hostname()})` }
-    await found.command.run(values, { services, actor, out: io.out })
+    await found.command.run(values, { services, actor, out: io.out, err: io.err })
     return 0
   } catch (error) {
     if (error instanceof UsageError) {

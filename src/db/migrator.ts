@@ -16,6 +16,7 @@ import { referralRoute } from './migrations/0013_referral_route.ts'
 import { outbox } from './migrations/0014_outbox.ts'
 import { hclicValidation } from './migrations/0015_hclic_validation.ts'
 import { monitoring } from './migrations/0016_monitoring.ts'
+import { monitoringImportIndexes } from './migrations/0017_monitoring_import_indexes.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   outbox,
   hclicValidation,
   monitoring,
+  monitoringImportIndexes,
 ]
 
 const provider: MigrationProvider = {

@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())('npm run cli -- report evaluation on $name', 
   async function run(values: Values): Promise<string[]> {
     if (!command) throw new Error('no report evaluation command')
     const out: string[] = []
-    await command.run(values, { services: world().services, actor: system, out: (line) => out.push(line) })
+    await command.run(values, { services: world().services, actor: system, out: (line) => out.push(line), err: () => undefined })
     return out
   }
 
