@@ -20,8 +20,7 @@ const districts = {
     { id: 'd-basildon', name: 'Basildon Borough Council', onsCode: 'E07000066' },
     { id: 'd-harlow', name: 'Harlow Council', onsCode: 'E07000073' },
   ]),
-  leadAuthority: { id: 'd-basildon', name: 'Basildon Borough Council' },
-  leadName: 'Basildon Borough Council',
+  lead: { id: 'd-basildon', name: 'Basildon Borough Council' },
 }
 
 /** A message that begins with the text (the list of codes after it is long). */
@@ -202,15 +201,14 @@ describe('a cases.csv row', () => {
     })
   })
 
-  it('gives a case with no district to the programme’s lead when it is a housing authority, and refuses it otherwise', () => {
+  it('gives a case with no district to the programme’s lead, whatever kind of organisation it is', () => {
     const none = caseRow({})
     expect(none.ok && none.record).toEqual({ case: expect.objectContaining({ district: null }) as unknown, authorityId: 'd-basildon' })
-    const county = { ...districts, leadAuthority: null, leadName: 'Essex County Council' }
-    const refused = readCaseRow(caseHeader, ['C1'], 4, county)
-    expect(!refused.ok && refused.problems.map(describeProblem)).toEqual([
-      'cases.csv row 4, column district: district is required: the programme’s lead, Essex County Council, is not a housing authority, so each case must name its district',
-    ])
-    expect(readCaseRow(caseHeader, ['C1', '', 'Harlow Council'], 4, county).ok).toBe(true)
+    const county = { ...districts, lead: { id: 'c-essex', name: 'Essex County Council' } }
+    const held = readCaseRow(caseHeader, ['C1'], 4, county)
+    expect(held.ok && held.record.authorityId).toBe('c-essex')
+    const inHarlow = readCaseRow(caseHeader, ['C1', '', 'Harlow Council'], 4, county)
+    expect(inHarlow.ok && inHarlow.record.authorityId).toBe('d-harlow')
   })
 
   it('gives the case_ref of a row whatever else is wrong with it', () => {

@@ -261,10 +261,11 @@ export interface ReadCase {
 
 export interface CaseContext {
   districts: DistrictIndex
-  /** The programme's lead organisation when it is a housing authority, to hold cases that name no district. */
-  leadAuthority: { id: string; name: string } | null
-  /** The lead's name, to say why a district is needed when the lead cannot hold a case. */
-  leadName: string
+  /**
+   * The programme's lead organisation, which holds the cases that name no district (the district is
+   * optional in the spec): a county leading a programme then sees them among its own.
+   */
+  lead: { id: string; name: string }
 }
 
 /** The case_ref cell of a row, as read, whatever else is wrong with the row (for finding duplicates). */
@@ -275,7 +276,7 @@ export function caseRefOf(header: Header, cells: readonly string[]): string | nu
 
 /** One row of cases.csv. */
 export function readCaseRow(header: Header, cells: readonly string[], row: number, context: CaseContext): ReadResult<ReadCase> {
-  const { districts, leadAuthority } = context
+  const { districts, lead } = context
   const r = new RowReader(header, cells, row)
   const caseRef = r.text('case_ref')
   if (caseRef === null) {
@@ -290,12 +291,6 @@ export function readCaseRow(header: Header, cells: readonly string[], row: numbe
       'district',
       districtText,
       `${quoted(districtText)} is not a local housing authority known to the platform: give its name or its ONS code`,
-    )
-  if (districtText === null && leadAuthority === null)
-    r.problem(
-      'district',
-      '',
-      `district is required: the programme’s lead, ${context.leadName}, is not a housing authority, so each case must name its district`,
     )
 
   const vulnerabilities = readVulnerabilities(r)
@@ -332,7 +327,7 @@ export function readCaseRow(header: Header, cells: readonly string[], row: numbe
   }
   return r.problems.length > 0
     ? { ok: false, problems: r.problems }
-    : { ok: true, record: { case: record, authorityId: district?.id ?? leadAuthority?.id ?? '' } }
+    : { ok: true, record: { case: record, authorityId: district?.id ?? lead.id } }
 }
 
 /** A `;`-list of vulnerabilities; `none` records that there are none (unlike an empty cell). */

@@ -73,8 +73,7 @@ describe.each(testDatabaseKinds())('exporting monitoring data on $name', (kind) 
         { id: world.ids.basildon, name: 'Basildon Borough Council', onsCode: 'E07000066' },
         { id: world.ids.harlow, name: 'Harlow Council', onsCode: 'E07000073' },
       ]),
-      leadAuthority: { id: world.ids.basildon, name: 'Basildon Borough Council' },
-      leadName: 'Basildon Borough Council',
+      lead: { id: world.ids.basildon, name: 'Basildon Borough Council' },
     }
     const records = (file: string) => csv(fs.readFileSync(path.join(dir, file)))
     const [caseHeader = [], ...caseCells] = records('cases.csv')

@@ -243,9 +243,7 @@ export class MonitoringImportService {
     const importedOn = this.clock.today().toString()
     const context: CaseContext = {
       districts: districtIndex((await districtsOf(this.db)).map((d) => ({ id: d.id, name: d.name, onsCode: d.ons_code }))),
-      leadAuthority:
-        programme.lead_type === 'local_housing_authority' ? { id: programme.lead_organisation_id, name: programme.lead_name } : null,
-      leadName: programme.lead_name,
+      lead: { id: programme.lead_organisation_id, name: programme.lead_name },
     }
     const report = (file: string) => (rows: number, bytes: number, totalBytes: number) =>
       options.onProgress?.({ file, rows, bytes, totalBytes })
