@@ -32,6 +32,7 @@ const { values: options } = parseArgs({
     cases: { type: 'string', default: '100000' },
     pglite: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    data: { type: 'string' },
   },
 })
 const CASES = Number(options.cases)
