@@ -5,7 +5,9 @@
  * share of missing values, repeat households and unmatched activities). The baseline, measured in the
  * same run, is reading both files through csv-parse alone, without looking at the rows.
  *
- *   node bench/monitoring-import.ts [--cases 100000] [--pglite] [--keep]
+ *   node bench/monitoring-import.ts [--cases 100000] [--pglite] [--keep] [--data FOLDER]
+ *
+ * --data reuses a data set written before (with --keep) instead of generating one.
  */
 import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
@@ -30,16 +32,19 @@ const { values: options } = parseArgs({
     cases: { type: 'string', default: '100000' },
     pglite: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    data: { type: 'string' },
   },
 })
 const CASES = Number(options.cases)
 const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/postgres'
 const actor: SystemActor = { kind: 'system', organisationId: null, label: 'monitoring import benchmark' }
 
-const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'upstream-monitoring-bench-'))
+const folder = options.data ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'upstream-monitoring-bench-')))
 let started = performance.now()
-const { activities } = await writeMonitoringData(folder, CASES)
-console.log(`generated ${String(CASES)} cases and ${String(activities)} activities in ${seconds(started)}`)
+if (options.data === undefined) {
+  const { activities } = await writeMonitoringData(folder, CASES)
+  console.log(`generated ${String(CASES)} cases and ${String(activities)} activities in ${seconds(started)}`)
+}
 
 started = performance.now()
 for (const file of ['cases.csv', 'activities.csv']) {
@@ -90,7 +95,8 @@ if ('error' in exported) throw new Error(exported.error)
 console.log(`export: ${seconds(started)} (${String(exported.cases)} cases, ${String(exported.activities)} activities)`)
 
 await database.close()
-if (!options.keep) await fs.rm(folder, { recursive: true, force: true })
+if (!options.keep && options.data === undefined) await fs.rm(folder, { recursive: true, force: true })
+else await fs.rm(out, { recursive: true, force: true })
 
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(2)} s`

@@ -159,6 +159,9 @@ export async function stageActivities(trx: Transaction<DB>, rows: readonly Stage
 /** The rows whose case_ref an earlier row of the file already has, with that earlier row. */
 export async function duplicateCaseRefs(trx: Transaction<DB>, limit: number) {
   await sql`CREATE INDEX ON monitoring_import_cases (case_ref, row)`.execute(trx)
+  // Temporary tables are never analysed automatically: without statistics the planner takes a
+  // million staged rows for a handful.
+  await sql`ANALYZE monitoring_import_cases`.execute(trx)
   const rows = await sql<{ row: number; case_ref: string; first_row: number; total: string }>`
     SELECT row, case_ref, first_row, count(*) OVER () AS total FROM (
       SELECT row, case_ref, min(row) OVER (PARTITION BY case_ref) AS first_row FROM monitoring_import_cases
@@ -273,6 +276,7 @@ export async function writeCases(
     SELECT s.case_id, ${p.programmeId}::uuid, s.authority_id, ${p.importId}::uuid, s.case_ref, ${fromStaging}
     FROM monitoring_import_cases s
     ON CONFLICT (case_id) DO UPDATE SET authority_id = excluded.authority_id, import_id = excluded.import_id, ${updates}`.execute(trx)
+  await sql`ANALYZE monitoring_import_cases`.execute(trx)
   const counts = await sql<{ created: string; updated: string }>`
     SELECT count(*) FILTER (WHERE NOT existing) AS created, count(*) FILTER (WHERE existing) AS updated
     FROM monitoring_import_cases`.execute(trx)
@@ -313,6 +317,7 @@ export async function writeActivities(
   p: { programmeId: string; importId: string; now: Date; unmatchedPrefix: { case_ref: string; household_ref: string } },
 ): Promise<{ activities: number; unmatched: number; flags: number }> {
   await sql`CREATE INDEX ON monitoring_import_activities (case_ref)`.execute(trx)
+  await sql`ANALYZE monitoring_import_activities`.execute(trx)
   await sql`
     UPDATE monitoring_import_activities a SET case_id = m.case_id FROM monitoring_records m
     WHERE m.programme_id = ${p.programmeId}::uuid AND a.case_ref IS NOT NULL AND m.case_ref = a.case_ref`.execute(trx)
@@ -326,6 +331,7 @@ export async function writeActivities(
     WHERE m.programme_id = ${p.programmeId}::uuid
       AND m.household_ref IN (SELECT household_ref FROM monitoring_import_activities WHERE case_ref IS NULL)`.execute(trx)
   await sql`CREATE INDEX ON monitoring_import_household_cases (household_ref)`.execute(trx)
+  await sql`ANALYZE monitoring_import_household_cases`.execute(trx)
   await sql`
     UPDATE monitoring_import_activities a SET case_id = (
       SELECT h.case_id FROM monitoring_import_household_cases h WHERE h.household_ref = a.household_ref
@@ -333,15 +339,26 @@ export async function writeActivities(
                h.referral_date DESC NULLS LAST, h.case_ref DESC
       LIMIT 1)
     WHERE a.case_ref IS NULL`.execute(trx)
+  await sql`ANALYZE monitoring_import_activities`.execute(trx)
 
+  // One semi-join per reason, not ORs of INs: PostgreSQL cannot hash an IN under an OR, and at a
+  // million cases it then compares every activity with every case.
   const replaced = sql`
     SELECT x.id FROM monitoring_activities x
     WHERE x.programme_id = ${p.programmeId}::uuid
-      AND (x.case_id IN (SELECT case_id FROM monitoring_import_cases WHERE existing)
-        OR x.case_id IN (SELECT case_id FROM monitoring_import_activities WHERE case_id IS NOT NULL)
-        OR (x.case_id IS NULL AND x.case_ref IN (SELECT case_ref FROM monitoring_import_activities))
-        OR (x.case_id IS NULL AND x.case_ref IS NULL
-            AND x.household_ref IN (SELECT household_ref FROM monitoring_import_activities WHERE case_ref IS NULL)))`
+      AND x.case_id IN (SELECT case_id FROM monitoring_import_cases WHERE existing)
+    UNION
+    SELECT x.id FROM monitoring_activities x
+    WHERE x.programme_id = ${p.programmeId}::uuid
+      AND x.case_id IN (SELECT case_id FROM monitoring_import_activities WHERE case_id IS NOT NULL)
+    UNION
+    SELECT x.id FROM monitoring_activities x
+    WHERE x.programme_id = ${p.programmeId}::uuid AND x.case_id IS NULL
+      AND x.case_ref IN (SELECT case_ref FROM monitoring_import_activities WHERE case_ref IS NOT NULL)
+    UNION
+    SELECT x.id FROM monitoring_activities x
+    WHERE x.programme_id = ${p.programmeId}::uuid AND x.case_id IS NULL AND x.case_ref IS NULL
+      AND x.household_ref IN (SELECT household_ref FROM monitoring_import_activities WHERE case_ref IS NULL)`
   await sql`CREATE TEMP TABLE monitoring_import_replaced (id bigint) ON COMMIT DROP`.execute(trx)
   await sql`INSERT INTO monitoring_import_replaced ${replaced}`.execute(trx)
   await sql`DELETE FROM data_quality_flags WHERE activity_id IN (SELECT id FROM monitoring_import_replaced)`.execute(trx)
