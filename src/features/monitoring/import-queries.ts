@@ -1,5 +1,6 @@
-import { sql, type Generated, type Kysely, type Transaction } from 'kysely'
-import type { DB } from '../../db/schema.ts'
+import { sql, type Generated, type Kysely, type Selectable, type Transaction } from 'kysely'
+import type { DB, MonitoringRecordTable } from '../../db/schema.ts'
+import { CASE_COLUMNS } from '../../domain/monitoring/record.ts'
 
 /**
  * The import's writes (import.ts), set-based so that a million cases take minutes: the rows read are
@@ -9,42 +10,16 @@ import type { DB } from '../../db/schema.ts'
  * checked who is asking.
  */
 
+/** The columns a monitoring record holds as read from cases.csv, beside its case_ref. */
+type RecordColumns = Omit<Selectable<MonitoringRecordTable>, 'case_id' | 'programme_id' | 'authority_id' | 'import_id' | 'case_ref'>
+
 /** A cases.csv row as staged: every column as read, and where it goes. */
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-export type StagedCase = {
+export type StagedCase = RecordColumns & {
   row: number
   /** False for a row that has problems: staged only so duplicate case_refs are found across all rows. */
   valid: boolean
   case_ref: string
   authority_id: string | null
-  household_ref: string | null
-  district: string | null
-  provider: string | null
-  worker: string | null
-  referral_date: string | null
-  recorded_date: string | null
-  referral_route: string | null
-  referral_agency: string | null
-  applicant_sex: string | null
-  applicant_age: number | null
-  applicant_uk_national: string | null
-  applicant_ethnicity: string | null
-  applicant_receives_benefits: string | null
-  applicant_employment: string | null
-  adults: number | null
-  dependent_children: number | null
-  housing_status: string | null
-  risk_at_assessment: string | null
-  previously_homeless: string | null
-  previously_slept_rough: string | null
-  previously_in_temporary_accommodation: string | null
-  vulnerabilities: string[] | null
-  primary_vulnerability: string | null
-  outcome: string | null
-  case_end_date: string | null
-  accommodation_outcome: string | null
-  relief_activity: string | null
-  comments: string | null
 }
 
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
@@ -74,36 +49,7 @@ type StagingTables = {
   monitoring_import_activities: StagedActivity & { case_id: string | null }
 }
 
-const RECORD_COLUMNS = [
-  'household_ref',
-  'district',
-  'provider',
-  'worker',
-  'referral_date',
-  'recorded_date',
-  'referral_route',
-  'referral_agency',
-  'applicant_sex',
-  'applicant_age',
-  'applicant_uk_national',
-  'applicant_ethnicity',
-  'applicant_receives_benefits',
-  'applicant_employment',
-  'adults',
-  'dependent_children',
-  'housing_status',
-  'risk_at_assessment',
-  'previously_homeless',
-  'previously_slept_rough',
-  'previously_in_temporary_accommodation',
-  'vulnerabilities',
-  'primary_vulnerability',
-  'outcome',
-  'case_end_date',
-  'accommodation_outcome',
-  'relief_activity',
-  'comments',
-] as const
+const RECORD_COLUMNS = CASE_COLUMNS.filter((c): c is keyof RecordColumns => c !== 'case_ref')
 
 /** The disabled account that holds a district's imported cases: it has no password and cannot sign in. */
 export const IMPORTED_OFFICER_NAME = 'Imported from monitoring data'
