@@ -19,6 +19,7 @@ import pg from 'pg'
 import { openDatabase } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrator.ts'
 import { hashPassword } from '../src/platform/passwords.ts'
+import { time } from './measure.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const { values: options } = parseArgs({
@@ -318,12 +319,6 @@ function report(r: { single: { caseload: number[]; case: number[] }; health: Mea
   console.log(
     `one user alone: caseload p95 ${ms(percentile(r.single.caseload, 95))}, case p95 ${ms(percentile(r.single.case, 95))}; caseload rows ${String(r.rows)}`,
   )
-}
-
-async function time<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now()
-  const value = await work()
-  return { value, ms: performance.now() - started }
 }
 
 await main()

@@ -21,6 +21,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { median, planOf, seconds, time } from './measure.ts'
 import { openDatabase } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrator.ts'
 import { CODE_LISTS, codeList } from '../src/domain/hclic/code-lists.ts'
@@ -147,7 +148,7 @@ async function measure(databaseUrl: string) {
       }
     }
 
-    const plan = await explainScan(databaseUrl, authority.id)
+    const plan = await planOf(databaseUrl, 'SELECT * FROM cases WHERE authority_id = $1', [authority.id])
     console.log(`baseline plan: ${plan}`)
     const warm = await once()
     console.log(`warm-up run: ${warm.facts}; total ${seconds(warm.run.total)}`)
@@ -156,21 +157,6 @@ async function measure(databaseUrl: string) {
     report(runs, warm.facts)
   } finally {
     await database.close()
-  }
-}
-
-/** How PostgreSQL reads the baseline's rows: it must be the whole table, not an index. */
-async function explainScan(databaseUrl: string, authorityId: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query<{ 'QUERY PLAN': { Plan: { 'Node Type': string } }[] }>(
-      'EXPLAIN (FORMAT JSON) SELECT * FROM cases WHERE authority_id = $1',
-      [authorityId],
-    )
-    return rows[0]?.['QUERY PLAN'][0]?.Plan['Node Type'] ?? 'unknown'
-  } finally {
-    await client.end()
   }
 }
 
@@ -457,16 +443,6 @@ function mb(text: string) {
   return `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2
-}
-
-function seconds(ms: number) {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`
-}
-
 function report(runs: Run[], facts: string) {
   const baseline = median(runs.map((r) => r.baseline))
   const line = (what: string, pick: (r: Run) => number, target = '') => {
@@ -489,12 +465,6 @@ function report(runs: Run[], facts: string) {
   console.log(line("baseline: the authority's `cases` rows, one scan", (r) => r.baseline))
   const total = median(runs.map((r) => r.total))
   console.log(`\ntotal ${seconds(total)}: ${total < TARGET_MS ? 'within' : 'OVER'} the ${seconds(TARGET_MS)} target`)
-}
-
-async function time<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now()
-  const value = await work()
-  return { value, ms: performance.now() - started }
 }
 
 await main()

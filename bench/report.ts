@@ -30,6 +30,7 @@ import { EvaluationReportService } from '../src/features/monitoring/report-servi
 import { MonitoringService } from '../src/features/monitoring/service.ts'
 import type { SystemActor } from '../src/platform/audit.ts'
 import { FixedClock } from '../src/platform/clock.ts'
+import { median, planOf, seconds, time } from './measure.ts'
 import { DISTRICTS, writeMonitoringData } from './monitoring-data.ts'
 
 const { values: options } = parseArgs({
@@ -116,7 +117,7 @@ async function atScale(cases: number): Promise<Scale> {
       importMs: imported.ms,
       importRate: cases / (imported.ms / 1000),
       runs,
-      plan: await explain(url.toString(), programme.id),
+      plan: await planOf(url.toString(), 'SELECT * FROM cases WHERE programme_id = $1', [programme.id]),
     }
   } finally {
     await database.close()
@@ -169,21 +170,6 @@ async function scan(databaseUrl: string, text: string, programmeId: string): Pro
   }
 }
 
-/** How PostgreSQL reads the baseline's rows: it must be the whole table, not an index. */
-async function explain(databaseUrl: string, programmeId: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query<{ 'QUERY PLAN': { Plan: { 'Node Type': string } }[] }>(
-      'EXPLAIN (FORMAT JSON) SELECT * FROM cases WHERE programme_id = $1',
-      [programmeId],
-    )
-    return rows[0]?.['QUERY PLAN'][0]?.Plan['Node Type'] ?? 'unknown'
-  } finally {
-    await client.end()
-  }
-}
-
 function print(results: Scale[]) {
   console.log(`\n${String(RUNS)} runs after a warm-up at each scale; medians`)
   console.log(
@@ -210,22 +196,6 @@ function print(results: Scale[]) {
       `\nat ${largest.cases.toLocaleString('en-GB')} cases the report takes ${ratio.toFixed(2)} times one scan: ${ratio <= TARGET_RATIO ? 'within' : 'OVER'} the target of ${String(TARGET_RATIO)}`,
     )
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2
-}
-
-function seconds(ms: number) {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`
-}
-
-async function time<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now()
-  const value = await work()
-  return { value, ms: performance.now() - started }
 }
 
 await main()
