@@ -17,6 +17,7 @@ import { outbox } from './migrations/0014_outbox.ts'
 import { hclicValidation } from './migrations/0015_hclic_validation.ts'
 import { monitoring } from './migrations/0016_monitoring.ts'
 import { monitoringImportIndexes } from './migrations/0017_monitoring_import_indexes.ts'
+import { preventionActivityTypes } from './migrations/0018_prevention_activity_types.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   hclicValidation,
   monitoring,
   monitoringImportIndexes,
+  preventionActivityTypes,
 ]
 
 const provider: MigrationProvider = {

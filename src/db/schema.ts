@@ -497,6 +497,8 @@ export interface MonitoringRecordTable {
   accommodation_outcome: string | null
   relief_activity: string | null
   comments: string | null
+  /** The types of the prevention activities matched to the case, kept by the import. */
+  prevention_activity_types: Generated<string[]>
 }
 
 export interface MonitoringActivityTable {

@@ -11,7 +11,10 @@ import { CASE_COLUMNS } from '../../domain/monitoring/record.ts'
  */
 
 /** The columns a monitoring record holds as read from cases.csv, beside its case_ref. */
-type RecordColumns = Omit<Selectable<MonitoringRecordTable>, 'case_id' | 'programme_id' | 'authority_id' | 'import_id' | 'case_ref'>
+type RecordColumns = Omit<
+  Selectable<MonitoringRecordTable>,
+  'case_id' | 'programme_id' | 'authority_id' | 'import_id' | 'case_ref' | 'prevention_activity_types'
+>
 
 /** A cases.csv row as staged: every column as read, and where it goes. */
 export type StagedCase = RecordColumns & {
@@ -141,8 +144,9 @@ export async function finishImport(trx: Transaction<DB>, id: string, counts: { c
 
 /**
  * Writes the staged cases: each a case of the platform in its district, held by the district's
- * imported officer, in one household per household_ref within the programme, with its monitoring
- * record beside it. A case_ref the programme already has is the same case, updated in place.
+ * imported officer, in one household per household_ref within the programme. A case_ref the programme
+ * already has is the same case, updated in place. Their monitoring records follow (writeRecords), once
+ * the activities are matched to them.
  */
 export async function writeCases(
   trx: Transaction<DB>,
@@ -214,19 +218,82 @@ export async function writeCases(
       prevention_started_on = excluded.prevention_started_on, updated_at = excluded.updated_at,
       version = cases.version + 1`.execute(trx)
 
-  const columns = sql.join(RECORD_COLUMNS.map((c) => sql.ref(c)))
-  const fromStaging = sql.join(RECORD_COLUMNS.map((c) => sql.ref(`s.${c}`)))
-  const updates = sql.join(RECORD_COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`))
-  await sql`
-    INSERT INTO monitoring_records (case_id, programme_id, authority_id, import_id, case_ref, ${columns})
-    SELECT s.case_id, ${p.programmeId}::uuid, s.authority_id, ${p.importId}::uuid, s.case_ref, ${fromStaging}
-    FROM monitoring_import_cases s
-    ON CONFLICT (case_id) DO UPDATE SET authority_id = excluded.authority_id, import_id = excluded.import_id, ${updates}`.execute(trx)
   await sql`ANALYZE monitoring_import_cases`.execute(trx)
   const counts = await sql<{ created: string; updated: string }>`
     SELECT count(*) FILTER (WHERE NOT existing) AS created, count(*) FILTER (WHERE existing) AS updated
     FROM monitoring_import_cases`.execute(trx)
   return { created: Number(counts.rows[0]?.created ?? 0), updated: Number(counts.rows[0]?.updated ?? 0) }
+}
+
+/**
+ * Matches the staged activities to the programme's cases, before any monitoring record is written:
+ * the cases of this file as staged, and the programme's other cases as recorded. Each goes to the case
+ * with its case_ref; one with only a household_ref to the household's case whose referral-to-end
+ * period contains its date, else to the household's latest case; one that matches nothing stays
+ * unmatched.
+ */
+export async function matchActivities(trx: Transaction<DB>, p: { programmeId: string }): Promise<void> {
+  await sql`CREATE INDEX ON monitoring_import_activities (case_ref)`.execute(trx)
+  await sql`ANALYZE monitoring_import_activities`.execute(trx)
+  await sql`
+    UPDATE monitoring_import_activities a SET case_id = s.case_id FROM monitoring_import_cases s
+    WHERE a.case_ref IS NOT NULL AND s.case_ref = a.case_ref`.execute(trx)
+  await sql`
+    UPDATE monitoring_import_activities a SET case_id = m.case_id FROM monitoring_records m
+    WHERE m.programme_id = ${p.programmeId}::uuid AND a.case_id IS NULL AND a.case_ref IS NOT NULL
+      AND m.case_ref = a.case_ref`.execute(trx)
+  // Parameters are not allowed in CREATE TABLE AS, so the temporary tables are made, then filled.
+  await sql`CREATE TEMP TABLE monitoring_import_household_cases (
+      household_ref text, case_id uuid, case_ref text, referral_date date, case_end_date date
+    ) ON COMMIT DROP`.execute(trx)
+  // A re-imported case is taken as this file has it, not as it was recorded.
+  await sql`
+    INSERT INTO monitoring_import_household_cases
+    SELECT s.household_ref, s.case_id, s.case_ref, s.referral_date, s.case_end_date FROM monitoring_import_cases s
+    WHERE s.household_ref IN (SELECT household_ref FROM monitoring_import_activities WHERE case_ref IS NULL)
+    UNION ALL
+    SELECT m.household_ref, m.case_id, m.case_ref, m.referral_date, m.case_end_date FROM monitoring_records m
+    WHERE m.programme_id = ${p.programmeId}::uuid
+      AND m.household_ref IN (SELECT household_ref FROM monitoring_import_activities WHERE case_ref IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM monitoring_import_cases s WHERE s.case_id = m.case_id)`.execute(trx)
+  await sql`CREATE INDEX ON monitoring_import_household_cases (household_ref)`.execute(trx)
+  await sql`ANALYZE monitoring_import_household_cases`.execute(trx)
+  await sql`
+    UPDATE monitoring_import_activities a SET case_id = (
+      SELECT h.case_id FROM monitoring_import_household_cases h WHERE h.household_ref = a.household_ref
+      ORDER BY coalesce(a.activity_date >= h.referral_date AND a.activity_date <= coalesce(h.case_end_date, 'infinity'::date), false) DESC,
+               h.referral_date DESC NULLS LAST, h.case_ref DESC
+      LIMIT 1)
+    WHERE a.case_ref IS NULL`.execute(trx)
+  await sql`ANALYZE monitoring_import_activities`.execute(trx)
+}
+
+/** Each case's prevention activities among the staged ones, by type, in the file's order. */
+const stagedPreventionTypes = sql`
+  SELECT case_id, coalesce(array_agg(activity_type ORDER BY row) FILTER (WHERE stage = 'prevention'), '{}') AS types
+  FROM monitoring_import_activities WHERE case_id IS NOT NULL GROUP BY case_id`
+
+/**
+ * Writes the staged cases' monitoring records, each with the types of the prevention activities
+ * matched to it. When the file brings activities they replace every activity of its cases
+ * (writeActivities), so a re-imported record takes the new types; without activities a re-imported
+ * record keeps the types it had.
+ */
+export async function writeRecords(
+  trx: Transaction<DB>,
+  p: { programmeId: string; importId: string; activitiesReplaced: boolean },
+): Promise<void> {
+  const columns = sql.join(RECORD_COLUMNS.map((c) => sql.ref(c)))
+  const fromStaging = sql.join(RECORD_COLUMNS.map((c) => sql.ref(`s.${c}`)))
+  const updates = sql.join([
+    ...RECORD_COLUMNS.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
+    ...(p.activitiesReplaced ? [sql`prevention_activity_types = excluded.prevention_activity_types`] : []),
+  ])
+  await sql`
+    INSERT INTO monitoring_records (case_id, programme_id, authority_id, import_id, case_ref, ${columns}, prevention_activity_types)
+    SELECT s.case_id, ${p.programmeId}::uuid, s.authority_id, ${p.importId}::uuid, s.case_ref, ${fromStaging}, coalesce(g.types, '{}')
+    FROM monitoring_import_cases s LEFT JOIN (${stagedPreventionTypes}) g ON g.case_id = s.case_id
+    ON CONFLICT (case_id) DO UPDATE SET authority_id = excluded.authority_id, import_id = excluded.import_id, ${updates}`.execute(trx)
 }
 
 /**
@@ -252,41 +319,15 @@ export async function raiseCaseFlags(
 }
 
 /**
- * Writes the staged activities. Each is matched to the programme's case with its case_ref; one with
- * only a household_ref goes to the household's case whose referral-to-end period contains its date,
- * else to the household's latest case; one that matches nothing is kept, unmatched, and flagged.
- * The activities this file replaces go first: those of the cases it re-imports or its activities
- * match, and the unmatched ones filed under the same case_ref or household_ref.
+ * Writes the staged activities, matched (matchActivities); one that matches nothing is kept, unmatched,
+ * and flagged. The activities this file replaces go first: those of the cases it re-imports or its
+ * activities match, and the unmatched ones filed under the same case_ref or household_ref. The
+ * programme's other cases that its activities match take their new prevention activities' types.
  */
 export async function writeActivities(
   trx: Transaction<DB>,
   p: { programmeId: string; importId: string; now: Date; unmatchedPrefix: { case_ref: string; household_ref: string } },
 ): Promise<{ activities: number; unmatched: number; flags: number }> {
-  await sql`CREATE INDEX ON monitoring_import_activities (case_ref)`.execute(trx)
-  await sql`ANALYZE monitoring_import_activities`.execute(trx)
-  await sql`
-    UPDATE monitoring_import_activities a SET case_id = m.case_id FROM monitoring_records m
-    WHERE m.programme_id = ${p.programmeId}::uuid AND a.case_ref IS NOT NULL AND m.case_ref = a.case_ref`.execute(trx)
-  // Parameters are not allowed in CREATE TABLE AS, so the temporary tables are made, then filled.
-  await sql`CREATE TEMP TABLE monitoring_import_household_cases (
-      household_ref text, case_id uuid, case_ref text, referral_date date, case_end_date date
-    ) ON COMMIT DROP`.execute(trx)
-  await sql`
-    INSERT INTO monitoring_import_household_cases
-    SELECT m.household_ref, m.case_id, m.case_ref, m.referral_date, m.case_end_date FROM monitoring_records m
-    WHERE m.programme_id = ${p.programmeId}::uuid
-      AND m.household_ref IN (SELECT household_ref FROM monitoring_import_activities WHERE case_ref IS NULL)`.execute(trx)
-  await sql`CREATE INDEX ON monitoring_import_household_cases (household_ref)`.execute(trx)
-  await sql`ANALYZE monitoring_import_household_cases`.execute(trx)
-  await sql`
-    UPDATE monitoring_import_activities a SET case_id = (
-      SELECT h.case_id FROM monitoring_import_household_cases h WHERE h.household_ref = a.household_ref
-      ORDER BY coalesce(a.activity_date >= h.referral_date AND a.activity_date <= coalesce(h.case_end_date, 'infinity'::date), false) DESC,
-               h.referral_date DESC NULLS LAST, h.case_ref DESC
-      LIMIT 1)
-    WHERE a.case_ref IS NULL`.execute(trx)
-  await sql`ANALYZE monitoring_import_activities`.execute(trx)
-
   // One semi-join per reason, not ORs of INs: PostgreSQL cannot hash an IN under an OR, and at a
   // million cases it then compares every activity with every case.
   const replaced = sql`
@@ -322,6 +363,9 @@ export async function writeActivities(
                 ELSE ${p.unmatchedPrefix.household_ref}::text || a.household_ref END,
            ${p.now}::timestamptz
     FROM monitoring_activities a WHERE a.import_id = ${p.importId}::uuid AND a.case_id IS NULL`.execute(trx)
+  await sql`
+    UPDATE monitoring_records m SET prevention_activity_types = g.types FROM (${stagedPreventionTypes}) g
+    WHERE m.case_id = g.case_id AND NOT EXISTS (SELECT 1 FROM monitoring_import_cases s WHERE s.case_id = m.case_id)`.execute(trx)
   const unmatched = Number(flags.numAffectedRows ?? 0)
   return { activities: Number(inserted.numAffectedRows ?? 0), unmatched, flags: unmatched }
 }

@@ -430,6 +430,73 @@ describe.each(testDatabaseKinds())('importing monitoring data on $name', (kind) 
     expect(final.map((f) => f.kind)).toEqual(['age_out_of_range', 'unmatched_activity'])
   })
 
+  it('keeps each record’s prevention activity types as its activities have them, through re-imports', async () => {
+    const world = current()
+    const trial = await programme(world)
+    /** Each record's stored types beside those its matched activities give, both sorted. */
+    async function types() {
+      const rows = await world.db
+        .selectFrom('monitoring_records as m')
+        .leftJoin('monitoring_activities as a', (join) => join.onRef('a.case_id', '=', 'm.case_id').on('a.stage', '=', 'prevention'))
+        .where('m.programme_id', '=', trial.id)
+        .groupBy(['m.case_ref', 'm.prevention_activity_types'])
+        .select((eb) => [
+          'm.case_ref',
+          'm.prevention_activity_types as stored',
+          eb.fn
+            .coalesce(eb.fn.agg<string[]>('array_agg', ['a.activity_type']).filterWhere('a.id', 'is not', null), eb.val([]))
+            .as('counted'),
+        ])
+        .orderBy('m.case_ref')
+        .execute()
+      for (const r of rows) expect([...r.stored].sort(), r.case_ref).toEqual([...r.counted].sort())
+      return Object.fromEntries(rows.map((r) => [r.case_ref, [...r.stored].sort()]))
+    }
+    const cases = [
+      'case_ref,household_ref,referral_date,outcome,case_end_date',
+      'P1,H1,2024-01-01,prevented,2024-02-01',
+      'P2,H1,2024-06-01,,',
+      'P3,H3,2024-03-01,prevented,2024-04-01',
+    ].join('\n')
+    const activities = [
+      'case_ref,household_ref,activity_date,activity_type,stage',
+      'P1,,2024-01-05,mediation,prevention',
+      ',H1,2024-01-20,referral,',
+      ',H1,2024-07-01,other,prevention',
+      'P3,,2024-03-02,other,relief',
+      'P3,,2024-03-03,referral,prevention',
+    ].join('\n')
+    imported(await run(world, SYSTEM, trial.name, dataSet(cases, activities)))
+    expect(await types()).toEqual({ P1: ['mediation', 'referral'], P2: ['other'], P3: ['referral'] })
+
+    // A file of other cases whose activities name an earlier case replaces that case's activities.
+    imported(
+      await run(
+        world,
+        SYSTEM,
+        trial.name,
+        dataSet(
+          ['case_ref,household_ref,referral_date,outcome,case_end_date', 'P4,H4,2024-05-01,prevented,2024-05-30'].join('\n'),
+          ['case_ref,household_ref,activity_date,activity_type,stage', 'P3,,2024-03-05,mediation,relief', 'P4,,2024-05-02,mediation,'].join(
+            '\n',
+          ),
+        ),
+      ),
+    )
+    expect(await types()).toEqual({ P1: ['mediation', 'referral'], P2: ['other'], P3: [], P4: ['mediation'] })
+
+    // Re-imported with periods that now put the household's July activity in P1's, P1 takes it from P2.
+    const moved = cases
+      .replace('P1,H1,2024-01-01,prevented,2024-02-01', 'P1,H1,2024-01-01,prevented,2024-08-01')
+      .replace('P2,H1,2024-06-01,,', 'P2,H1,2024-07-15,,')
+    imported(await run(world, SYSTEM, trial.name, dataSet(moved, activities)))
+    expect(await types()).toEqual({ P1: ['mediation', 'other', 'referral'], P2: [], P3: ['referral'], P4: ['mediation'] })
+
+    // Without activities.csv every case keeps its activities, and so its types.
+    imported(await run(world, SYSTEM, trial.name, dataSet(cases)))
+    expect(await types()).toEqual({ P1: ['mediation', 'other', 'referral'], P2: [], P3: ['referral'], P4: ['mediation'] })
+  })
+
   it('lets only the programme lead’s analysts and team managers, or the system, import', async () => {
     const world = current()
     const trial = await programme(world)

@@ -28,6 +28,7 @@ import {
   createStagingTables,
   duplicateCaseRefs,
   finishImport,
+  matchActivities,
   programmeNamed,
   raiseCaseFlags,
   stageActivities,
@@ -35,6 +36,7 @@ import {
   stageWarnings,
   writeActivities,
   writeCases,
+  writeRecords,
   type StagedActivity,
   type StagedCase,
   type StagedWarning,
@@ -280,6 +282,8 @@ export class MonitoringImportService {
           importedOn,
           now,
         })
+        if (files.activities !== null) await matchActivities(trx, { programmeId: programme.id })
+        await writeRecords(trx, { programmeId: programme.id, importId, activitiesReplaced: files.activities !== null })
         // Even with no warnings now: the re-imported cases' earlier unreviewed import flags must go.
         const caseFlags = await raiseCaseFlags(trx, { programmeId: programme.id, kinds: IMPORT_WARNING_KINDS, now })
         const activities =
