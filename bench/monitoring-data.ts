@@ -53,8 +53,13 @@ function csvField(value: string | number | null): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** Writes the data set; returns how many activities it holds. */
-export async function writeMonitoringData(folder: string, cases: number, seed = 2018): Promise<{ activities: number }> {
+/** Writes the data set, its cases spread over `districts`; returns how many activities it holds. */
+export async function writeMonitoringData(
+  folder: string,
+  cases: number,
+  options: { seed?: number; districts?: readonly string[] } = {},
+): Promise<{ activities: number }> {
+  const { seed = 2018, districts = DISTRICTS } = options
   await fs.mkdir(folder, { recursive: true })
   const random = new SeededRandom(seed)
   const casesFile = createWriteStream(path.join(folder, 'cases.csv'))
@@ -79,7 +84,7 @@ export async function writeMonitoringData(folder: string, cases: number, seed = 
     const row: (string | number | null)[] = [
       caseRef,
       household,
-      missing() ? null : pick(DISTRICTS),
+      missing() ? null : pick(districts),
       random.chance(0.5) ? 'Phoenix Futures' : 'Peabody',
       `W${String(random.between(1, 40)).padStart(2, '0')}`,
       missing() ? null : referral.toString(),

@@ -85,6 +85,6 @@ export const CASE_COLUMNS = [
 export const ACTIVITY_COLUMNS = ['case_ref', 'household_ref', 'activity_date', 'activity_type', 'stage', 'comment'] as const
 
 /** Live: no outcome, or `ongoing`. */
-export function isLive(c: MonitoringCase): boolean {
+export function isLive(c: Pick<MonitoringCase, 'outcome'>): boolean {
   return c.outcome === null || c.outcome === 'ongoing'
 }

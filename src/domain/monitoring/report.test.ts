@@ -1,7 +1,7 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
 import type { MonitoringActivity, MonitoringCase } from './record.ts'
-import { durationBand, DURATION_BANDS, createEvaluationTally, evaluationReport } from './report.ts'
+import { durationBand, DURATION_BANDS, createEvaluationTally, evaluationReport, withPreventionActivities } from './report.ts'
 import {
   districtKey,
   districtLabel,
@@ -530,14 +530,19 @@ describe('the population', () => {
     expect(tables.outcomes_by_district.columns.map((c) => c.key)).toEqual(['harlow'])
   })
 
-  it('counts as first the first case fed of a household with no referral dates', () => {
+  it('counts as first the lowest case reference of a household with no referral dates, in whatever order they come', () => {
     const cases = [
-      kase('X1', 'Z', null, null),
       kase('X2', 'Z', null, null),
+      kase('X1', 'Z', null, null),
       kase('X3', 'Y', null, null),
       kase('X4', 'Y', null, '2024-01-01'),
     ]
     expect(report({ cases }).tables.summary).toMatchObject({ total: 4, repeat: 2 })
+    // Only X1 is in Harlow: it is its household's first case whether it comes first or last.
+    const harlowOnly = [kase('X2', 'Z', EPPING, null), kase('X1', 'Z', HARLOW, null)]
+    const inHarlow = { filters: { districts: [HARLOW] }, districts: [{ name: HARLOW }] }
+    expect(report({ cases: harlowOnly, ...inHarlow }).tables.summary).toMatchObject({ total: 1, repeat: 0 })
+    expect(report({ cases: harlowOnly.reverse(), ...inHarlow }).tables.summary).toMatchObject({ total: 1, repeat: 0 })
   })
 
   it('gives null percentages and means for an empty base', () => {
@@ -560,11 +565,21 @@ describe('the population', () => {
     expect(compact(report({ cases }).tables.applicant_sex.rows)).toEqual(['female 39 98', 'male 1 3', 'other 0 0'])
   })
 
-  it('gives the same report fed case by case as over arrays', () => {
+  it('gives the same report fed case by case, in any order, as over arrays', () => {
+    const { cases, unmatchedActivities } = withPreventionActivities(CASES, ACTIVITIES)
     const tally = createEvaluationTally({ asOf: AS_OF, filters: NO_FILTERS, districts: DISTRICTS })
-    for (const c of CASES) tally.addCase(c)
-    for (const a of ACTIVITIES) tally.addActivity(a)
+    tally.addUnmatchedActivities(unmatchedActivities)
+    for (const c of [...cases].reverse()) tally.addCase(c)
     expect(tally.finish()).toEqual(report())
+  })
+
+  it('gives each case the types of its prevention activities and counts the activities matching no case', () => {
+    const { cases, unmatchedActivities } = withPreventionActivities(CASES, ACTIVITIES)
+    const typesOf = (ref: string) => cases.find((c) => c.caseRef === ref)?.preventionActivityTypes
+    expect(typesOf('C04')).toEqual(['mediation', 'referral'])
+    expect(typesOf('C02')).toHaveLength(9)
+    expect(typesOf('C05')).toEqual([])
+    expect(unmatchedActivities).toBe(2)
   })
 
   it('refuses an asOf that is not a date', () => {

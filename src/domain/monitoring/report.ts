@@ -32,8 +32,9 @@ import {
 
 /**
  * The programme evaluation report (spec/evaluation-report.md), counted in one pass: the service feeds
- * every case of the chosen programmes, then every activity, and nothing is kept per case but what a
- * rule needs (a count per household for repeats, and a count per prevented case for activities).
+ * every case of the chosen programmes, each with the types of the prevention activities matched to it,
+ * then the number of activities that matched no case. Nothing is kept per case but what a rule needs:
+ * the earliest referral per household, for repeats.
  *
  * Rules the spec leaves to us, chosen here:
  * - A percentage of a base of 0 is null ("no data"), never 0, so it cannot read as a finding.
@@ -44,13 +45,68 @@ import {
  * - Repeat cases: a household's first-referred cases are those at the earliest referral date among
  *   all the cases fed for that household (any date, so a case referred before `from` makes a later
  *   one a repeat); cases tied at that date are all first. An undated case is a repeat when the
- *   household has any dated case; in a household with no dated case, the first case fed is first.
- *   Only cases in the population are counted as repeats.
+ *   household has any dated case; in a household with no dated case, the case with the lowest case
+ *   reference is first, so the order cases are fed in never changes the report. Only cases in the
+ *   population are counted as repeats.
  * - Districts are matched on the platform's district name, case-insensitively; a case whose district
  *   is not in the district list counts as no district recorded.
- * - Activities are linked by case reference; references are unique within a programme, so a report
- *   over several programmes assumes their references do not collide (the platform's own do not).
+ * - A prevention activity counts when the case it is matched to is prevented and in the population;
+ *   an activity that matched no case counts only as unmatched.
  */
+
+/** What the report reads of a case: the fields its tables count, nothing else. */
+export type ReportedCase = Pick<
+  MonitoringCase,
+  | 'caseRef'
+  | 'householdRef'
+  | 'district'
+  | 'referralDate'
+  | 'referralRoute'
+  | 'applicantSex'
+  | 'applicantAge'
+  | 'applicantUkNational'
+  | 'applicantReceivesBenefits'
+  | 'applicantEmployment'
+  | 'adults'
+  | 'dependentChildren'
+  | 'housingStatus'
+  | 'riskAtAssessment'
+  | 'previouslyHomeless'
+  | 'previouslySleptRough'
+  | 'previouslyInTemporaryAccommodation'
+  | 'vulnerabilities'
+  | 'primaryVulnerability'
+  | 'outcome'
+  | 'caseEndDate'
+  | 'accommodationOutcome'
+  | 'reliefActivity'
+> & {
+  /** The types of the prevention activities matched to the case, in any order. */
+  preventionActivityTypes: readonly string[]
+}
+
+/**
+ * Cases with the types of their prevention activities, matched by case reference (references are
+ * unique within a programme: over several programmes this assumes they do not collide), and how
+ * many activities matched no case. For data already in memory; the database keeps the types with
+ * each imported record.
+ */
+export function withPreventionActivities(
+  cases: Iterable<MonitoringCase>,
+  activities: Iterable<MonitoringActivity>,
+): { cases: ReportedCase[]; unmatchedActivities: number } {
+  const types = new Map<string, string[]>()
+  let unmatchedActivities = 0
+  for (const a of activities) {
+    if (a.caseRef === null) unmatchedActivities++
+    else if (a.stage === 'prevention') {
+      const list = types.get(a.caseRef)
+      if (list === undefined) types.set(a.caseRef, [a.activityType])
+      else list.push(a.activityType)
+    }
+  }
+  return { cases: [...cases].map((c) => ({ ...c, preventionActivityTypes: types.get(c.caseRef) ?? [] })), unmatchedActivities }
+}
 
 export interface EvaluationTallyOptions {
   /** YYYY-MM-DD: durations ending after this date are not valid yet. */
@@ -61,9 +117,9 @@ export interface EvaluationTallyOptions {
 }
 
 export interface EvaluationTally {
-  addCase(c: MonitoringCase): void
-  /** Call after every case has been added: activities are counted against the prevented cases. */
-  addActivity(a: MonitoringActivity): void
+  addCase(c: ReportedCase): void
+  /** Activities kept although they matched no case: counted, never placed. */
+  addUnmatchedActivities(count: number): void
   finish(): EvaluationReport
 }
 
@@ -106,22 +162,38 @@ export function durationBand(days: number): number {
 
 /** Counts of the values of one question, with only the question's own codes counted as recorded. */
 class Tally {
-  readonly counts = new Map<string, number>()
   base = 0
-  private readonly codes: ReadonlySet<string>
+  // A million cases pass through a few dozen of these: one lookup per value, counts in an array.
+  private readonly index: ReadonlyMap<string, number>
+  private readonly counts: number[]
 
   constructor(codes: readonly string[]) {
-    this.codes = new Set(codes)
+    this.index = new Map(codes.map((code, i) => [code, i]))
+    this.counts = codes.map(() => 0)
   }
 
   add(value: string | null): void {
-    if (value === null || !this.codes.has(value)) return
+    if (value === null) return
+    const i = this.index.get(value)
+    if (i === undefined) return
     this.base++
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1)
+    this.counts[i] = (this.counts[i] ?? 0) + 1
+  }
+
+  /** Whether the value is one of the question's codes. */
+  has(value: string): boolean {
+    return this.index.has(value)
+  }
+
+  set(key: string, n: number): this {
+    const i = this.index.get(key)
+    if (i !== undefined) this.counts[i] = n
+    return this
   }
 
   n(key: string): number {
-    return this.counts.get(key) ?? 0
+    const i = this.index.get(key)
+    return i === undefined ? 0 : (this.counts[i] ?? 0)
   }
 
   sum(keys: readonly string[]): number {
@@ -157,8 +229,9 @@ interface Household {
   firstInPopulation: number
   datedInPopulation: number
   undatedInPopulation: number
-  /** Whether the first case fed was in the population (the first case of a household with no dates). */
-  firstFedInPopulation: boolean
+  /** The lowest case reference among its undated cases (the first case of a household with no dates). */
+  lowestUndatedRef: string | null
+  lowestUndatedInPopulation: boolean
 }
 
 export function createEvaluationTally(options: EvaluationTallyOptions): EvaluationTally {
@@ -211,8 +284,11 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
   const routesByDistrict = perDistrict(() => new Tally(REFERRAL_ROUTES))
   const byDistrict = new Tally(options.districts.map((_, i) => String(i)))
   const months = new Map<number, number>()
-  const preventedActivities = new Map<string, number>()
+  const activityBands = new Tally(ACTIVITY_BANDS)
   const activityTypes = new Tally(ACTIVITY_TYPES)
+  let activities = 0
+  let fewestActivities: number | null = null
+  let mostActivities: number | null = null
   let unmatched = 0
   const relief = new Tally(YES_NO)
   const durations = { prevented: { sum: 0, n: 0 }, unsuccessful: { sum: 0, n: 0 }, withdrawn: { sum: 0, n: 0 } }
@@ -220,7 +296,7 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
   const accommodation = new Tally(ACCOMMODATION_OUTCOMES.filter((o) => o !== 'unknown'))
   const outcomesByDistrict = perDistrict(() => new Tally(COMPLETED))
 
-  function inPopulation(c: MonitoringCase, referral: number | null): boolean {
+  function inPopulation(c: ReportedCase, referral: number | null): boolean {
     if (ranged) {
       if (referral === null) return false
       if (from !== null && referral < from) return false
@@ -229,14 +305,25 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
     return districtFilter.size === 0 || (c.district !== null && districtFilter.has(c.district.toLowerCase()))
   }
 
-  function trackHousehold(ref: string, referral: number | null, counted: boolean): void {
+  function trackHousehold(ref: string, caseRef: string, referral: number | null, counted: boolean): void {
     let h = households.get(ref)
     if (h === undefined) {
-      h = { earliest: null, firstInPopulation: 0, datedInPopulation: 0, undatedInPopulation: 0, firstFedInPopulation: counted }
+      h = {
+        earliest: null,
+        firstInPopulation: 0,
+        datedInPopulation: 0,
+        undatedInPopulation: 0,
+        lowestUndatedRef: null,
+        lowestUndatedInPopulation: false,
+      }
       households.set(ref, h)
     }
     if (referral === null) {
       if (counted) h.undatedInPopulation++
+      if (h.lowestUndatedRef === null || caseRef < h.lowestUndatedRef) {
+        h.lowestUndatedRef = caseRef
+        h.lowestUndatedInPopulation = counted
+      }
       return
     }
     if (counted) h.datedInPopulation++
@@ -248,10 +335,10 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
     }
   }
 
-  function addCase(c: MonitoringCase): void {
+  function addCase(c: ReportedCase): void {
     const referral = dayOf(c.referralDate)
     const counted = inPopulation(c, referral)
-    if (c.householdRef !== null && c.householdRef !== '') trackHousehold(c.householdRef, referral, counted)
+    if (c.householdRef !== null && c.householdRef !== '') trackHousehold(c.householdRef, c.caseRef, referral, counted)
     if (!counted) return
 
     total++
@@ -283,11 +370,18 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
     sleptRough.add(c.previouslySleptRough)
     temporary.add(c.previouslyInTemporaryAccommodation)
     if (c.vulnerabilities !== null) {
-      const distinct = new Set(c.vulnerabilities.filter((v) => (VULNERABILITIES as readonly string[]).includes(v)))
+      const listed = c.vulnerabilities
+      let distinct = 0
+      for (let i = 0; i < listed.length; i++) {
+        const v = listed[i]
+        if (v !== undefined && vulnerabilities.has(v) && listed.indexOf(v) === i) {
+          distinct++
+          vulnerabilities.add(v)
+        }
+      }
       vulnerabilitiesBase++
-      vulnerabilityCount += distinct.size
-      if (distinct.size >= 2) multiple++
-      for (const v of distinct) vulnerabilities.add(v)
+      vulnerabilityCount += distinct
+      if (distinct >= 2) multiple++
     }
     primary.add(c.primaryVulnerability)
     routes.add(c.referralRoute)
@@ -306,8 +400,8 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
     if (district !== undefined) outcomesByDistrict[district]?.add(outcome)
     relief.add(c.reliefActivity)
     if (outcome === 'prevented') {
-      preventedActivities.set(c.caseRef, 0)
       accommodation.add(c.accommodationOutcome)
+      countActivities(c.preventionActivityTypes)
     }
     const end = dayOf(c.caseEndDate)
     if (referral !== null && end !== null && referral <= end && end <= asOfDay) {
@@ -318,16 +412,19 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
     }
   }
 
-  function addActivity(activity: MonitoringActivity): void {
-    if (activity.caseRef === null) {
-      unmatched++
-      return
-    }
-    if (activity.stage !== 'prevention') return
-    const count = preventedActivities.get(activity.caseRef)
-    if (count === undefined) return
-    preventedActivities.set(activity.caseRef, count + 1)
-    activityTypes.add(activity.activityType)
+  /** A prevented case's prevention activities: a case with none is outside the activity bands. */
+  function countActivities(types: readonly string[]): void {
+    const n = types.length
+    if (n === 0) return
+    activityBands.add(n === 1 ? '1' : n <= 8 ? '2_8' : '9_plus')
+    activities += n
+    fewestActivities = fewestActivities === null ? n : Math.min(fewestActivities, n)
+    mostActivities = mostActivities === null ? n : Math.max(mostActivities, n)
+    for (const type of types) activityTypes.add(type)
+  }
+
+  function addUnmatchedActivities(count: number): void {
+    unmatched += count
   }
 
   function finish(): EvaluationReport {
@@ -336,11 +433,11 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
       repeat +=
         h.earliest !== null
           ? h.datedInPopulation - h.firstInPopulation + h.undatedInPopulation
-          : h.undatedInPopulation - (h.firstFedInPopulation ? 1 : 0)
+          : h.undatedInPopulation - (h.lowestUndatedInPopulation ? 1 : 0)
     }
     const completed = outcomes.base
     const summaryBase = new Tally(['live', 'completed', 'repeat'])
-    summaryBase.counts.set('live', live).set('completed', completed).set('repeat', repeat)
+    summaryBase.set('live', live).set('completed', completed).set('repeat', repeat)
     summaryBase.base = total
 
     const ageRows = rows(AGE_BANDS, ages)
@@ -375,11 +472,6 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
       }
     }
     const monthsBase = monthRows.reduce((s, r) => s + r.n, 0)
-
-    const perCase = [...preventedActivities.values()].filter((n) => n > 0)
-    const activityBands = new Tally(ACTIVITY_BANDS)
-    for (const n of perCase) activityBands.add(n === 1 ? '1' : n <= 8 ? '2_8' : '9_plus')
-    const activities = perCase.reduce((s, n) => s + n, 0)
 
     const bandRows: BandRow[] = []
     let cumulative = 0
@@ -456,9 +548,9 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
         prevention_activities: {
           ...table('prevention_activities', outcomes.n('prevented'), activityBands, ACTIVITY_BANDS),
           activities,
-          mean: mean1dp(activities, perCase.length),
-          min: perCase.length === 0 ? null : perCase.reduce((a, b) => Math.min(a, b)),
-          max: perCase.length === 0 ? null : perCase.reduce((a, b) => Math.max(a, b)),
+          mean: mean1dp(activities, activityBands.base),
+          min: fewestActivities,
+          max: mostActivities,
           types: ACTIVITY_TYPES.map((key) => row(key, activityTypes.n(key), activities)),
           unmatched,
         },
@@ -495,7 +587,7 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
     }
   }
 
-  return { addCase, addActivity, finish }
+  return { addCase, addUnmatchedActivities, finish }
 }
 
 /** The same report over arrays: for tests, and for callers that already hold the data. */
@@ -507,7 +599,8 @@ export function evaluationReport(input: {
   districts: { name: string }[]
 }): EvaluationReport {
   const tally = createEvaluationTally(input)
-  for (const c of input.cases) tally.addCase(c)
-  for (const a of input.activities) tally.addActivity(a)
+  const { cases, unmatchedActivities } = withPreventionActivities(input.cases, input.activities)
+  for (const c of cases) tally.addCase(c)
+  tally.addUnmatchedActivities(unmatchedActivities)
   return tally.finish()
 }

@@ -59,8 +59,8 @@ export class EvaluationReportService {
       },
       districts: source.districts,
     })
-    for await (const c of source.cases()) tally.addCase(c)
-    for await (const a of source.activities()) tally.addActivity(a)
+    for await (const page of source.reportedCases()) for (const c of page) tally.addCase(c)
+    tally.addUnmatchedActivities(await source.unmatchedActivities())
     return tally.finish()
   }
 }

@@ -44,6 +44,8 @@ export async function addEssexUpstream(world: World): Promise<void> {
         case_end_date: '2025-10-15',
         accommodation_outcome: 'remained_in_own_home',
         vulnerabilities: ['mental_health'],
+        // As the import keeps them, from the activities below.
+        prevention_activity_types: ['mediation', 'referral'],
       },
       {
         ...record,

@@ -3,9 +3,19 @@ import type { Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { monitoringActivityFromCasework, monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
+import { withPreventionActivities, type ReportedCase } from '../../domain/monitoring/report.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { caseworkActivities, caseworkCases, districtsOf, importedActivities, importedCases, programmesLedBy } from './queries.ts'
+import {
+  caseworkActivities,
+  caseworkCases,
+  districtsOf,
+  importedActivities,
+  importedCases,
+  importedReportedCases,
+  programmesLedBy,
+  unmatchedImportedActivities,
+} from './queries.ts'
 
 /** Who may see a programme's monitoring data: its lead organisation's analysts and team managers. */
 const PROGRAMME_TEAM = new Set(['analyst', 'team_manager'])
@@ -24,6 +34,10 @@ export interface ProgrammeFeed {
   cases(): AsyncIterable<MonitoringCase>
   /** Every activity, after the cases; unmatched ones carry no case reference. */
   activities(): AsyncIterable<MonitoringActivity>
+  /** What the evaluation report counts: every case, a page at a time, with its prevention activities' types. */
+  reportedCases(): AsyncIterable<readonly ReportedCase[]>
+  /** How many activities matched no case (in any district: they have none). */
+  unmatchedActivities(): Promise<number>
 }
 
 export interface ProgrammeData {
@@ -93,15 +107,14 @@ export class MonitoringService {
       },
       async *activities() {
         yield* importedActivities(db, ids, districtIds)
-        for (const a of await caseworkActivities(db, ids, districtIds))
-          yield monitoringActivityFromCasework({
-            reference: a.reference,
-            householdId: a.household_id,
-            activity: a.activity,
-            duty: a.duty,
-            doneOn: a.done_on,
-          })
+        yield* await caseworkMonitoringActivities(db, ids, districtIds)
       },
+      async *reportedCases() {
+        yield* importedReportedCases(db, ids, districtIds)
+        const cases = (await caseworkCases(db, ids, districtIds)).map(monitoringFromCasework)
+        yield withPreventionActivities(cases, await caseworkMonitoringActivities(db, ids, districtIds)).cases
+      },
+      unmatchedActivities: () => unmatchedImportedActivities(db, ids),
     }
   }
 
@@ -119,4 +132,21 @@ export class MonitoringService {
     for await (const a of feed.activities()) activities.push(a)
     return { programmes: feed.programmes, districts: feed.districts, cases, activities }
   }
+}
+
+/** The activities recorded through casework on the programmes' cases, as monitoring data has them. */
+async function caseworkMonitoringActivities(
+  db: Kysely<DB>,
+  programmeIds: readonly string[],
+  districtIds: readonly string[] | null,
+): Promise<MonitoringActivity[]> {
+  return (await caseworkActivities(db, programmeIds, districtIds)).map((a) =>
+    monitoringActivityFromCasework({
+      reference: a.reference,
+      householdId: a.household_id,
+      activity: a.activity,
+      duty: a.duty,
+      doneOn: a.done_on,
+    }),
+  )
 }
