@@ -18,6 +18,7 @@ import { hclicValidation } from './migrations/0015_hclic_validation.ts'
 import { monitoring } from './migrations/0016_monitoring.ts'
 import { monitoringImportIndexes } from './migrations/0017_monitoring_import_indexes.ts'
 import { preventionActivityTypes } from './migrations/0018_prevention_activity_types.ts'
+import { importedCases } from './migrations/0019_imported_cases.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   monitoring,
   monitoringImportIndexes,
   preventionActivityTypes,
+  importedCases,
 ]
 
 const provider: MigrationProvider = {

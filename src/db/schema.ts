@@ -127,6 +127,8 @@ export interface CaseTable {
   main_duty_started_on: CalendarDate | null
   /** What triage found that cannot wait: rough sleeping tonight, domestic abuse, discharge or release. */
   emergencies: Generated<string[]>
+  /** Written by a programme's monitoring data import, not recorded through casework: not in H-CLIC. */
+  imported_from_monitoring: Generated<boolean>
   version: Generated<number>
   created_at: Generated<Timestamp>
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>

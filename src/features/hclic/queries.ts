@@ -45,9 +45,11 @@ export async function authorityCodeOf(db: Kysely<DB>, organisationId: string) {
 export async function caseRows(db: Kysely<DB>, authorityId: string, quarter: Quarter): Promise<CaseRows> {
   const first = quarter.firstDay.toString()
   const last = quarter.lastDay.toString()
+  // A programme's imported records are its account of its support, not the authority's casework.
   const inWindow = (eb: ExpressionBuilder<DB, 'cases'>) =>
     eb.and([
       eb('cases.authority_id', '=', authorityId),
+      eb('cases.imported_from_monitoring', '=', false),
       eb('cases.approached_on', '<=', last),
       eb.or([eb('cases.closed_on', 'is', null), eb('cases.closed_on', '>=', first)]),
     ])

@@ -199,12 +199,12 @@ export async function writeCases(
   await sql`
     INSERT INTO cases (id, reference, authority_id, officer_id, household_id, programme_id, approached_on,
                        approach_channel, referral_route, stage, housing_status, risk_at_assessment, outcome,
-                       accommodation_outcome, closed_on, prevention_started_on, created_at, updated_at)
+                       accommodation_outcome, closed_on, prevention_started_on, imported_from_monitoring, created_at, updated_at)
     SELECT s.case_id, ${p.referencePrefix}::text || s.case_ref, s.authority_id, u.id, s.household_id, ${p.programmeId}::uuid, a.approached_on,
            CASE WHEN s.referral_route = 'partner_referral' THEN 'referral' ELSE 'in_person' END,
            s.referral_route, CASE WHEN a.final THEN 'closed' ELSE 'prevention' END, s.housing_status, s.risk_at_assessment,
            s.outcome, s.accommodation_outcome,
-           CASE WHEN a.final THEN greatest(s.case_end_date, a.approached_on) END, a.approached_on, ${p.now}::timestamptz, ${p.now}::timestamptz
+           CASE WHEN a.final THEN greatest(s.case_end_date, a.approached_on) END, a.approached_on, true, ${p.now}::timestamptz, ${p.now}::timestamptz
     FROM monitoring_import_cases s
     CROSS JOIN LATERAL (SELECT coalesce(s.referral_date, s.recorded_date, ${p.importedOn}::date) AS approached_on,
                                coalesce(s.outcome IN ('prevented', 'unsuccessful', 'withdrawn'), false) AS final) a

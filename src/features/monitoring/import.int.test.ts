@@ -6,7 +6,12 @@ import type { Actor } from '../../db/actor.ts'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import type { SystemActor } from '../../platform/audit.ts'
 import { useWorld, type World } from '../../test-support/world.ts'
+import { LocalDate } from '@js-joda/core'
+import { quarterContaining } from '../../domain/hclic/quarter.ts'
+import { caseRows } from '../hclic/queries.ts'
 import { filesInFolder, type ImportOutcome, type ImportProgress } from './import.ts'
+import { IMPORTED_OFFICER_NAME } from './import-queries.ts'
+import { kpiCases } from './performance-queries.ts'
 
 const folders: string[] = []
 afterAll(() => {
@@ -495,6 +500,26 @@ describe.each(testDatabaseKinds())('importing monitoring data on $name', (kind) 
     // Without activities.csv every case keeps its activities, and so its types.
     imported(await run(world, SYSTEM, trial.name, dataSet(cases)))
     expect(await types()).toEqual({ P1: ['mediation', 'other', 'referral'], P2: [], P3: ['referral'], P4: ['mediation'] })
+  })
+
+  it('keeps imported cases out of the authority’s statutory return and casework indicators', async () => {
+    const world = current()
+    const trial = await programme(world)
+    imported(await run(world, SYSTEM, trial.name, dataSet(CLEAN_CASES, CLEAN_ACTIVITIES)))
+    const importedIds = (
+      await world.db.selectFrom('monitoring_records').where('programme_id', '=', trial.id).select('case_id').execute()
+    ).map((r) => r.case_id)
+    const flagged = await world.db.selectFrom('cases').where('id', 'in', importedIds).select('imported_from_monitoring').execute()
+    expect(flagged.map((c) => c.imported_from_monitoring)).toEqual(importedIds.map(() => true))
+
+    // C001 was open in Basildon through the April to June 2024 quarter; C002 was referred in January 2025.
+    for (const quarter of [quarterContaining(LocalDate.parse('2024-05-01')), quarterContaining(LocalDate.parse('2025-02-01'))]) {
+      const { cases } = await caseRows(world.db, world.ids.basildon, quarter)
+      expect(cases.filter((c) => importedIds.includes(c.id))).toEqual([])
+    }
+    expect(await kpiCases(world.db, [world.ids.basildon], '2024-01-01')).not.toContainEqual(
+      expect.objectContaining({ worker: IMPORTED_OFFICER_NAME }),
+    )
   })
 
   it('lets only the programme lead’s analysts and team managers, or the system, import', async () => {

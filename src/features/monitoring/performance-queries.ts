@@ -31,7 +31,11 @@ export async function authoritiesFor(db: Kysely<DB>, organisationId: string) {
     .execute()
 }
 
-/** The authorities' cases that can count in a period starting on `from`: open, closed since, or with a review undecided. */
+/**
+ * The authorities' casework that can count in a period starting on `from`: open, closed since, or with
+ * a review undecided. Imported monitoring records are a programme's account, not the authority's
+ * casework: the evaluation report counts them.
+ */
 export async function kpiCases(db: Kysely<DB>, authorityIds: readonly string[], from: string) {
   if (authorityIds.length === 0) return []
   return db
@@ -39,6 +43,7 @@ export async function kpiCases(db: Kysely<DB>, authorityIds: readonly string[], 
     .innerJoin('organisations as authority', 'authority.id', 'cases.authority_id')
     .innerJoin('users as officer', 'officer.id', 'cases.officer_id')
     .where('cases.authority_id', 'in', authorityIds)
+    .where('cases.imported_from_monitoring', '=', false)
     .where((eb) =>
       eb.or([
         eb('cases.closed_on', 'is', null),
