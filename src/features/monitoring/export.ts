@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify'
 import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
-import { monitoringActivityFromCasework, monitoringFromCasework } from '../../domain/monitoring/casework.ts'
+import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import { neutraliseFormula } from '../../domain/monitoring/read-row.ts'
 import { ACTIVITY_COLUMNS, CASE_COLUMNS, type MonitoringActivity, type MonitoringCase } from '../../domain/monitoring/record.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
@@ -149,16 +149,7 @@ export class MonitoringExportService {
       if (page.length < PAGE) break
       after = page[page.length - 1]?.id ?? null
     }
-    for (const a of await caseworkActivities(this.db, [programmeId], null))
-      yield activityRow(
-        monitoringActivityFromCasework({
-          reference: a.reference,
-          householdId: a.household_id,
-          activity: a.activity,
-          duty: a.duty,
-          doneOn: a.done_on,
-        }),
-      )
+    for (const a of await caseworkActivities(this.db, [programmeId], null)) yield activityRow(a)
   }
 }
 

@@ -89,6 +89,8 @@ export async function createStagingTables(trx: Transaction<DB>): Promise<void> {
       row integer NOT NULL, case_ref text, household_ref text, activity_date date, activity_type text NOT NULL,
       stage text NOT NULL, comment text, case_id uuid
     ) ON COMMIT DROP`.execute(trx)
+  // Each matched case's prevention activity types (matchActivities), for its record.
+  await sql`CREATE TEMP TABLE monitoring_import_case_types (case_id uuid PRIMARY KEY, types text[] NOT NULL) ON COMMIT DROP`.execute(trx)
 }
 
 const staging = (trx: Transaction<DB>) => trx.$extendTables<StagingTables>()
@@ -266,12 +268,12 @@ export async function matchActivities(trx: Transaction<DB>, p: { programmeId: st
       LIMIT 1)
     WHERE a.case_ref IS NULL`.execute(trx)
   await sql`ANALYZE monitoring_import_activities`.execute(trx)
+  await sql`
+    INSERT INTO monitoring_import_case_types
+    SELECT case_id, coalesce(array_agg(activity_type) FILTER (WHERE stage = 'prevention'), '{}')
+    FROM monitoring_import_activities WHERE case_id IS NOT NULL GROUP BY case_id`.execute(trx)
+  await sql`ANALYZE monitoring_import_case_types`.execute(trx)
 }
-
-/** Each case's prevention activities among the staged ones, by type, in the file's order. */
-const stagedPreventionTypes = sql`
-  SELECT case_id, coalesce(array_agg(activity_type ORDER BY row) FILTER (WHERE stage = 'prevention'), '{}') AS types
-  FROM monitoring_import_activities WHERE case_id IS NOT NULL GROUP BY case_id`
 
 /**
  * Writes the staged cases' monitoring records, each with the types of the prevention activities
@@ -292,7 +294,7 @@ export async function writeRecords(
   await sql`
     INSERT INTO monitoring_records (case_id, programme_id, authority_id, import_id, case_ref, ${columns}, prevention_activity_types)
     SELECT s.case_id, ${p.programmeId}::uuid, s.authority_id, ${p.importId}::uuid, s.case_ref, ${fromStaging}, coalesce(g.types, '{}')
-    FROM monitoring_import_cases s LEFT JOIN (${stagedPreventionTypes}) g ON g.case_id = s.case_id
+    FROM monitoring_import_cases s LEFT JOIN monitoring_import_case_types g ON g.case_id = s.case_id
     ON CONFLICT (case_id) DO UPDATE SET authority_id = excluded.authority_id, import_id = excluded.import_id, ${updates}`.execute(trx)
 }
 
@@ -364,7 +366,7 @@ export async function writeActivities(
            ${p.now}::timestamptz
     FROM monitoring_activities a WHERE a.import_id = ${p.importId}::uuid AND a.case_id IS NULL`.execute(trx)
   await sql`
-    UPDATE monitoring_records m SET prevention_activity_types = g.types FROM (${stagedPreventionTypes}) g
+    UPDATE monitoring_records m SET prevention_activity_types = g.types FROM monitoring_import_case_types g
     WHERE m.case_id = g.case_id AND NOT EXISTS (SELECT 1 FROM monitoring_import_cases s WHERE s.case_id = m.case_id)`.execute(trx)
   const unmatched = Number(flags.numAffectedRows ?? 0)
   return { activities: Number(inserted.numAffectedRows ?? 0), unmatched, flags: unmatched }

@@ -1,6 +1,6 @@
 import { sql, type InferResult, type Kysely, type Selectable } from 'kysely'
 import type { DB, MonitoringRecordTable } from '../../db/schema.ts'
-import type { CaseworkCase } from '../../domain/monitoring/casework.ts'
+import { monitoringActivityFromCasework, type CaseworkCase } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import type { ReportedCase } from '../../domain/monitoring/report.ts'
 
@@ -318,7 +318,12 @@ export async function caseworkCases(
   }))
 }
 
-export async function caseworkActivities(db: Kysely<DB>, programmeIds: readonly string[], districtIds: readonly string[] | null) {
+/** The activities recorded through casework on the programmes' casework-recorded cases, as monitoring data has them. */
+export async function caseworkActivities(
+  db: Kysely<DB>,
+  programmeIds: readonly string[],
+  districtIds: readonly string[] | null,
+): Promise<MonitoringActivity[]> {
   if (programmeIds.length === 0 || districtIds?.length === 0) return []
   let query = db
     .selectFrom('case_activities as t')
@@ -326,5 +331,17 @@ export async function caseworkActivities(db: Kysely<DB>, programmeIds: readonly 
     .where('cases.programme_id', 'in', programmeIds)
     .where((eb) => eb.not(eb.exists(eb.selectFrom('monitoring_records as m').whereRef('m.case_id', '=', 'cases.id').select('m.case_id'))))
   if (districtIds !== null) query = query.where('cases.authority_id', 'in', districtIds)
-  return query.select(['cases.reference', 'cases.household_id', 't.activity', 't.duty', 't.done_on']).orderBy('t.done_on').execute()
+  const rows = await query
+    .select(['cases.reference', 'cases.household_id', 't.activity', 't.duty', 't.done_on'])
+    .orderBy('t.done_on')
+    .execute()
+  return rows.map((a) =>
+    monitoringActivityFromCasework({
+      reference: a.reference,
+      householdId: a.household_id,
+      activity: a.activity,
+      duty: a.duty,
+      doneOn: a.done_on,
+    }),
+  )
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
-import { monitoringActivityFromCasework, monitoringFromCasework } from '../../domain/monitoring/casework.ts'
+import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { withPreventionActivities, type ReportedCase } from '../../domain/monitoring/report.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
@@ -107,12 +107,12 @@ export class MonitoringService {
       },
       async *activities() {
         yield* importedActivities(db, ids, districtIds)
-        yield* await caseworkMonitoringActivities(db, ids, districtIds)
+        yield* await caseworkActivities(db, ids, districtIds)
       },
       async *reportedCases() {
         yield* importedReportedCases(db, ids, districtIds)
         const cases = (await caseworkCases(db, ids, districtIds)).map(monitoringFromCasework)
-        yield withPreventionActivities(cases, await caseworkMonitoringActivities(db, ids, districtIds)).cases
+        yield withPreventionActivities(cases, await caseworkActivities(db, ids, districtIds)).cases
       },
       unmatchedActivities: () => unmatchedImportedActivities(db, ids),
     }
@@ -132,21 +132,4 @@ export class MonitoringService {
     for await (const a of feed.activities()) activities.push(a)
     return { programmes: feed.programmes, districts: feed.districts, cases, activities }
   }
-}
-
-/** The activities recorded through casework on the programmes' cases, as monitoring data has them. */
-async function caseworkMonitoringActivities(
-  db: Kysely<DB>,
-  programmeIds: readonly string[],
-  districtIds: readonly string[] | null,
-): Promise<MonitoringActivity[]> {
-  return (await caseworkActivities(db, programmeIds, districtIds)).map((a) =>
-    monitoringActivityFromCasework({
-      reference: a.reference,
-      householdId: a.household_id,
-      activity: a.activity,
-      duty: a.duty,
-      doneOn: a.done_on,
-    }),
-  )
 }
