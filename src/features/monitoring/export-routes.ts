@@ -5,6 +5,7 @@ import { formText, oneOf, type FormError } from '../../platform/forms.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { originOf } from '../accounts/routes.ts'
 import { EXPORT_FILE_NAMES, type ExportFile, type MonitoringExportService } from './export.ts'
+import { NO_PROGRAMME } from './service.ts'
 
 const PROGRAMME_TEAM = requireRole('analyst', 'team_manager')
 const FILES: readonly ExportFile[] = ['cases', 'activities']
@@ -25,7 +26,7 @@ export function monitoringExportRoutes(services: { logger: Logger; monitoringExp
   async function renderForm(res: Response, values: { programme: string; file: string }, errors: FormError[]) {
     const { actor } = signedIn(res)
     const programmes = await services.monitoringExport.programmesFor(actor)
-    if (programmes.length === 0) throw new ForbiddenError('You may not see any programme’s monitoring data')
+    if (programmes.length === 0) throw new ForbiddenError(NO_PROGRAMME)
     res.status(errors.length > 0 ? 400 : 200).render('features/monitoring/views/export.njk', {
       pageTitle: 'Export monitoring data',
       errors,

@@ -14,7 +14,7 @@ import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../..
 import type { Clock } from '../../platform/clock.ts'
 import { importedActivitiesAfter } from './export-queries.ts'
 import { caseworkActivities, caseworkCases, importedCases } from './queries.ts'
-import type { MonitoringService } from './service.ts'
+import { NO_PROGRAMME, type MonitoringService } from './service.ts'
 
 /**
  * Exporting a programme's monitoring data to the interchange files (spec/monitoring-data.md): every
@@ -107,7 +107,7 @@ export class MonitoringExportService {
     origin: Origin = SYSTEM_ORIGIN,
   ): Promise<ExportStream | { error: string }> {
     const visible = await this.monitoring.programmesFor(actor)
-    if (visible.length === 0) return { error: 'You may not see any programme’s monitoring data' }
+    if (visible.length === 0) return { error: NO_PROGRAMME }
     const programme = visible.find((p) => p.name.toLowerCase() === programmeName.trim().toLowerCase())
     if (!programme) return { error: `No programme you may see is called "${programmeName}"` }
     await recordAudit(

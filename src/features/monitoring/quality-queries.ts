@@ -1,5 +1,5 @@
-import { sql, type Kysely, type SqlBool } from 'kysely'
-import type { DB } from '../../db/schema.ts'
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely'
+import type { DataQualityFlagTable, DB } from '../../db/schema.ts'
 import type { MonitoringActivity } from '../../domain/monitoring/record.ts'
 
 /**
@@ -83,14 +83,9 @@ export async function authorityById(db: Kysely<DB>, id: string) {
     .executeTakeFirst()
 }
 
-export interface FlagRow {
+/** A flag as a refresh raises it: always for a programme. */
+export type FlagRow = Pick<Selectable<DataQualityFlagTable>, 'authority_id' | 'case_id' | 'activity_id' | 'kind' | 'field' | 'message'> & {
   programme_id: string
-  authority_id: string | null
-  case_id: string | null
-  activity_id: string | null
-  kind: string
-  field: string | null
-  message: string
 }
 
 /**

@@ -7,7 +7,7 @@ import { SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/aud
 import type { Clock } from '../../platform/clock.ts'
 import { districtsOf } from './queries.ts'
 import type { ReportQuery } from './report-query.ts'
-import type { MonitoringService } from './service.ts'
+import { NO_PROGRAMME, type MonitoringService } from './service.ts'
 
 /** Nobody on the programme's lead team: the page says "you cannot see this", not "bad filter". */
 export class NoProgrammeError extends Error {}
@@ -34,7 +34,7 @@ export class EvaluationReportService {
   /** What the filters offer: the programmes the actor may see and every district the platform knows. */
   async choices(actor: Actor | SystemActor) {
     const programmes = await this.monitoring.programmesFor(actor)
-    if (programmes.length === 0) throw new NoProgrammeError('You may not see any programme’s monitoring data')
+    if (programmes.length === 0) throw new NoProgrammeError(NO_PROGRAMME)
     const districts = await districtsOf(this.db)
     return { programmes: programmes.map((p) => p.name), districts: districts.map((d) => d.name) }
   }
@@ -44,11 +44,12 @@ export class EvaluationReportService {
     query: ReportQuery,
     origin: Origin = SYSTEM_ORIGIN,
   ): Promise<EvaluationReport | { error: string }> {
-    if ((await this.monitoring.programmesFor(actor)).length === 0)
-      throw new NoProgrammeError('You may not see any programme’s monitoring data')
     // Read page by page: the tally keeps no case once counted, so memory stays flat at any size.
     const source = await this.monitoring.programmeFeed(actor, { programmes: query.programmes, districts: query.districts }, origin)
-    if ('error' in source) return source
+    if ('error' in source) {
+      if (source.error === NO_PROGRAMME) throw new NoProgrammeError(source.error)
+      return source
+    }
     const tally = createEvaluationTally({
       asOf: query.asOf.toString(),
       filters: {

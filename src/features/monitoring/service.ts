@@ -17,6 +17,9 @@ import {
   unmatchedImportedActivities,
 } from './queries.ts'
 
+/** The refusal given to someone who may see no programme's monitoring data at all. */
+export const NO_PROGRAMME = 'You may not see any programme’s monitoring data'
+
 /** Who may see a programme's monitoring data: its lead organisation's analysts and team managers. */
 const PROGRAMME_TEAM = new Set(['analyst', 'team_manager'])
 
@@ -75,7 +78,7 @@ export class MonitoringService {
     origin: Origin = SYSTEM_ORIGIN,
   ): Promise<ProgrammeFeed | { error: string }> {
     const visible = await this.programmesFor(actor)
-    if (visible.length === 0) return { error: 'You may not see any programme’s monitoring data' }
+    if (visible.length === 0) return { error: NO_PROGRAMME }
     const named = (p: { name: string }, name: string) => p.name.toLowerCase() === name.toLowerCase()
     const unknown = filter.programmes.filter((name) => !visible.some((p) => named(p, name)))
     if (unknown.length > 0) return { error: `No programme you may see is called ${unknown.map((n) => `"${n}"`).join(' or ')}` }
