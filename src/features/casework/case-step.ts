@@ -6,6 +6,7 @@ import type { Clock } from '../../platform/clock.ts'
 import type { LetterKind } from '../../domain/letters.ts'
 import { issueLetter, issueLetterForEvent, type LetterFacts } from '../letters/service.ts'
 import type { FormError } from '../../platform/forms.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import { addCaseEvent, findCaseByReference, lockCase } from './queries.ts'
 
 export type Officer = Extract<Actor, { kind: 'user' }> & { role: 'caseworker' | 'team_manager' }
@@ -24,11 +25,26 @@ export interface StepEvent {
   auditSubject?: { type: string; id: string }
 }
 
-/** The step's work: done (with what the caller gets back), or why not. */
-export type StepWork<R extends object> = { errors: FormError[] } | 'not_found' | 'conflict' | (StepEvent & { result?: R })
+/**
+ * The step's work: done (with what the caller gets back), or why not: refusals at the command's field
+ * paths. `errors` (a page's anchors) is the shape before commands, kept until every service takes one.
+ */
+export type StepWork<R extends object> =
+  | { refusals: Refusal[] }
+  | { errors: FormError[] }
+  | 'not_found'
+  | 'conflict'
+  | (StepEvent & { result?: R })
 
 export type StepResult<R extends object = object> =
-  ({ outcome: 'recorded' } & R) | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
+  | ({ outcome: 'recorded' } & R)
+  | { outcome: 'invalid'; refusals: Refusal[]; errors?: never }
+  | { outcome: 'invalid'; errors: FormError[]; refusals?: never }
+  | { outcome: 'conflict' }
+  | { outcome: 'not_found' }
+
+/** A step refused for one reason, at the command's field it concerns. */
+export const refused = (path: string, message: string) => ({ refusals: [{ path, message }] })
 
 export function asOfficer(actor: Actor): Officer | undefined {
   return actor.kind === 'user' && (actor.role === 'caseworker' || actor.role === 'team_manager') ? (actor as Officer) : undefined
@@ -66,6 +82,7 @@ export async function recordCaseStep<R extends object = object>(
       await lockCase(trx, found.id)
       const done = await work(trx, officer, found)
       if (done === 'not_found' || done === 'conflict') throw new StepRefused({ outcome: done })
+      if ('refusals' in done) throw new StepRefused({ outcome: 'invalid', refusals: done.refusals })
       if ('errors' in done) throw new StepRefused({ outcome: 'invalid', errors: done.errors })
       const now = deps.clock.now()
       const eventId = await addCaseEvent(
@@ -125,7 +142,7 @@ export async function recordCaseStep<R extends object = object>(
 /** A refused step as a page shows it: the form's errors (400), or another officer's change first (409). */
 export function refusalOf(result: Extract<StepResult, { outcome: 'invalid' | 'conflict' }>): { errors: FormError[]; status: number } {
   return result.outcome === 'invalid'
-    ? { errors: result.errors, status: 400 }
+    ? { errors: result.errors ?? [], status: 400 }
     : {
         errors: [{ href: '#main-content', text: 'Someone else changed this case while you were working on it. Check it, then try again.' }],
         status: 409,

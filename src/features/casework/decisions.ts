@@ -1,4 +1,4 @@
-import type { LocalDate } from '@js-joda/core'
+import { LocalDate } from '@js-joda/core'
 import {
   DECISIONS_BY_STAGE,
   MAIN_DUTY_ENDING_GROUNDS,
@@ -6,16 +6,16 @@ import {
   PREVENTION_ENDING_GROUNDS,
   RELIEF_ENDING_GROUNDS,
   type Decision,
+  type MainDutyEndingGround,
+  type NoDutyReason,
+  type PreventionEndingGround,
+  type ReliefEndingGround,
   type Stage,
 } from '../../domain/legal-status.ts'
-import { ACCOMMODATION_SECURED, type AccommodationSecured } from '../../domain/code-lists.ts'
-import { parseDateInput } from '../../platform/date-input.ts'
-import { type FormError, oneOf } from '../../platform/forms.ts'
+import type { AccommodationSecured } from '../../domain/code-lists.ts'
+import type { RecordDecision } from './commands.ts'
 
-/**
- * The "Record a decision" form: the choices each stage offers, and reading what was submitted into a
- * Decision for the legal-status machine, with every problem in the form's own words.
- */
+/** The "Record a decision" choices each stage offers, and the Decision for the legal-status machine that a command records. */
 
 /** How a stage's decisions appear on the form. The main duty decision is two choices: owed or not. */
 export type Choice = Exclude<Decision['kind'], 'main_duty_decision'> | 'main_duty_owed' | 'main_duty_not_owed'
@@ -45,98 +45,42 @@ export const ACCOMMODATION_OUTCOMES = {
 } as const
 export type AccommodationOutcome = keyof typeof ACCOMMODATION_OUTCOMES
 
-export interface DecisionForm {
-  choice?: unknown
-  day?: unknown
-  month?: unknown
-  year?: unknown
-  ground?: unknown
-  reason?: unknown
-  accommodationOutcome?: unknown
-  accommodationSecured?: unknown
-  letterReasons?: unknown
-  version?: unknown
-}
-
 /** Where a household lives once a duty ends with accommodation secured: stayed or moved, and to what. */
 export interface SecuredAccommodation {
   outcome: AccommodationOutcome
   secured: AccommodationSecured
 }
 
-export type ReadDecision = { decision: Decision; accommodation: SecuredAccommodation | null; version: number } | { errors: FormError[] }
-
-const REASONS_REQUIRED: ReadonlySet<Choice> = new Set(['no_duty_owed', 'main_duty_not_owed'])
-const REASONS_LIMIT = 5000
-
-export function readDecisionForm(stage: Stage, form: DecisionForm): ReadDecision {
-  const errors: FormError[] = []
-  const choice = oneOf(choicesFor(stage), form.choice)
-  if (!choice) errors.push({ href: '#choice', text: 'Select the decision' })
-  const details = choice ? readDetails(choice, form) : undefined
-  if (details && 'errors' in details) errors.push(...details.errors)
-  // A decision against the applicant must tell them why (s184(3)); the reasons go into its letter.
-  if (choice && REASONS_REQUIRED.has(choice) && (typeof form.letterReasons !== 'string' || form.letterReasons.trim() === ''))
-    errors.push({ href: '#letter-reasons', text: 'Enter the reasons for the decision: the applicant must be told why (section 184(3))' })
-  else if (typeof form.letterReasons === 'string' && form.letterReasons.length > REASONS_LIMIT)
-    errors.push({ href: '#letter-reasons', text: `The reasons must be ${String(REASONS_LIMIT)} characters or fewer` })
-  const date = parseDateInput(form, 'Date of decision')
-  if ('error' in date) errors.push({ href: '#decided-on-day', text: date.error })
-  const version = typeof form.version === 'string' && /^\d+$/.test(form.version) ? Number(form.version) : undefined
-  if (version === undefined) errors.push({ href: '#choice', text: 'The form is out of date: open the case again' })
-  if (!details || 'errors' in details || 'error' in date || version === undefined || errors.length > 0) return { errors }
-  return { decision: details.decisionOn(date.date), accommodation: details.accommodation, version }
-}
-
-/** Everything the chosen decision needs besides its date: a ground, a reason, where the household lives now. */
-interface Details {
-  decisionOn: (on: LocalDate) => Decision
-  accommodation: SecuredAccommodation | null
-}
-
-const missingGround = { errors: [{ href: '#ground', text: 'Select the ground for ending the duty' }] }
-
-function readDetails(choice: Choice, form: DecisionForm): Details | { errors: FormError[] } {
-  const plain = (decisionOn: (on: LocalDate) => Decision): Details => ({ decisionOn, accommodation: null })
-  switch (choice) {
-    case 'accept_prevention_duty':
-    case 'accept_relief_duty':
-    case 'became_homeless':
-      return plain((on) => ({ kind: choice, on }))
-    case 'main_duty_owed':
-    case 'main_duty_not_owed':
-      return plain((on) => ({ kind: 'main_duty_decision', on, owed: choice === 'main_duty_owed' }))
-    case 'no_duty_owed': {
-      const reason = oneOf(NO_DUTY_REASONS, form.reason)
-      return reason ? plain((on) => ({ kind: choice, on, reason })) : { errors: [{ href: '#reason', text: 'Select why no duty is owed' }] }
+/**
+ * The decision a command records, for the legal-status machine, and where the household now lives when
+ * a duty ended with accommodation secured. The command's schema has checked that each choice carries
+ * what it needs; the stage decides whether the choice is open at all.
+ */
+export function decisionOf(command: RecordDecision): { decision: Decision; accommodation: SecuredAccommodation | null } {
+  const on = LocalDate.parse(command.date)
+  const choice = command.decision
+  const decision = ((): Decision => {
+    switch (choice) {
+      case 'accept_prevention_duty':
+      case 'accept_relief_duty':
+      case 'became_homeless':
+        return { kind: choice, on }
+      case 'main_duty_owed':
+      case 'main_duty_not_owed':
+        return { kind: 'main_duty_decision', on, owed: choice === 'main_duty_owed' }
+      case 'no_duty_owed':
+        return { kind: choice, on, reason: command.reason as NoDutyReason }
+      case 'end_main_duty':
+        return { kind: choice, on, ground: command.ground as MainDutyEndingGround }
+      case 'end_prevention_duty':
+        return { kind: choice, on, ground: command.ground as PreventionEndingGround }
+      case 'end_relief_duty':
+        return { kind: choice, on, ground: command.ground as ReliefEndingGround }
     }
-    case 'end_main_duty': {
-      const ground = oneOf(MAIN_DUTY_ENDING_GROUNDS, form.ground)
-      return ground ? plain((on) => ({ kind: choice, on, ground })) : missingGround
-    }
-    case 'end_prevention_duty': {
-      const ground = oneOf(PREVENTION_ENDING_GROUNDS, form.ground)
-      return ground ? withAccommodation(ground, form, (on) => ({ kind: choice, on, ground })) : missingGround
-    }
-    case 'end_relief_duty': {
-      const ground = oneOf(RELIEF_ENDING_GROUNDS, form.ground)
-      return ground ? withAccommodation(ground, form, (on) => ({ kind: choice, on, ground })) : missingGround
-    }
-  }
-}
-
-/** A duty ended because accommodation was secured must say where the household is living now, and in what. */
-function withAccommodation(ground: string, form: DecisionForm, decisionOn: (on: LocalDate) => Decision): Details | { errors: FormError[] } {
-  if (ground !== 'suitable_accommodation_secured') return { decisionOn, accommodation: null }
-  const outcome = oneOf(Object.keys(ACCOMMODATION_OUTCOMES) as AccommodationOutcome[], form.accommodationOutcome)
-  const secured = oneOf(Object.keys(ACCOMMODATION_SECURED) as AccommodationSecured[], form.accommodationSecured)
-  if (outcome && secured) return { decisionOn, accommodation: { outcome, secured } }
-  return {
-    errors: [
-      ...(outcome ? [] : [{ href: '#accommodation-outcome', text: 'Select where the household is living now' }]),
-      ...(secured ? [] : [{ href: '#accommodation-secured', text: 'Select the type of accommodation secured' }]),
-    ],
-  }
+  })()
+  const secured =
+    choice !== 'end_main_duty' && command.ground === 'suitable_accommodation_secured' && command.accommodationOutcome && command.accommodationSecured
+  return { decision, accommodation: secured ? { outcome: command.accommodationOutcome, secured: command.accommodationSecured } : null }
 }
 
 /** The grounds and reasons offered on the form, for each choice that needs one. */

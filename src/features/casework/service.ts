@@ -163,28 +163,28 @@ export class CaseworkService {
    * guards against another officer's change since the form was opened, and the case, its timeline and
    * the audit trail change together or not at all.
    */
-  async recordDecision(actor: Actor, reference: string, form: DecisionForm, origin: Origin): Promise<DecisionResult> {
+  async recordDecision(actor: Actor, reference: string, command: RecordDecision, origin: Origin): Promise<DecisionResult> {
     return recordCaseStep<{ stage: Stage }>({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, _officer, found) => {
-      const read = readDecisionForm(found.stage as Stage, form)
-      if ('errors' in read) return { errors: read.errors }
-      if (read.version !== found.version) return 'conflict'
+      if (!choicesFor(found.stage as Stage).includes(command.decision)) return refused('decision', 'Select the decision')
+      if (command.version !== found.version) return 'conflict'
+      const { decision, accommodation } = decisionOf(command)
       const warning = await currentWarning(trx, found.id, found.stage)
       const facts = { ...factsOf(found), nonCooperationNoticeAuthorised: warning?.authorised_by != null }
-      const judged = decide(facts, read.decision, this.clock.today())
-      if (!judged.lawful) return { errors: [{ href: REFUSAL_FIELDS[judged.about], text: judged.reason }] }
-      const changes = changesFor(read.decision, judged.stage, read.accommodation)
-      if (!(await changeCase(trx, found.id, read.version, changes, this.clock.now()))) return 'conflict'
+      const judged = decide(facts, decision, this.clock.today())
+      if (!judged.lawful) return refused(judged.about, judged.reason)
+      const changes = changesFor(decision, judged.stage, accommodation)
+      if (!(await changeCase(trx, found.id, command.version, changes, this.clock.now()))) return 'conflict'
       return {
-        event: read.decision.kind,
-        on: read.decision.on.toString(),
+        event: decision.kind,
+        on: decision.on.toString(),
         details: {
-          ...decisionDetails(read.decision),
-          accommodationOutcome: read.accommodation?.outcome ?? null,
-          accommodationSecured: read.accommodation?.secured ?? null,
+          ...decisionDetails(decision),
+          accommodationOutcome: accommodation?.outcome ?? null,
+          accommodationSecured: accommodation?.secured ?? null,
           stage: judged.stage,
         },
         // The decision's letter or notice (s184, s195(5), s189B(5)) carries the officer's reasons.
-        letterReasons: form.letterReasons,
+        letterReasons: command.letterReasons,
         result: { stage: judged.stage },
       }
     })
@@ -203,16 +203,15 @@ export class CaseworkService {
   async reassign(
     actor: Actor,
     reference: string,
-    form: { officerId?: unknown; version?: unknown },
+    command: NameOfficer,
     origin: Origin,
   ): Promise<ReassignResult> {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
     return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, _officer, found) => {
-      const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === form.officerId)
-      if (!officer) return { errors: [{ href: '#officer', text: 'Select an officer from your organisation' }] }
-      if (officer.id === found.officer_id)
-        return { errors: [{ href: '#officer', text: `${officer.display_name} is already the named officer` }] }
-      if (String(found.version) !== form.version) return 'conflict'
+      const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === command.officerId)
+      if (!officer) return refused('officerId', 'Select an officer from your organisation')
+      if (officer.id === found.officer_id) return refused('officerId', `${officer.display_name} is already the named officer`)
+      if (found.version !== command.version) return 'conflict'
       if (!(await assignOfficer(trx, found.id, found.version, officer.id, this.clock.now()))) return 'conflict'
       return {
         event: 'officer_reassigned',
@@ -226,11 +225,15 @@ export class CaseworkService {
    * Records a first approach to a housing authority: the applicant, when and how they came, and any
    * emergency triage found. The officer recording it becomes the case's named officer.
    */
-  async recordApproach(actor: Actor, form: ApproachForm, origin: Origin, from?: ApproachSource): Promise<ApproachResult> {
+  async recordApproach(actor: Actor, command: RecordApproach, origin: Origin, from?: ApproachSource): Promise<ApproachResult> {
     if (actor.kind !== 'user' || !CHANGE_ROLES.has(actor.role)) return { outcome: 'not_allowed' }
-    const read = readApproachForm(form, this.clock.today())
-    if ('errors' in read) return { outcome: 'invalid', errors: read.errors }
-    const { approach } = read
+    const approach = approachOf(command)
+    const problems = approachProblems(approach, this.clock.today())
+    if (problems.length > 0)
+      return {
+        outcome: 'invalid',
+        refusals: problems.map((p) => ({ path: p.field === 'dateOfBirth' ? 'applicant.dateOfBirth' : 'approachedOn', message: p.message })),
+      }
     return asActor(this.db, actor, async (trx) => {
       const authority = await organisationOf(trx, actor.organisationId)
       // Cases belong to housing authorities; a provider's mentor takes cases the authority opens.
@@ -299,7 +302,7 @@ export interface ApproachSource {
 }
 
 export type ApproachResult =
-  { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_allowed' }
+  { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; refusals: RefusalOf<RecordApproach>[] } | { outcome: 'not_allowed' }
 
 export type DecisionResult = StepResult<{ stage: Stage }>
 
@@ -307,9 +310,6 @@ const CHANGE_ROLES = new Set(['caseworker', 'team_manager'])
 
 /** More open cases than any one housing team holds; the team page counts deadlines across all of them. */
 const TEAM_CASE_LIMIT = 100_000
-
-/** Where on the decision form each kind of refusal belongs. */
-const REFUSAL_FIELDS = { decision: '#choice', date: '#decided-on-day', ground: '#ground' } as const
 
 type OpenReviewRow = Awaited<ReturnType<typeof openReviewsOfCases>>[number]
 

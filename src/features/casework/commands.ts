@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
+import { MAIN_DUTY_ENDING_GROUNDS, NO_DUTY_REASONS, PREVENTION_ENDING_GROUNDS, RELIEF_ENDING_GROUNDS } from '../../domain/legal-status.ts'
+import { calendarDate, codes, recordVersion } from '../../platform/commands.ts'
+import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, type Choice } from './decisions.ts'
+
+/** The casework commands: one schema each, read by the caseworker pages, the API and its OpenAPI document alike. */
+
+const NAME_LIMIT = 100
+const REASONS_LIMIT = 5000
+
+const applicantName = (label: string) =>
+  z
+    .string({ error: `Enter the applicant’s ${label}` })
+    .trim()
+    .min(1, `Enter the applicant’s ${label}`)
+    .max(NAME_LIMIT, `The applicant’s ${label} must be ${String(NAME_LIMIT)} characters or fewer`)
+
+export const RecordApproach = z
+  .object({
+    applicant: z.object({
+      givenName: applicantName('first name'),
+      familyName: applicantName('last name'),
+      dateOfBirth: calendarDate('Date of birth'),
+      sex: z.enum(codes(SEXES), { error: 'Select the applicant’s sex, or leave it blank' }).optional(),
+    }),
+    approachedOn: calendarDate('Date of approach'),
+    channel: z.enum(codes(APPROACH_CHANNELS), { error: 'Select how they approached' }),
+    emergencies: z.array(z.enum(codes(EMERGENCIES), { error: 'Select only the emergencies listed' })).optional(),
+  })
+  .meta({ id: 'ApproachRequest' })
+export type RecordApproach = z.output<typeof RecordApproach>
+
+/** The grounds each ending may give, and the reasons for owing no duty. */
+const GROUNDS: Partial<Record<Choice, readonly string[]>> = {
+  end_prevention_duty: PREVENTION_ENDING_GROUNDS,
+  end_relief_duty: RELIEF_ENDING_GROUNDS,
+  end_main_duty: MAIN_DUTY_ENDING_GROUNDS,
+}
+/** A decision against the applicant must tell them why (s184(3)); the reasons go into its letter. */
+const REASONS_REQUIRED: ReadonlySet<Choice> = new Set(['no_duty_owed', 'main_duty_not_owed'])
+
+/** Cross-field checks run even when a field is wrong, as long as there is an object to look at. */
+const everyTime = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null }
+
+export const RecordDecision = z
+  .object({
+    decision: z.enum(codes(CHOICE_LABELS), { error: 'Select the decision' }),
+    date: calendarDate('Date of decision'),
+    ground: z.string().optional().meta({ description: 'Ending a duty: the lawful ground' }),
+    reason: z.string().optional().meta({ description: 'No duty owed: why' }),
+    accommodationOutcome: z
+      .enum(codes(ACCOMMODATION_OUTCOMES), { error: 'Select where the household is living now' })
+      .optional()
+      .meta({ description: 'Ending a duty with accommodation secured: stayed or moved' }),
+    accommodationSecured: z
+      .enum(codes(ACCOMMODATION_SECURED), { error: 'Select the type of accommodation secured' })
+      .optional()
+      .meta({ description: 'Ending a duty with accommodation secured: the type of accommodation (H-CLIC 4.8 / 5.8)' }),
+    letterReasons: z
+      .string()
+      .trim()
+      .max(REASONS_LIMIT, `The reasons must be ${String(REASONS_LIMIT)} characters or fewer`)
+      .optional()
+      .meta({ description: 'The reasons the decision’s letter gives; needed when no duty or no main duty is owed (s184(3))' }),
+    version: recordVersion('The form is out of date: open the case again'),
+  })
+  // Runs beside the fields' own checks, so that every problem is told at once.
+  .superRefine((d, ctx) => {
+    const grounds = GROUNDS[d.decision]
+    if (grounds && !grounds.includes(d.ground ?? ''))
+      ctx.addIssue({ code: 'custom', path: ['ground'], message: 'Select the ground for ending the duty' })
+    if (d.decision === 'no_duty_owed' && !(NO_DUTY_REASONS as readonly string[]).includes(d.reason ?? ''))
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Select why no duty is owed' })
+    if (REASONS_REQUIRED.has(d.decision) && !d.letterReasons)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['letterReasons'],
+        message: 'Enter the reasons for the decision: the applicant must be told why (section 184(3))',
+      })
+    // A duty ended because accommodation was secured must say where the household is living now, and in what.
+    if (grounds && d.ground === 'suitable_accommodation_secured' && d.decision !== 'end_main_duty') {
+      if (!d.accommodationOutcome)
+        ctx.addIssue({ code: 'custom', path: ['accommodationOutcome'], message: 'Select where the household is living now' })
+      if (!d.accommodationSecured)
+        ctx.addIssue({ code: 'custom', path: ['accommodationSecured'], message: 'Select the type of accommodation secured' })
+    }
+  }, everyTime)
+  .meta({ id: 'DecisionRequest' })
+export type RecordDecision = z.output<typeof RecordDecision>
+
+export const NameOfficer = z
+  .object({
+    officerId: z.uuid({ error: 'Select an officer from your organisation' }),
+    version: recordVersion('The form is out of date: open the case again'),
+  })
+  .meta({ id: 'OfficerRequest' })
+export type NameOfficer = z.output<typeof NameOfficer>
