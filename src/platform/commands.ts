@@ -9,32 +9,16 @@ import { z } from 'zod'
  */
 
 /** Why a command was refused, at the field it concerns; '' is the command as a whole. */
-export interface Refusal<P extends string = string> {
-  path: P | ''
+export interface Refusal {
+  path: string
   message: string
 }
-
-/** Every field path of a command's value, for refusals the type checker can hold to the command's shape. */
-export type FieldPath<T> = T extends Leaf
-  ? never
-  : T extends readonly (infer E)[]
-    ? `[${number}]` | `[${number}]${Nested<FieldPath<E>>}`
-    : T extends object
-      ? { [K in keyof T & string]-?: K | `${K}${Nested<FieldPath<NonNullable<T[K]>>>}` }[keyof T & string]
-      : never
-type Leaf = string | number | boolean | bigint | LocalDate | null | undefined
-type Nested<P extends string> = [P] extends [never] ? never : P extends `[${string}` ? P : `.${P}`
-
-/** A command's refusals, typed by its fields. */
-export type RefusalOf<C> = Refusal<FieldPath<C>>
 
 export type Read<C> = { command: C } | { refusals: Refusal[] }
 
 /** A path as the API and the refusals write it: `household.members[2].dateOfBirth`. */
 export function pathString(segments: readonly PropertyKey[]): string {
-  return segments
-    .map((s, i) => (typeof s === 'number' ? `[${String(s)}]` : i === 0 ? String(s) : `.${String(s)}`))
-    .join('')
+  return segments.map((s, i) => (typeof s === 'number' ? `[${String(s)}]` : i === 0 ? String(s) : `.${String(s)}`)).join('')
 }
 
 /**
@@ -80,10 +64,7 @@ function isRealDate(text: string): boolean {
 
 /** The version of a record a form or request was made from, so a later change by someone else is not overwritten. */
 export const recordVersion = (message: string) =>
-  z
-    .int({ error: message })
-    .min(0, message)
-    .meta({ description: 'The version you last read; a later change by someone else answers 409' })
+  z.int({ error: message }).min(0, message).meta({ description: 'The version you last read; a later change by someone else answers 409' })
 
 /** The keys of a code list, as a zod enum's values. */
 export const codes = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]

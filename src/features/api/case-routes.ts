@@ -1,14 +1,13 @@
 import { Router, type Response } from 'express'
 import { originOf } from '../accounts/routes.ts'
+import { readCommand } from '../../platform/commands.ts'
+import { NameOfficer, RecordApproach, RecordDecision } from '../casework/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
 import {
-  ApproachRequest,
   CaseloadView,
   CaseView,
-  DecisionRequest,
   EmptyRequest,
   NoticeRequest,
-  OfficerRequest,
   PlacementEndingRequest,
   PlacementRequest,
   ReviewDecisionRequest,
@@ -30,27 +29,9 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Record a new approach',
       description: 'Opens a case at approach, with the key’s officer named on it.',
     },
-    body: ApproachRequest,
-    toForm: (b) => ({
-      givenName: b.applicant.givenName,
-      familyName: b.applicant.familyName,
-      ...dateFields(b.applicant.dateOfBirth, camel('dob')),
-      sex: b.applicant.sex ?? '',
-      ...dateFields(b.approachedOn, camel('approached')),
-      channel: b.channel,
-      emergencies: b.emergencies ?? [],
-    }),
-    fields: {
-      '#given-name': 'applicant.givenName',
-      '#family-name': 'applicant.familyName',
-      '#date-of-birth-dobDay': 'applicant.dateOfBirth',
-      '#sex': 'applicant.sex',
-      '#approached-on-approachedDay': 'approachedOn',
-      '#channel': 'channel',
-      '#emergencies': 'emergencies',
-    },
-    async run({ casework }, officer, _reference, form, origin) {
-      const result = await casework.recordApproach(officer, form, origin)
+    body: RecordApproach,
+    async run({ casework }, officer, _reference, approach, origin) {
+      const result = await casework.recordApproach(officer, approach, origin)
       return result.outcome === 'not_allowed' ? { outcome: 'forbidden' } : result
     },
   }),
@@ -60,34 +41,15 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Record a decision',
       description: 'A duty owed, ended or decided. An unlawful move for the case’s stage is refused with the reason.',
     },
-    body: DecisionRequest,
-    toForm: (b) => ({
-      choice: b.decision,
-      ...dateFields(b.date),
-      ground: b.ground ?? '',
-      reason: b.reason ?? '',
-      accommodationOutcome: b.accommodationOutcome ?? '',
-      accommodationSecured: b.accommodationSecured ?? '',
-      version: String(b.version),
-    }),
-    fields: {
-      '#choice': 'decision',
-      '#decided-on-day': 'date',
-      '#ground': 'ground',
-      '#reason': 'reason',
-      '#accommodation-outcome': 'accommodationOutcome',
-      '#accommodation-secured': 'accommodationSecured',
-    },
-    run: ({ casework }, officer, reference, form, origin) => casework.recordDecision(officer, reference, form, origin),
+    body: RecordDecision,
+    run: ({ casework }, officer, reference, decision, origin) => casework.recordDecision(officer, reference, decision, origin),
   }),
   command({
     operation: { path: '/cases/{reference}/officer', summary: 'Name another officer (team managers)' },
-    body: OfficerRequest,
-    toForm: (b) => ({ officerId: b.officerId, version: String(b.version) }),
-    fields: { '#officer': 'officerId' },
-    async run({ casework }, officer, reference, form, origin) {
+    body: NameOfficer,
+    async run({ casework }, officer, reference, named, origin) {
       if (officer.role !== 'team_manager') return { outcome: 'forbidden' }
-      return casework.reassign(officer, reference, form, origin)
+      return casework.reassign(officer, reference, named, origin)
     },
   }),
   command({
@@ -340,17 +302,14 @@ export function caseApiRoutes(services: Services): Router {
         forbidden(res)
         return
       }
-      const parsed = c.body.safeParse(req.body ?? {})
-      if (!parsed.success) {
-        errors(
-          res,
-          422,
-          parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-        )
+      const read = readCommand(c.body, req.body ?? {})
+      if ('refusals' in read) {
+        errors(res, 422, read.refusals)
         return
       }
       const reference = String(req.params['reference'] ?? '')
-      const result = await c.run(services, officer, reference, c.toForm(parsed.data), originOf(req), req.params as Record<string, string>)
+      const command = c.toForm ? c.toForm(read.command) : read.command
+      const result = await c.run(services, officer, reference, command, originOf(req), req.params as Record<string, string>)
       switch (result.outcome) {
         case 'recorded':
           res
@@ -358,11 +317,10 @@ export function caseApiRoutes(services: Services): Router {
             .json(Recorded.parse({ reference: result.reference ?? reference, stage: result.stage, id: result.id }))
           return
         case 'invalid':
-          errors(
-            res,
-            422,
-            (result.errors ?? []).map((e) => ({ path: pathOf(c.fields, e.href), message: e.text })),
-          )
+          errors(res, 422, [
+            ...(result.refusals ?? []),
+            ...(result.errors ?? []).map((e) => ({ path: pathOf(c.fields, e.href), message: e.text })),
+          ])
           return
         case 'conflict':
           errors(res, 409, [

@@ -31,37 +31,6 @@ import { CHOICE_LABELS } from '../casework/decisions.ts'
 const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD (Europe/London)' })
 const keys = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 
-export const ApproachRequest = z
-  .object({
-    applicant: z.object({
-      givenName: z.string(),
-      familyName: z.string(),
-      dateOfBirth: isoDate,
-      sex: z.enum(keys(SEXES)).optional(),
-    }),
-    approachedOn: isoDate,
-    channel: z.enum(keys(APPROACH_CHANNELS)),
-    emergencies: z.array(z.enum(keys(EMERGENCIES))).optional(),
-  })
-  .meta({ id: 'ApproachRequest' })
-
-export const DecisionRequest = z
-  .object({
-    decision: z.enum(keys(CHOICE_LABELS)),
-    date: isoDate,
-    ground: z.string().optional().meta({ description: 'Ending a duty: the lawful ground' }),
-    reason: z.string().optional().meta({ description: 'No duty owed: why' }),
-    accommodationOutcome: z.string().optional().meta({ description: 'Ending a duty with accommodation secured: stayed or moved' }),
-    accommodationSecured: z
-      .enum(keys(ACCOMMODATION_SECURED))
-      .optional()
-      .meta({ description: 'Ending a duty with accommodation secured: the type of accommodation (H-CLIC 4.8 / 5.8)' }),
-    version: z.int().meta({ description: 'The case version you last read; a later change by someone else answers 409' }),
-  })
-  .meta({ id: 'DecisionRequest' })
-
-export const OfficerRequest = z.object({ officerId: z.uuid(), version: z.int() }).meta({ id: 'OfficerRequest' })
-
 export const WarningRequest = z
   .object({ stepRefused: z.string(), date: isoDate, reasonablePeriodDays: z.int() })
   .meta({ id: 'NonCooperationWarningRequest' })

@@ -5,6 +5,7 @@ import type { HouseholdService } from '../assessment/household-service.ts'
 import type { AssessmentService } from '../assessment/service.ts'
 import type { AccommodationService } from '../casework/accommodation-service.ts'
 import type { FormError } from '../../platform/forms.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
 import type { CaseworkService } from '../casework/service.ts'
 import type { LettersService } from '../letters/service.ts'
@@ -27,6 +28,8 @@ export interface Services {
 }
 export interface Result {
   outcome: string
+  refusals?: Refusal[]
+  /** Before commands: a page's anchors, mapped back to paths by `fields`. */
   errors?: FormError[]
   reference?: string
   stage?: string
@@ -37,15 +40,16 @@ export interface Result {
 export const CASE_OFFICERS: readonly StaffRole[] = ['caseworker', 'team_manager']
 
 /**
- * A case command: its JSON body, how the body becomes the caseworker form the service reads, and where
- * each of the form's fields is in the body, so a refusal names the field the caller sent.
+ * A case command: its JSON body is the command itself, read through the same schema as the caseworker
+ * page's form, and the service's refusals come back at the body's paths.
  */
 export interface Command<Body> {
   operation: Omit<ApiOperation, 'method' | 'responses' | 'requestBody'>
   body: z.ZodType<Body>
-  toForm(body: Body): Record<string, unknown>
-  /** Each error href the service can give, as the body's path; a function for hrefs numbered or keyed by id. */
-  fields: Record<string, string> | ((href: string) => string)
+  /** Before commands: how the body becomes the caseworker form the service reads. */
+  toForm?(body: Body): Record<string, unknown>
+  /** Before commands: each error href the service can give, as the body's path. */
+  fields?: Record<string, string> | ((href: string) => string)
   /** The roles the page lets give the command; any other answers 403, as the page does. */
   roles?: readonly StaffRole[]
   /** What a 409 says, when the version sent is of something other than the case. */
@@ -54,7 +58,7 @@ export interface Command<Body> {
     services: Services,
     officer: Officer,
     reference: string,
-    form: Record<string, unknown>,
+    command: Body,
     origin: Origin,
     params: Record<string, string | undefined>,
   ): Promise<Result>
@@ -64,6 +68,7 @@ export const command = <Body>(c: Command<Body>) => c as unknown as Command<unkno
 
 /** The body's path of a service's error href: one the command maps, or else the field's name. */
 export function pathOf(fields: Command<unknown>['fields'], href: string): string {
+  if (fields === undefined) return href.replace(/^#/, '')
   return typeof fields === 'function' ? fields(href) : (fields[href] ?? href.replace(/^#/, ''))
 }
 

@@ -30,16 +30,11 @@ export interface StepEvent {
  * paths. `errors` (a page's anchors) is the shape before commands, kept until every service takes one.
  */
 export type StepWork<R extends object> =
-  | { refusals: Refusal[] }
-  | { errors: FormError[] }
-  | 'not_found'
-  | 'conflict'
-  | (StepEvent & { result?: R })
+  { refusals: Refusal[] } | { errors: FormError[] } | 'not_found' | 'conflict' | (StepEvent & { result?: R })
 
 export type StepResult<R extends object = object> =
   | ({ outcome: 'recorded' } & R)
-  | { outcome: 'invalid'; refusals: Refusal[]; errors?: never }
-  | { outcome: 'invalid'; errors: FormError[]; refusals?: never }
+  | { outcome: 'invalid'; refusals?: Refusal[]; errors: FormError[] }
   | { outcome: 'conflict' }
   | { outcome: 'not_found' }
 
@@ -82,7 +77,7 @@ export async function recordCaseStep<R extends object = object>(
       await lockCase(trx, found.id)
       const done = await work(trx, officer, found)
       if (done === 'not_found' || done === 'conflict') throw new StepRefused({ outcome: done })
-      if ('refusals' in done) throw new StepRefused({ outcome: 'invalid', refusals: done.refusals })
+      if ('refusals' in done) throw new StepRefused({ outcome: 'invalid', refusals: done.refusals, errors: [] })
       if ('errors' in done) throw new StepRefused({ outcome: 'invalid', errors: done.errors })
       const now = deps.clock.now()
       const eventId = await addCaseEvent(
@@ -142,7 +137,7 @@ export async function recordCaseStep<R extends object = object>(
 /** A refused step as a page shows it: the form's errors (400), or another officer's change first (409). */
 export function refusalOf(result: Extract<StepResult, { outcome: 'invalid' | 'conflict' }>): { errors: FormError[]; status: number } {
   return result.outcome === 'invalid'
-    ? { errors: result.errors ?? [], status: 400 }
+    ? { errors: result.errors, status: 400 }
     : {
         errors: [{ href: '#main-content', text: 'Someone else changed this case while you were working on it. Check it, then try again.' }],
         status: 409,

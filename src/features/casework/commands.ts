@@ -1,5 +1,6 @@
+import { LocalDate } from '@js-joda/core'
 import { z } from 'zod'
-import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { APPROACH_CHANNELS, EMERGENCIES, SEXES, type Approach } from '../../domain/approach.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import { MAIN_DUTY_ENDING_GROUNDS, NO_DUTY_REASONS, PREVENTION_ENDING_GROUNDS, RELIEF_ENDING_GROUNDS } from '../../domain/legal-status.ts'
 import { calendarDate, codes, recordVersion } from '../../platform/commands.ts'
@@ -97,3 +98,16 @@ export const NameOfficer = z
   })
   .meta({ id: 'OfficerRequest' })
 export type NameOfficer = z.output<typeof NameOfficer>
+
+/** The approach a command records, as the domain reads it. */
+export function approachOf(command: RecordApproach): Approach {
+  return {
+    givenName: command.applicant.givenName,
+    familyName: command.applicant.familyName,
+    dateOfBirth: LocalDate.parse(command.applicant.dateOfBirth),
+    sex: command.applicant.sex ?? null,
+    approachedOn: LocalDate.parse(command.approachedOn),
+    channel: command.channel,
+    emergencies: command.emergencies ?? [],
+  }
+}

@@ -78,9 +78,9 @@ export function decisionOf(command: RecordDecision): { decision: Decision; accom
         return { kind: choice, on, ground: command.ground as ReliefEndingGround }
     }
   })()
-  const secured =
-    choice !== 'end_main_duty' && command.ground === 'suitable_accommodation_secured' && command.accommodationOutcome && command.accommodationSecured
-  return { decision, accommodation: secured ? { outcome: command.accommodationOutcome, secured: command.accommodationSecured } : null }
+  const { accommodationOutcome: outcome, accommodationSecured: secured } = command
+  const withAccommodation = choice !== 'end_main_duty' && command.ground === 'suitable_accommodation_secured'
+  return { decision, accommodation: withAccommodation && outcome && secured ? { outcome, secured } : null }
 }
 
 /** The grounds and reasons offered on the form, for each choice that needs one. */

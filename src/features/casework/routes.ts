@@ -9,10 +9,13 @@ import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
-import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, choicesFor, GROUND_OPTIONS, type Choice, type DecisionForm } from './decisions.ts'
-import type { ApproachForm } from './approach-form.ts'
+import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, choicesFor, GROUND_OPTIONS, type Choice } from './decisions.ts'
 import type { CaseworkService } from './service.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
+import { errorsOn, readForm } from '../../platform/http/form-commands.ts'
+import { APPROACH_FORM, DECISION_FORM, OFFICER_FORM } from './forms.ts'
+
+type Form = Record<string, unknown>
 
 export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }): Router {
   const router = Router()
@@ -48,11 +51,12 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
 
   router.post('/cases/new', requireSignIn, mayRecord, async (req, res) => {
     const { actor } = signedIn(res)
-    const form = req.body as ApproachForm
-    const result = await casework.recordApproach(actor, form, originOf(req))
-    if (result.outcome === 'not_allowed') throw new ForbiddenError()
-    if (result.outcome === 'invalid') {
-      res.status(400).render('features/casework/views/approach.njk', approachPage(form, result.errors))
+    const form = req.body as Form
+    const read = readForm(APPROACH_FORM, form)
+    const result = 'refusals' in read ? read : await casework.recordApproach(actor, read.command, originOf(req))
+    if ('outcome' in result && result.outcome === 'not_allowed') throw new ForbiddenError()
+    if ('refusals' in result) {
+      res.status(400).render('features/casework/views/approach.njk', approachPage(form, errorsOn(APPROACH_FORM, result.refusals)))
       return
     }
     res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
@@ -80,8 +84,12 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
   router.post('/cases/:reference/decision', requireSignIn, mayDecide, async (req, res) => {
     const { actor } = signedIn(res)
     const reference = String(req.params['reference'])
-    const form = req.body as DecisionForm
-    const result = await casework.recordDecision(actor, reference, form, originOf(req))
+    const form = req.body as Form
+    const read = readForm(DECISION_FORM, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await casework.recordDecision(actor, reference, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}`)
@@ -97,12 +105,12 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
               text: 'Someone else changed this case while you were deciding. Check the case as it is now, then record your decision again.',
             },
           ]
-        : result.errors
+        : errorsOn(DECISION_FORM, result.refusals ?? [])
     // After a conflict the form starts from the case as it now is; otherwise it keeps what was entered.
     const values =
       result.outcome === 'conflict'
         ? { version: String(found.version) }
-        : { ...form, version: String(found.version === Number(form.version) ? form.version : found.version) }
+        : { ...form, version: String(found.version === Number(form['version']) ? form['version'] : found.version) }
     res
       .status(result.outcome === 'conflict' ? 409 : 400)
       .render('features/casework/views/decision.njk', decisionPage(found, values, errors))
@@ -120,8 +128,11 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
   router.post('/cases/:reference/officer', requireSignIn, manager, async (req, res) => {
     const { actor } = signedIn(res)
     const reference = String(req.params['reference'])
-    const form = req.body as { officerId?: string; version?: string }
-    const result = await casework.reassign(actor, reference, form, originOf(req))
+    const read = readForm(OFFICER_FORM, req.body)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await casework.reassign(actor, reference, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}`)
@@ -137,7 +148,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
               text: 'Someone else changed this case while you were choosing. Check the case as it is now, then choose again.',
             },
           ]
-        : result.errors
+        : errorsOn(OFFICER_FORM, result.refusals ?? [])
     res
       .status(result.outcome === 'conflict' ? 409 : 400)
       .render('features/casework/views/officer.njk', await officerPage(casework, actor, found, { version: String(found.version) }, errors))
@@ -168,7 +179,7 @@ async function officerPage(
   }
 }
 
-function approachPage(values: ApproachForm, errors: FormError[]) {
+function approachPage(values: Form, errors: FormError[]) {
   const checked = Array.isArray(values.emergencies) ? (values.emergencies as unknown[]) : [values.emergencies]
   return {
     pageTitle: 'Record a new approach',
@@ -181,7 +192,7 @@ function approachPage(values: ApproachForm, errors: FormError[]) {
   }
 }
 
-function decisionPage(found: { reference: string; stage: string; decisions: Choice[] }, values: DecisionForm, errors: FormError[]) {
+function decisionPage(found: { reference: string; stage: string; decisions: Choice[] }, values: Form, errors: FormError[]) {
   const stage = found.stage as Stage
   const ending = found.decisions.find((c): c is keyof typeof GROUND_OPTIONS => c in GROUND_OPTIONS)
   return {

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { LocalDate } from '@js-joda/core'
-import { caseReferencePrefix } from '../../domain/approach.ts'
+import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
 import { workOnCase } from '../plans/queries.ts'
@@ -14,10 +14,10 @@ import { REVIEWABLE_DECISIONS, type ReviewableDecision } from '../../domain/revi
 import type { ReviewPeriod } from '../../domain/statutory-dates.ts'
 import { openReviewsOfCases } from '../reviews/queries.ts'
 import { lettersOfCase } from '../letters/queries.ts'
-import { recordCaseStep, type StepResult } from './case-step.ts'
-import { readApproachForm, type ApproachForm } from './approach-form.ts'
-import { choicesFor, readDecisionForm, type DecisionForm, type SecuredAccommodation } from './decisions.ts'
-import type { FormError } from '../../platform/forms.ts'
+import { recordCaseStep, refused, type StepResult } from './case-step.ts'
+import { approachOf, type NameOfficer, type RecordApproach, type RecordDecision } from './commands.ts'
+import { choicesFor, decisionOf, type SecuredAccommodation } from './decisions.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import {
   addCaseEvent,
   assignOfficer,
@@ -200,12 +200,7 @@ export class CaseworkService {
    * A team manager names another officer on a case. The case always has exactly one named officer;
    * the change goes into the timeline (with who it was before) and the audit trail.
    */
-  async reassign(
-    actor: Actor,
-    reference: string,
-    command: NameOfficer,
-    origin: Origin,
-  ): Promise<ReassignResult> {
+  async reassign(actor: Actor, reference: string, command: NameOfficer, origin: Origin): Promise<ReassignResult> {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
     return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, _officer, found) => {
       const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === command.officerId)
@@ -302,7 +297,7 @@ export interface ApproachSource {
 }
 
 export type ApproachResult =
-  { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; refusals: RefusalOf<RecordApproach>[] } | { outcome: 'not_allowed' }
+  { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; refusals: Refusal[] } | { outcome: 'not_allowed' }
 
 export type DecisionResult = StepResult<{ stage: Stage }>
 

@@ -10,7 +10,8 @@ import { humanise } from '../../platform/formatting.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
-import type { ApproachForm } from '../casework/approach-form.ts'
+import { APPROACH_FORM } from '../casework/forms.ts'
+import { errorsOn, listOf, readForm, wholeNumber } from '../../platform/http/form-commands.ts'
 import { bodyOfForm, fieldId, formErrorsOf, type ReferralForm } from './form.ts'
 import type { ReferralIntake } from './intake.ts'
 import { OUTCOME_CHOICES, type ReferralService, type StepResult } from './service.ts'
@@ -159,19 +160,24 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   router.post('/referrals/:id/convert', requireSignIn, AUTHORITY_STAFF, async (req, res) => {
     const { actor } = signedIn(res)
     const id = String(req.params['id'])
-    const form = req.body as ApproachForm & Record<string, unknown>
+    const form = req.body as Record<string, unknown>
+    const approach = readForm(APPROACH_FORM, form)
+    const version = wholeNumber(form['version'])
     const result =
       form['caseReference'] !== undefined
         ? await referrals.linkToCase(actor, id, form, originOf(req))
-        : await referrals.convert(actor, id, form, originOf(req))
+        : 'refusals' in approach
+          ? ({ outcome: 'refused', refusals: approach.refusals } as const)
+          : await referrals.convert(actor, id, approach.command, typeof version === 'number' ? version : undefined, originOf(req))
     if (result.outcome === 'opened') {
       res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
       return
     }
-    if (result.outcome === 'invalid') {
+    if (result.outcome === 'invalid' || result.outcome === 'refused') {
       const found = await referrals.view(actor, id, originOf(req))
       if (!found?.authority) throw new NotFoundError()
-      res.status(400).render('features/referrals/views/convert.njk', convertPage(found, form, result.errors))
+      const errors = result.outcome === 'refused' ? errorsOn(APPROACH_FORM, result.refusals) : result.errors
+      res.status(400).render('features/referrals/views/convert.njk', convertPage(found, form, errors))
       return
     }
     await answer(req, res, result)
@@ -264,10 +270,10 @@ function settingsPage(values: Record<string, string>, errors: FormError[]) {
 
 function convertPage(
   found: NonNullable<Awaited<ReturnType<ReferralService['view']>>>,
-  values: ApproachForm & { version?: unknown },
+  values: Record<string, unknown>,
   errors: FormError[],
 ) {
-  const checked = Array.isArray(values.emergencies) ? (values.emergencies as unknown[]) : [values.emergencies]
+  const checked = listOf(values['emergencies'])
   return {
     pageTitle: `Open an approach from referral ${found.referral.reference}`,
     ...found,

@@ -19,7 +19,8 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { londonDateOf, type Clock } from '../../platform/clock.ts'
 import { formText, oneOf, versionOf, type FormError } from '../../platform/forms.ts'
 import { queueMessages, type Notifier } from '../../platform/notify.ts'
-import type { ApproachForm } from '../casework/approach-form.ts'
+import type { RecordApproach } from '../casework/commands.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import type { CaseworkService } from '../casework/service.ts'
 import { messageNotice, outcomeToReferrer } from './notifications.ts'
 import {
@@ -56,7 +57,7 @@ export type StepResult =
   | { outcome: 'not_found' }
   | { outcome: 'not_allowed' }
 
-export type ConvertResult = StepResult | { outcome: 'opened'; reference: string }
+export type ConvertResult = StepResult | { outcome: 'opened'; reference: string } | { outcome: 'refused'; refusals: Refusal[] }
 
 class StaleReferral extends Error {}
 
@@ -323,7 +324,7 @@ export class ReferralService {
   }
 
   /** The approach form's values, carried over from the referral. */
-  approachFormOf(referral: FoundReferral): ApproachForm {
+  approachFormOf(referral: FoundReferral): Record<string, unknown> {
     const today = this.clock.today()
     const [year = '', month = '', day = ''] = referral.date_of_birth?.split('-') ?? []
     const emergencies: string[] = []
@@ -353,13 +354,12 @@ export class ReferralService {
   }
 
   /** Opens an approach from the referral, its details carried over and the two linked, in one transaction. */
-  async convert(actor: Actor, id: string, form: ApproachForm & { version?: unknown }, origin: Origin): Promise<ConvertResult> {
+  async convert(actor: Actor, id: string, approach: RecordApproach, version: number | undefined, origin: Origin): Promise<ConvertResult> {
     if (sideOf(actor) !== 'authority' || actor.kind !== 'user' || !UUID.test(id)) return { outcome: 'not_allowed' }
     const referral = await asActor(this.db, actor, (trx) => findReferral(trx, actor.organisationId, id))
     if (referral?.authority_id !== actor.organisationId) return { outcome: 'not_found' }
-    const version = versionOf(form.version)
     try {
-      const result = await this.casework.recordApproach(actor, form, origin, {
+      const result = await this.casework.recordApproach(actor, approach, origin, {
         referralRoute: referral.referring_organisation_id ? 'partner_referral' : 'self_referral',
         supportNeeds: referral.support_needs,
         details: { referral: referral.reference },
@@ -369,7 +369,7 @@ export class ReferralService {
         },
       })
       if (result.outcome === 'not_allowed') return { outcome: 'not_allowed' }
-      if (result.outcome === 'invalid') return { outcome: 'invalid', errors: result.errors }
+      if (result.outcome === 'invalid') return { outcome: 'refused', refusals: result.refusals }
       this.notifier.deliverSoon()
       return { outcome: 'opened', reference: result.reference }
     } catch (error) {
