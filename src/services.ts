@@ -8,6 +8,7 @@ import { AssessmentService } from './features/assessment/service.ts'
 import { AuditService } from './features/audit/service.ts'
 import { AccommodationService } from './features/casework/accommodation-service.ts'
 import { NonCooperationService } from './features/casework/non-cooperation-service.ts'
+import { CaseKernel } from './features/case/kernel.ts'
 import { CaseworkService } from './features/casework/service.ts'
 import { EvaluationReportService } from './features/monitoring/report-service.ts'
 import { MonitoringService } from './features/monitoring/service.ts'
@@ -15,7 +16,7 @@ import { QualityService } from './features/monitoring/quality-service.ts'
 import { PerformanceService } from './features/monitoring/performance-service.ts'
 import { MonitoringExportService } from './features/monitoring/export.ts'
 import { MonitoringImportService } from './features/monitoring/import.ts'
-import { LettersService } from './features/letters/service.ts'
+import { caseLetters, LettersService } from './features/letters/service.ts'
 import { OutboxService } from './features/outbox/service.ts'
 import { OrganisationService } from './features/organisations/service.ts'
 import { PlanService } from './features/plans/service.ts'
@@ -31,7 +32,8 @@ import { OidcSignIn } from './platform/oidc.ts'
 export function createServices(deps: { config: Config; clock: Clock; database: Database; logger: Logger }) {
   const { config, clock, database, logger } = deps
   const db = database.db
-  const casework = new CaseworkService({ db, clock })
+  const cases = new CaseKernel({ db, clock, letters: caseLetters })
+  const casework = new CaseworkService({ db, clock, cases })
   const notifier = new Notifier({ notify: config.notify, db, logger, clock })
   const monitoring = new MonitoringService({ db, clock })
   return {
@@ -42,12 +44,13 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     accounts: new AccountService({ db, clock, lockout: config.lockout }),
     apiKeys: new ApiKeyService({ db, clock }),
     audit: new AuditService({ db }),
-    accommodation: new AccommodationService({ db, clock }),
+    accommodation: new AccommodationService({ db, clock, cases }),
+    cases,
     casework,
-    nonCooperation: new NonCooperationService({ db, clock }),
+    nonCooperation: new NonCooperationService({ db, clock, cases }),
     hclic: new HclicService({ db, clock }),
-    household: new HouseholdService({ db, clock }),
-    assessment: new AssessmentService({ db, clock }),
+    household: new HouseholdService({ db, clock, cases }),
+    assessment: new AssessmentService({ db, clock, cases }),
     letters: new LettersService({ db, clock }),
     monitoring,
     evaluationReport: new EvaluationReportService({ monitoring, db, clock }),
@@ -58,10 +61,10 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     notifier,
     organisations: new OrganisationService({ db, clock }),
     outbox: new OutboxService({ db, clock }),
-    plans: new PlanService({ db, clock }),
+    plans: new PlanService({ db, clock, cases }),
     referrals: new ReferralService({ db, clock, notifier, casework }),
     referralIntake: new ReferralIntake({ db, clock, notifier, addressSecret: config.sessionSecret }),
-    reviews: new ReviewService({ db, clock }),
+    reviews: new ReviewService({ db, clock, cases }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,
   }
 }

@@ -307,3 +307,32 @@ export const GROUND_WORDING: Readonly<Record<string, string>> = {
 export function groundWording(code: unknown): string | undefined {
   return typeof code === 'string' ? GROUND_WORDING[code] : undefined
 }
+
+/** The facts a letter is written from: codes and dates, and the officer's own words where the letter needs them. */
+export interface LetterFacts {
+  /** The day of the decision, warning or notice (ISO date). */
+  decidedOn: string
+  /** A ground for ending a duty, or why no duty is owed: a code the domain words for the applicant. */
+  ground?: string | undefined
+  reason?: string | undefined
+  /** The officer's reasons, in their words, added to the letter. */
+  reasons?: string | undefined
+  /** The duty a non-cooperation warning or notice is about. */
+  duty?: string | undefined
+  stepRefused?: string | undefined
+  reasonablePeriodDays?: number | undefined
+  warnedOn?: string | undefined
+  noticeDecidedOn?: string | undefined
+  noticeReasons?: string | undefined
+  accommodationOutcome?: string | null | undefined
+  /** The household became homeless while the prevention duty was owed: the letter also ends that duty. */
+  fromPrevention?: boolean | undefined
+  /** A review decision: the day it was asked for, the decision reviewed (in words) and what the review decided. */
+  requestedOn?: string | undefined
+  reviewedDecision?: string | undefined
+  outcome?: string | undefined
+  /** An assessment (s189A): what it found, in words for the applicant. */
+  circumstances?: string | undefined
+  housingNeeds?: string[] | undefined
+  supportNeeds?: string[] | undefined
+}

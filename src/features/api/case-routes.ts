@@ -302,12 +302,17 @@ export function caseApiRoutes(services: Services): Router {
         forbidden(res)
         return
       }
+      const reference = String(req.params['reference'] ?? '')
+      // A case the caller may not see answers 404 whatever the body says, as the pages do.
+      if (req.params['reference'] !== undefined && !(await services.cases.isHeld(officer, reference))) {
+        errors(res, 404, [{ path: '', message: NOT_FOUND }])
+        return
+      }
       const read = readCommand(c.body, req.body ?? {})
       if ('refusals' in read) {
         errors(res, 422, read.refusals)
         return
       }
-      const reference = String(req.params['reference'] ?? '')
       const command = c.toForm ? c.toForm(read.command) : read.command
       const result = await c.run(services, officer, reference, command, originOf(req), req.params as Record<string, string>)
       switch (result.outcome) {

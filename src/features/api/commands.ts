@@ -8,6 +8,7 @@ import type { FormError } from '../../platform/forms.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
 import type { CaseworkService } from '../casework/service.ts'
+import type { CaseKernel } from '../case/kernel.ts'
 import type { LettersService } from '../letters/service.ts'
 import type { PlanService } from '../plans/service.ts'
 import type { ReviewService } from '../reviews/service.ts'
@@ -17,6 +18,7 @@ import type { ApiOperation } from './openapi.ts'
 
 export type Officer = Extract<Actor, { kind: 'user' }>
 export interface Services {
+  cases: CaseKernel
   accommodation: AccommodationService
   reviews: ReviewService
   casework: CaseworkService

@@ -4,8 +4,8 @@ import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { type FormError, versionOf } from '../../platform/forms.ts'
-import { asOfficer, recordCaseStep, type FoundCase, type Officer } from '../casework/case-step.ts'
-import { findCaseByReference } from '../casework/queries.ts'
+import { asOfficer, type FoundCase, type Officer, type CaseKernel } from '../case/kernel.ts'
+import { findCaseByReference } from '../case/queries.ts'
 import { readMemberForm, readSensitiveForm } from './household-form.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
 
@@ -23,8 +23,10 @@ export type HouseholdResult =
 export class HouseholdService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
+  private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+    this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -184,21 +186,15 @@ export class HouseholdService {
       { errors: FormError[] } | 'not_found' | 'conflict' | { personId: string; event: string; details: Record<string, unknown> }
     >,
   ): Promise<HouseholdResult> {
-    return recordCaseStep<{ personId: string }>(
-      { db: this.db, clock: this.clock },
-      actor,
-      reference,
-      origin,
-      async (trx, officer, found) => {
-        const done = await work(trx, officer, found)
-        if (typeof done === 'string' || 'errors' in done) return done
-        return {
-          ...done,
-          on: this.clock.today().toString(),
-          auditSubject: { type: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person', id: done.personId },
-          result: { personId: done.personId },
-        }
-      },
-    )
+    return this.cases.recordStep<{ personId: string }>(actor, reference, origin, async (trx, officer, found) => {
+      const done = await work(trx, officer, found)
+      if (typeof done === 'string' || 'errors' in done) return done
+      return {
+        ...done,
+        on: this.clock.today().toString(),
+        auditSubject: { type: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person', id: done.personId },
+        result: { personId: done.personId },
+      }
+    })
   }
 }

@@ -19,11 +19,11 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import { type FormError, versionOf } from '../../platform/forms.ts'
-import { findCaseByReference } from '../casework/queries.ts'
-import type { LetterFacts } from '../letters/service.ts'
+import { findCaseByReference } from '../case/queries.ts'
+import type { LetterFacts } from '../../domain/letters.ts'
 import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { readSection } from './assessment-form.ts'
-import { asOfficer, recordCaseStep, type StepResult } from '../casework/case-step.ts'
+import { asOfficer, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
 
 export type AssessmentResult = StepResult
@@ -39,8 +39,10 @@ type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
 export class AssessmentService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
+  private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+    this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -87,7 +89,7 @@ export class AssessmentService {
     form: Record<string, unknown>,
     origin: Origin,
   ): Promise<AssessmentResult> {
-    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
+    return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
       const read = readSection(section, form, {
         today: this.clock.today(),
         household: householdOf(found),
@@ -111,7 +113,7 @@ export class AssessmentService {
 
   /** Completes the assessment on the date given, once every section is complete. */
   async complete(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<AssessmentResult> {
-    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
+    return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
       const row = await assessmentOf(trx, found.id)
       const answers = answersOf(row, await supportNeedsOf(trx, found.id))
       const errors: FormError[] = incompleteSections(answers, householdOf(found)).map((section) => ({

@@ -6,7 +6,7 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import type { AccommodationService } from './accommodation-service.ts'
-import { refusalOf, type StepResult } from './case-step.ts'
+import { refusalOf, type StepResult } from '../case/kernel.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 
 /** The temporary accommodation page of a case: place the household, or end the placement. */

@@ -16,9 +16,9 @@ import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
 import { endPlacement, insertPlacement, placementsOfCase } from './accommodation-queries.ts'
-import { asOfficer, recordCaseStep, type StepResult } from './case-step.ts'
+import { asOfficer, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { codeOf, type FormError } from '../../platform/forms.ts'
-import { findCaseByReference } from './queries.ts'
+import { findCaseByReference } from '../case/queries.ts'
 
 /**
  * Temporary accommodation on a case: placing the household (s188 interim accommodation while the
@@ -28,8 +28,10 @@ import { findCaseByReference } from './queries.ts'
 export class AccommodationService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
+  private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+    this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -61,7 +63,7 @@ export class AccommodationService {
   }
 
   async place(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
-    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
+    return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
       const errors: FormError[] = []
       const type = codeOf(ACCOMMODATION_TYPES, form['accommodationType'])
       if (!type) errors.push({ href: '#accommodation-type', text: 'Select the type of accommodation' })
@@ -99,7 +101,7 @@ export class AccommodationService {
   }
 
   async end(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
-    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) => {
+    return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
       const errors: FormError[] = []
       const ending = codeOf(PLACEMENT_ENDINGS, form['ending'])
       if (!ending) errors.push({ href: '#ending', text: 'Select why the placement ended' })

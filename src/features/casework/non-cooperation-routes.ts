@@ -6,7 +6,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import type { NonCooperationResult, NonCooperationService } from './non-cooperation-service.ts'
-import { refusalOf } from './case-step.ts'
+import { refusalOf } from '../case/kernel.ts'
 
 /** The non-cooperation page of a case: give a warning, decide a notice, authorise it. */
 export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationService; clock: Clock }): Router {

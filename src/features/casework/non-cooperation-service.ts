@@ -8,9 +8,10 @@ import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../..
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { parseDateInput } from '../../platform/date-input.ts'
-import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepResult, type StepWork } from './case-step.ts'
+import { asOfficer, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
 import { type FormError, formText } from '../../platform/forms.ts'
-import { currentWarning, findCaseByReference, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
+import { currentWarning, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
+import { findCaseByReference } from '../case/queries.ts'
 
 export type NonCooperationResult = StepResult
 
@@ -25,8 +26,10 @@ const TEXT_LIMIT = 2000
 export class NonCooperationService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
+  private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+    this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -130,7 +133,7 @@ export class NonCooperationService {
     origin: Origin,
     work: (trx: Scoped, officer: Officer, found: FoundCase, row: Row | undefined) => Promise<StepWork<object>>,
   ): Promise<NonCooperationResult> {
-    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) =>
+    return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) =>
       work(trx, officer, found, await currentWarning(trx, found.id, found.stage)),
     )
   }

@@ -8,18 +8,17 @@ import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
 import { workOnCase } from '../plans/queries.ts'
-import { eventLabel } from './timeline.ts'
+import { eventLabel } from '../case/timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
 import { REVIEWABLE_DECISIONS, type ReviewableDecision } from '../../domain/reviews.ts'
 import type { ReviewPeriod } from '../../domain/statutory-dates.ts'
 import { openReviewsOfCases } from '../reviews/queries.ts'
 import { lettersOfCase } from '../letters/queries.ts'
-import { recordCaseStep, refused, type StepResult } from './case-step.ts'
+import { refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { approachOf, type NameOfficer, type RecordApproach, type RecordDecision } from './commands.ts'
 import { choicesFor, decisionOf, type SecuredAccommodation } from './decisions.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import {
-  addCaseEvent,
   assignOfficer,
   currentWarning,
   earlierCasesOfApplicant,
@@ -28,23 +27,24 @@ import {
   organisationOf,
   changeCase,
   officersOf,
-  eventsOfCase,
   type CaseChanges,
   caseloadsOfTeam,
   casesByStage,
-  findCaseByReference,
   openCasesOfOfficer,
   openCasesOfOrganisation,
   outcomesOfClosedCases,
 } from './queries.ts'
+import { addCaseEvent, eventsOfCase, findCaseByReference } from '../case/queries.ts'
 
 const CASE_ROLES = new Set(['caseworker', 'team_manager', 'analyst', 'administrator'])
 
 export class CaseworkService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
+  private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+    this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -164,7 +164,7 @@ export class CaseworkService {
    * the audit trail change together or not at all.
    */
   async recordDecision(actor: Actor, reference: string, command: RecordDecision, origin: Origin): Promise<DecisionResult> {
-    return recordCaseStep<{ stage: Stage }>({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, _officer, found) => {
+    return this.cases.recordStep<{ stage: Stage }>(actor, reference, origin, async (trx, _officer, found) => {
       if (!choicesFor(found.stage as Stage).includes(command.decision)) return refused('decision', 'Select the decision')
       if (command.version !== found.version) return 'conflict'
       const { decision, accommodation } = decisionOf(command)
@@ -202,7 +202,7 @@ export class CaseworkService {
    */
   async reassign(actor: Actor, reference: string, command: NameOfficer, origin: Origin): Promise<ReassignResult> {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
-    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, _officer, found) => {
+    return this.cases.recordStep(actor, reference, origin, async (trx, _officer, found) => {
       const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === command.officerId)
       if (!officer) return refused('officerId', 'Select an officer from your organisation')
       if (officer.id === found.officer_id) return refused('officerId', `${officer.display_name} is already the named officer`)

@@ -9,12 +9,14 @@ import {
   LETTER_DEFINITIONS,
   REVIEW_OUTCOMES,
   wordingFor,
+  type LetterFacts,
   type LetterKind,
 } from '../../domain/letters.ts'
 import { lastDayOfPeriod, preventionPeriodEnds, reliefPeriodEnds } from '../../domain/statutory-dates.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { londonDateOf, type Clock } from '../../platform/clock.ts'
-import { addCaseEvent } from '../casework/queries.ts'
+import { addCaseEvent } from '../case/queries.ts'
+import type { CaseLetters } from '../case/kernel.ts'
 import type { FormError } from '../../platform/forms.ts'
 import {
   caseByReference,
@@ -26,35 +28,6 @@ import {
   lettersOfCase,
 } from './queries.ts'
 import { renderLetter } from './render.ts'
-
-/** The facts a letter is written from: codes and dates, and the officer's own words where the letter needs them. */
-export interface LetterFacts {
-  /** The day of the decision, warning or notice (ISO date). */
-  decidedOn: string
-  /** A ground for ending a duty, or why no duty is owed: a code the domain words for the applicant. */
-  ground?: string | undefined
-  reason?: string | undefined
-  /** The officer's reasons, in their words, added to the letter. */
-  reasons?: string | undefined
-  /** The duty a non-cooperation warning or notice is about. */
-  duty?: string | undefined
-  stepRefused?: string | undefined
-  reasonablePeriodDays?: number | undefined
-  warnedOn?: string | undefined
-  noticeDecidedOn?: string | undefined
-  noticeReasons?: string | undefined
-  accommodationOutcome?: string | null | undefined
-  /** The household became homeless while the prevention duty was owed: the letter also ends that duty. */
-  fromPrevention?: boolean | undefined
-  /** A review decision: the day it was asked for, the decision reviewed (in words) and what the review decided. */
-  requestedOn?: string | undefined
-  reviewedDecision?: string | undefined
-  outcome?: string | undefined
-  /** An assessment (s189A): what it found, in words for the applicant. */
-  circumstances?: string | undefined
-  housingNeeds?: string[] | undefined
-  supportNeeds?: string[] | undefined
-}
 
 export interface IssueLetter {
   caseId: string
@@ -192,6 +165,9 @@ export async function issueLetterForEvent(trx: Scoped, event: CaseEventForLetter
     replacesLetterId: event.replacesLetterId,
   })
 }
+
+/** How the case kernel issues the letter a step calls for, in the step's transaction. */
+export const caseLetters: CaseLetters = { issue: issueLetter, issueForEvent: issueLetterForEvent }
 
 const REASONS_LIMIT = 5000
 

@@ -34,8 +34,8 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues, parseNamedDateInput } from '../../platform/date-input.ts'
 import { type FormError, formText, oneOf, versionOf } from '../../platform/forms.ts'
-import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepResult, type StepWork } from '../casework/case-step.ts'
-import { findCaseByReference } from '../casework/queries.ts'
+import { asOfficer, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
+import { findCaseByReference } from '../case/queries.ts'
 import {
   activitiesOfCase,
   changePlan,
@@ -68,8 +68,10 @@ const DEFAULT_STEP_DAYS = 14
 export class PlanService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
+  private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+    this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -384,7 +386,7 @@ export class PlanService {
     origin: Origin,
     work: (trx: Scoped, officer: Officer, found: FoundCase, plan: Plan | undefined) => Promise<Done>,
   ): Promise<PlanResult> {
-    return recordCaseStep({ db: this.db, clock: this.clock }, actor, reference, origin, async (trx, officer, found) =>
+    return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) =>
       work(trx, officer, found, await planOfCase(trx, found.id)),
     )
   }

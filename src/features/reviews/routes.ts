@@ -7,7 +7,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import type { ReviewService } from './service.ts'
-import { refusalOf } from '../casework/case-step.ts'
+import { refusalOf } from '../case/kernel.ts'
 
 /** The reviews (s202) of a case: the list, a new request, and the decision on each review. */
 export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Router {

@@ -23,9 +23,10 @@ import type { Clock } from '../../platform/clock.ts'
 import { parseNamedDateInput } from '../../platform/date-input.ts'
 import { formatDate, humanise } from '../../platform/formatting.ts'
 import { type FormError, formText, oneOf } from '../../platform/forms.ts'
-import { findCaseByReference, officersOf } from '../casework/queries.ts'
-import { eventLabel } from '../casework/timeline.ts'
-import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepEvent, type StepResult } from '../casework/case-step.ts'
+import { officersOf } from '../casework/queries.ts'
+import { findCaseByReference } from '../case/queries.ts'
+import { eventLabel } from '../case/timeline.ts'
+import { asOfficer, type FoundCase, type Officer, type StepEvent, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
 
 export type ReviewResult = StepResult<{ reviewId: string }>
@@ -58,8 +59,10 @@ export interface DecisionOption {
 export class ReviewService {
   private readonly db: Kysely<DB>
   private readonly clock: Clock
+  private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+    this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -296,18 +299,10 @@ export class ReviewService {
       found: FoundCase,
     ) => Promise<{ errors: FormError[] } | 'not_found' | (StepEvent & { reviewId: string })>,
   ): Promise<ReviewResult> {
-    return recordCaseStep<{ reviewId: string }>(
-      { db: this.db, clock: this.clock },
-      actor,
-      reference,
-      origin,
-      async (trx, officer, found) => {
-        const done = await work(trx, officer, found)
-        return typeof done === 'string' || 'errors' in done || !('reviewId' in done)
-          ? done
-          : { ...done, result: { reviewId: done.reviewId } }
-      },
-    )
+    return this.cases.recordStep<{ reviewId: string }>(actor, reference, origin, async (trx, officer, found) => {
+      const done = await work(trx, officer, found)
+      return typeof done === 'string' || 'errors' in done || !('reviewId' in done) ? done : { ...done, result: { reviewId: done.reviewId } }
+    })
   }
 }
 
