@@ -1,15 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
-
-export interface CurrentUser {
-  id: string
-  email: string
-  displayName: string
-  role: 'caseworker' | 'team_manager' | 'referrer' | 'analyst' | 'administrator'
-  organisationId: string
-  organisationName: string
-  organisationType: string
-}
+import type { CurrentUser } from '../../platform/current-user.ts'
 
 /** Sign-in happens before anyone is acting, so these run as the service itself, not under an actor. */
 export async function findUserByEmail(db: Kysely<DB>, email: string) {

@@ -5,10 +5,7 @@ import { SIGNED_IN_MARKER } from '../../platform/http/authentication.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { OidcSignIn } from '../../platform/oidc.ts'
 import type { AccountService, SignInResult } from './service.ts'
-
-export function originOf(req: Request): { ip: string | null } {
-  return { ip: req.ip ?? null }
-}
+import { originOf } from '../../platform/http/origin.ts'
 
 export function accountRoutes(deps: {
   accounts: AccountService

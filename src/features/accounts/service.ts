@@ -2,38 +2,20 @@ import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin, type SystemActor } from '../../platform/audit.ts'
+import { actorOf, type CurrentUser } from '../../platform/current-user.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from '../../platform/passwords.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { STAFF_ROLES, type StaffRole } from '../../db/actor.ts'
 import { findOrganisationByName } from '../organisations/queries.ts'
 import { afterFailedSignIn, isLocked, type LockoutPolicy } from './lockout.ts'
-import {
-  findCurrentUser,
-  findUserByEmail,
-  findUserForOidc,
-  insertUser,
-  linkOidcSubject,
-  recordSignedIn,
-  saveLockState,
-  type CurrentUser,
-} from './queries.ts'
+import { findCurrentUser, findUserByEmail, findUserForOidc, insertUser, linkOidcSubject, recordSignedIn, saveLockState } from './queries.ts'
 
 export type SignInResult =
   | { outcome: 'signed_in'; userId: string }
   | { outcome: 'wrong_details' }
   | { outcome: 'locked'; lockedUntil: Date }
   | { outcome: 'disabled' }
-
-export function actorOf(user: CurrentUser): Extract<Actor, { kind: 'user' }> {
-  return {
-    kind: 'user',
-    userId: user.id,
-    organisationId: user.organisationId,
-    role: user.role,
-    label: `${user.displayName} (${user.organisationName})`,
-  }
-}
 
 export class AccountService {
   private readonly db: Kysely<DB>

@@ -6,7 +6,7 @@ import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/aud
 import type { Clock } from '../../platform/clock.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { findCurrentUser, findUserByEmail } from '../accounts/queries.ts'
-import { actorOf } from '../accounts/service.ts'
+import { actorOf } from '../../platform/current-user.ts'
 import { findOrganisationByName } from '../organisations/queries.ts'
 import { findApiKey, insertApiKey, markApiKeyUsed } from './queries.ts'
 

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { readCommand } from '../../platform/commands.ts'
 import { NameOfficer, RecordApproach, RecordDecision } from '../casework/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'

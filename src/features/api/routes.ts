@@ -1,6 +1,6 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { Logger } from 'pino'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import type { ReferralIntake } from '../referrals/intake.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import { ReferralSubmission } from '../../domain/referral-submission.ts'

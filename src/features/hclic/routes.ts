@@ -6,7 +6,7 @@ import { loadHclicConfiguration } from './configuration.ts'
 import { buildReturnFiles } from './export-files.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import type { HclicService } from './service.ts'
 
 /** The data team's roles: who prepares the statutory return. */

@@ -5,7 +5,7 @@ import type { Quarter } from '../../domain/hclic/quarter.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { DATA_TEAM, quarterAsked } from './routes.ts'
 import type { HclicService } from './service.ts'
 

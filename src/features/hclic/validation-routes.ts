@@ -5,7 +5,7 @@ import type { Finding } from '../../domain/hclic/validation.ts'
 import type { FormError } from '../../platform/forms.ts'
 import { requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { latestValidation, runValidation, type ValidationServices } from './nightly.ts'
 import { DATA_TEAM, quarterAsked } from './routes.ts'
 

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { formatDateTime, humanise } from '../../platform/formatting.ts'
 import type { LettersService } from './service.ts'
 import type { FormError } from '../../platform/forms.ts'

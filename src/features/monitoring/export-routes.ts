@@ -3,7 +3,7 @@ import { Router, type Response } from 'express'
 import type { Logger } from 'pino'
 import { formText, oneOf, type FormError } from '../../platform/forms.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { EXPORT_FILE_NAMES, type ExportFile, type MonitoringExportService } from './export.ts'
 import { NO_PROGRAMME } from './service.ts'
 

@@ -6,7 +6,7 @@ import { formText, type FormError } from '../../platform/forms.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import type { ImportOutcome, ImportProgress, MonitoringImportService } from './import.ts'
 import { removeUpload, uploadOf, type UploadedFile } from './import-upload.ts'
 

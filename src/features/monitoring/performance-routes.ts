@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { PERFORMANCE_PERIODS, performancePeriodOf, type PerformanceService } from './performance-service.ts'
 
 /** The performance indicators page, for an authority's (or a lead's) team managers and analysts. */

@@ -3,7 +3,7 @@ import type { Actor } from '../../db/actor.ts'
 import { errorsByField, formText, type FormError } from '../../platform/forms.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import type { QualityRequest, QualityScope, QualityService } from './quality-service.ts'
 
 const DATA_TEAM = requireRole('analyst', 'team_manager')

@@ -2,7 +2,7 @@ import { Router } from 'express'
 import { formatDateTime, humanise } from '../../platform/formatting.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { OUTBOX_PAGE_SIZE, type OutboxService } from './service.ts'
 
 /** How each status reads to an administrator, and its tag's colour. */

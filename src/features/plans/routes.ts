@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../accounts/routes.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import type { PlanResult, PlanService } from './service.ts'
 

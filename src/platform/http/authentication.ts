@@ -1,7 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
-import type { AccountService } from '../../features/accounts/service.ts'
-import { actorOf } from '../../features/accounts/service.ts'
-import type { CurrentUser } from '../../features/accounts/queries.ts'
+import { actorOf } from '../current-user.ts'
+import type { CurrentUser } from '../current-user.ts'
 import type { Clock } from '../clock.ts'
 import { navigationFor } from './navigation.ts'
 
@@ -12,7 +11,12 @@ export const SIGNED_IN_MARKER = 'upstream_signed_in'
  * Loads the signed-in person for every request. A session past its absolute lifetime, or whose account
  * has been disabled since, is ended here.
  */
-export function loadCurrentUser(accounts: AccountService, clock: Clock, absoluteHours: number): RequestHandler {
+/** Who is signed in, looked up by the accounts feature, which the platform does not import. */
+export interface CurrentUsers {
+  currentUser(userId: string): Promise<CurrentUser | undefined>
+}
+
+export function loadCurrentUser(accounts: CurrentUsers, clock: Clock, absoluteHours: number): RequestHandler {
   return async (req, res, next) => {
     const userId = req.session.userId
     if (userId === undefined) {

@@ -1,5 +1,5 @@
 import type { Actor } from '../../db/actor.ts'
-import type { CurrentUser } from '../../features/accounts/queries.ts'
+import type { CurrentUser } from '../current-user.ts'
 import type { NavigationItem } from './navigation.ts'
 
 declare global {

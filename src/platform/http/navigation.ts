@@ -1,4 +1,4 @@
-import type { CurrentUser } from '../../features/accounts/queries.ts'
+import type { CurrentUser } from '../current-user.ts'
 
 export interface NavigationItem {
   href: string
