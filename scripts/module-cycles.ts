@@ -53,3 +53,22 @@ export function findCycles(graph: ReadonlyMap<string, readonly string[]>): strin
   }
   return cycles
 }
+
+/**
+ * The module graph folded into layers: each feature folder (`src/features/casework`) is one node, and
+ * every other top-level folder or file under src (`src/platform`, `src/app.ts`) is one.
+ */
+export function layerGraph(graph: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  const layerOf = (file: string) => {
+    const [, top = '', feature = ''] = file.split('/')
+    return top === 'features' ? `features/${feature}` : top.replace(/\.ts$/, '')
+  }
+  const layers = new Map<string, Set<string>>()
+  for (const [file, imports] of graph) {
+    const from = layerOf(file)
+    const to = layers.get(from) ?? new Set<string>()
+    layers.set(from, to)
+    for (const imported of imports) if (layerOf(imported) !== from) to.add(layerOf(imported))
+  }
+  return new Map([...layers].sort(([a], [b]) => a.localeCompare(b)).map(([layer, to]) => [layer, [...to].sort()]))
+}

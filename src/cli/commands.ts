@@ -7,7 +7,8 @@ import { describeFinding, validateFolder } from '../features/hclic/validate-file
 import { evaluationReportCommand } from '../features/monitoring/report-command.ts'
 import { importMonitoringCommand, exportMonitoringCommand } from '../features/monitoring/import-cli.ts'
 import { RefusedError } from '../platform/refused.ts'
-import { UsageError, type Command, type Values } from './command.ts'
+import { UsageError, type Command, type Values } from '../platform/command-line.ts'
+import type { Services } from '../services.ts'
 
 const text = (values: Values, key: string): string | undefined => {
   const value = values[key]
@@ -21,7 +22,7 @@ async function hclicConfiguration(dataDir: string): Promise<HclicConfiguration> 
   return loaded.configuration
 }
 
-export const COMMANDS: readonly Command[] = [
+export const COMMANDS: readonly Command<Services>[] = [
   {
     name: 'organisation add',
     usage: 'organisation add --type TYPE --name NAME [--code CODE] [--parent NAME]',

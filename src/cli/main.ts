@@ -14,7 +14,8 @@ import { ConfigError, loadConfig } from '../platform/config.ts'
 import { createLogger } from '../platform/logging.ts'
 import { RefusedError } from '../platform/refused.ts'
 import { createServices } from '../services.ts'
-import { UsageError, type Command, type Values } from './command.ts'
+import { UsageError, type Command, type Values } from '../platform/command-line.ts'
+import type { Services } from '../services.ts'
 import { COMMANDS } from './commands.ts'
 
 export { UsageError }
@@ -24,7 +25,7 @@ function usage(): string {
   return `Usage: npm run cli -- COMMAND [OPTIONS]\n\nCommands:\n${lines.join('\n')}\n`
 }
 
-function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+function findCommand(argv: string[]): { command: Command<Services>; rest: string[] } | undefined {
   for (const command of COMMANDS) {
     const words = command.name.split(' ')
     if (words.every((word, i) => argv[i] === word)) return { command, rest: argv.slice(words.length) }

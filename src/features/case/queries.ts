@@ -115,3 +115,15 @@ export async function eventsOfCase(trx: Scoped, caseId: string) {
     .orderBy('case_events.recorded_at', 'desc')
     .execute()
 }
+
+/** Who in the organisation can be a case's named officer. */
+export async function officersOf(trx: Scoped, organisationId: string) {
+  return trx
+    .selectFrom('users')
+    .where('organisation_id', '=', organisationId)
+    .where('role', 'in', ['caseworker', 'team_manager'])
+    .where('disabled_at', 'is', null)
+    .select(['id', 'display_name', 'role'])
+    .orderBy('display_name')
+    .execute()
+}

@@ -2,9 +2,19 @@ import { LocalDate } from '@js-joda/core'
 import { z } from 'zod'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES, type Approach } from '../../domain/approach.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
-import { MAIN_DUTY_ENDING_GROUNDS, NO_DUTY_REASONS, PREVENTION_ENDING_GROUNDS, RELIEF_ENDING_GROUNDS } from '../../domain/legal-status.ts'
+import {
+  MAIN_DUTY_ENDING_GROUNDS,
+  NO_DUTY_REASONS,
+  PREVENTION_ENDING_GROUNDS,
+  RELIEF_ENDING_GROUNDS,
+  type Decision,
+  type MainDutyEndingGround,
+  type NoDutyReason,
+  type PreventionEndingGround,
+  type ReliefEndingGround,
+} from '../../domain/legal-status.ts'
 import { calendarDate, codes, recordVersion } from '../../platform/commands.ts'
-import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, type Choice } from './decisions.ts'
+import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, type Choice, type SecuredAccommodation } from './decisions.ts'
 
 /** The casework commands: one schema each, read by the caseworker pages, the API and its OpenAPI document alike. */
 
@@ -110,4 +120,36 @@ export function approachOf(command: RecordApproach): Approach {
     channel: command.channel,
     emergencies: command.emergencies ?? [],
   }
+}
+
+/**
+ * The decision a command records, for the legal-status machine, and where the household now lives when
+ * a duty ended with accommodation secured. The command's schema has checked that each choice carries
+ * what it needs; the stage decides whether the choice is open at all.
+ */
+export function decisionOf(command: RecordDecision): { decision: Decision; accommodation: SecuredAccommodation | null } {
+  const on = LocalDate.parse(command.date)
+  const choice = command.decision
+  const decision = ((): Decision => {
+    switch (choice) {
+      case 'accept_prevention_duty':
+      case 'accept_relief_duty':
+      case 'became_homeless':
+        return { kind: choice, on }
+      case 'main_duty_owed':
+      case 'main_duty_not_owed':
+        return { kind: 'main_duty_decision', on, owed: choice === 'main_duty_owed' }
+      case 'no_duty_owed':
+        return { kind: choice, on, reason: command.reason as NoDutyReason }
+      case 'end_main_duty':
+        return { kind: choice, on, ground: command.ground as MainDutyEndingGround }
+      case 'end_prevention_duty':
+        return { kind: choice, on, ground: command.ground as PreventionEndingGround }
+      case 'end_relief_duty':
+        return { kind: choice, on, ground: command.ground as ReliefEndingGround }
+    }
+  })()
+  const { accommodationOutcome: outcome, accommodationSecured: secured } = command
+  const withAccommodation = choice !== 'end_main_duty' && command.ground === 'suitable_accommodation_secured'
+  return { decision, accommodation: withAccommodation && outcome && secured ? { outcome, secured } : null }
 }

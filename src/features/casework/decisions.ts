@@ -1,4 +1,3 @@
-import { LocalDate } from '@js-joda/core'
 import {
   DECISIONS_BY_STAGE,
   MAIN_DUTY_ENDING_GROUNDS,
@@ -6,16 +5,11 @@ import {
   PREVENTION_ENDING_GROUNDS,
   RELIEF_ENDING_GROUNDS,
   type Decision,
-  type MainDutyEndingGround,
-  type NoDutyReason,
-  type PreventionEndingGround,
-  type ReliefEndingGround,
   type Stage,
 } from '../../domain/legal-status.ts'
 import type { AccommodationSecured } from '../../domain/code-lists.ts'
-import type { RecordDecision } from './commands.ts'
 
-/** The "Record a decision" choices each stage offers, and the Decision for the legal-status machine that a command records. */
+/** The "Record a decision" form's choices: those each stage offers, and how they read. */
 
 /** How a stage's decisions appear on the form. The main duty decision is two choices: owed or not. */
 export type Choice = Exclude<Decision['kind'], 'main_duty_decision'> | 'main_duty_owed' | 'main_duty_not_owed'
@@ -49,38 +43,6 @@ export type AccommodationOutcome = keyof typeof ACCOMMODATION_OUTCOMES
 export interface SecuredAccommodation {
   outcome: AccommodationOutcome
   secured: AccommodationSecured
-}
-
-/**
- * The decision a command records, for the legal-status machine, and where the household now lives when
- * a duty ended with accommodation secured. The command's schema has checked that each choice carries
- * what it needs; the stage decides whether the choice is open at all.
- */
-export function decisionOf(command: RecordDecision): { decision: Decision; accommodation: SecuredAccommodation | null } {
-  const on = LocalDate.parse(command.date)
-  const choice = command.decision
-  const decision = ((): Decision => {
-    switch (choice) {
-      case 'accept_prevention_duty':
-      case 'accept_relief_duty':
-      case 'became_homeless':
-        return { kind: choice, on }
-      case 'main_duty_owed':
-      case 'main_duty_not_owed':
-        return { kind: 'main_duty_decision', on, owed: choice === 'main_duty_owed' }
-      case 'no_duty_owed':
-        return { kind: choice, on, reason: command.reason as NoDutyReason }
-      case 'end_main_duty':
-        return { kind: choice, on, ground: command.ground as MainDutyEndingGround }
-      case 'end_prevention_duty':
-        return { kind: choice, on, ground: command.ground as PreventionEndingGround }
-      case 'end_relief_duty':
-        return { kind: choice, on, ground: command.ground as ReliefEndingGround }
-    }
-  })()
-  const { accommodationOutcome: outcome, accommodationSecured: secured } = command
-  const withAccommodation = choice !== 'end_main_duty' && command.ground === 'suitable_accommodation_secured'
-  return { decision, accommodation: withAccommodation && outcome && secured ? { outcome, secured } : null }
 }
 
 /** The grounds and reasons offered on the form, for each choice that needs one. */

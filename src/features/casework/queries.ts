@@ -134,18 +134,6 @@ export async function changeCase(trx: Scoped, caseId: string, expectedVersion: n
   return changed !== undefined
 }
 
-/** Who in the organisation can be a case's named officer. */
-export async function officersOf(trx: Scoped, organisationId: string) {
-  return trx
-    .selectFrom('users')
-    .where('organisation_id', '=', organisationId)
-    .where('role', 'in', ['caseworker', 'team_manager'])
-    .where('disabled_at', 'is', null)
-    .select(['id', 'display_name', 'role'])
-    .orderBy('display_name')
-    .execute()
-}
-
 export async function assignOfficer(trx: Scoped, caseId: string, expectedVersion: number, officerId: string, now: Date): Promise<boolean> {
   const changed = await trx
     .updateTable('cases')

@@ -15,8 +15,8 @@ import type { ReviewPeriod } from '../../domain/statutory-dates.ts'
 import { openReviewsOfCases } from '../reviews/queries.ts'
 import { lettersOfCase } from '../letters/queries.ts'
 import { refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
-import { approachOf, type NameOfficer, type RecordApproach, type RecordDecision } from './commands.ts'
-import { choicesFor, decisionOf, type SecuredAccommodation } from './decisions.ts'
+import { approachOf, decisionOf, type NameOfficer, type RecordApproach, type RecordDecision } from './commands.ts'
+import { choicesFor, type SecuredAccommodation } from './decisions.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import {
   assignOfficer,
@@ -26,7 +26,6 @@ import {
   nextCaseReference,
   organisationOf,
   changeCase,
-  officersOf,
   type CaseChanges,
   caseloadsOfTeam,
   casesByStage,
@@ -34,7 +33,7 @@ import {
   openCasesOfOrganisation,
   outcomesOfClosedCases,
 } from './queries.ts'
-import { addCaseEvent, eventsOfCase, findCaseByReference } from '../case/queries.ts'
+import { addCaseEvent, eventsOfCase, findCaseByReference, officersOf } from '../case/queries.ts'
 
 const CASE_ROLES = new Set(['caseworker', 'team_manager', 'analyst', 'administrator'])
 

@@ -1,8 +1,8 @@
-import { UsageError, type Command, type Values } from '../../cli/command.ts'
+import { UsageError, type Command, type Values } from '../../platform/command-line.ts'
 import { describeProblem } from '../../domain/monitoring/read-row.ts'
 import { RefusedError } from '../../platform/refused.ts'
-import { exportProgramme } from './export.ts'
-import { filesInFolder, type ImportProgress } from './import.ts'
+import { exportProgramme, type MonitoringExportService } from './export.ts'
+import { filesInFolder, type ImportProgress, type MonitoringImportService } from './import.ts'
 
 /**
  * `import monitoring` and `export monitoring` on the command line, for data teams moving years of a
@@ -39,7 +39,7 @@ export function progressLines(err: (line: string) => void): (p: ImportProgress) 
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
-export const importMonitoringCommand: Command = {
+export const importMonitoringCommand: Command<{ monitoringImport: MonitoringImportService }> = {
   name: 'import monitoring',
   usage: 'import monitoring FOLDER --programme NAME',
   summary: "imports a programme's cases.csv and activities.csv from FOLDER: all of it, or nothing and every error",
@@ -73,7 +73,7 @@ export const importMonitoringCommand: Command = {
   },
 }
 
-export const exportMonitoringCommand: Command = {
+export const exportMonitoringCommand: Command<{ monitoringExport: MonitoringExportService }> = {
   name: 'export monitoring',
   usage: 'export monitoring FOLDER --programme NAME',
   summary: "writes a programme's cases (imported and from casework) to cases.csv and activities.csv in FOLDER",

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { COMMANDS } from '../../cli/commands.ts'
-import { UsageError, type Values } from '../../cli/command.ts'
+import { UsageError, type Values } from '../../platform/command-line.ts'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { evaluationCsv } from '../../domain/monitoring/report-csv.ts'
 import type { EvaluationReport } from '../../domain/monitoring/report-model.ts'
@@ -11,7 +11,7 @@ import { TABLE_TITLES } from '../../domain/monitoring/report-labels.ts'
 import type { SystemActor } from '../../platform/audit.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { useWorld } from '../../test-support/world.ts'
-import { addEssexUpstream } from './report-test-queries.ts'
+import { addEssexUpstream } from '../../test-support/monitoring-report-data.ts'
 
 const system: SystemActor = { kind: 'system', organisationId: null, label: 'Command line (test)' }
 

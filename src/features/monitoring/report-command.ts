@@ -1,16 +1,17 @@
 import fs from 'node:fs/promises'
-import type { Command } from '../../cli/command.ts'
-import { UsageError } from '../../cli/command.ts'
+import type { Command } from '../../platform/command-line.ts'
+import { UsageError } from '../../platform/command-line.ts'
 import { evaluationCsv } from '../../domain/monitoring/report-csv.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { evaluationHtml } from './report-html.ts'
 import { parseReportQuery } from './report-query.ts'
-import { NoProgrammeError } from './report-service.ts'
+import { NoProgrammeError, type EvaluationReportService } from './report-service.ts'
+import type { Clock } from '../../platform/clock.ts'
 
 const FORMATS = ['json', 'csv', 'html'] as const
 
 /** `report evaluation`: the evaluation report as JSON (standard output unless --out), CSV or HTML. */
-export const evaluationReportCommand: Command = {
+export const evaluationReportCommand: Command<{ clock: Clock; evaluationReport: EvaluationReportService }> = {
   name: 'report evaluation',
   usage:
     'report evaluation [--programme NAME]... [--from DATE] [--to DATE] [--as-of DATE] [--district NAME]... [--format json|csv|html] [--out FILE]',

@@ -7,7 +7,7 @@ import { TABLE_TITLES } from '../../domain/monitoring/report-labels.ts'
 import type { SystemActor } from '../../platform/audit.ts'
 import { signedInAgent } from '../../test-support/browser.ts'
 import { useWorld } from '../../test-support/world.ts'
-import { addEssexUpstream } from './report-test-queries.ts'
+import { addEssexUpstream } from '../../test-support/monitoring-report-data.ts'
 
 const system: SystemActor = { kind: 'system', organisationId: null, label: 'test' }
 

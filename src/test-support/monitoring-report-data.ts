@@ -1,4 +1,4 @@
-import type { World } from '../../test-support/world.ts'
+import type { World } from './world.ts'
 
 /**
  * Basildon leads "Essex Upstream"; two imported records (one a prevented Basildon case with two
