@@ -1,4 +1,6 @@
 import { Router, type Request, type Response } from 'express'
+import type { z } from 'zod'
+import type { Refusal } from '../../platform/commands.ts'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { PREFERRED_CONTACT, REFERRAL_REASONS } from '../../domain/referrals.ts'
@@ -135,9 +137,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   router.post('/referrals/settings', requireSignIn, requireRole('team_manager', 'administrator'), async (req, res) => {
     const { actor } = signedIn(res)
     const form = req.body as Record<string, string>
-    const read = readForm(SETTINGS_FORM, form)
-    const result =
-      'refusals' in read ? ({ outcome: 'invalid', ...read } as const) : await referrals.saveSettings(actor, read.command, originOf(req))
+    const result = await withCommand(SETTINGS_FORM, form, (command) => referrals.saveSettings(actor, command, originOf(req)))
     if (result.outcome === 'invalid') {
       res.status(400).render('features/referrals/views/settings.njk', settingsPage(form, errorsOn(SETTINGS_FORM, result.refusals)))
       return
@@ -154,21 +154,17 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     const { actor } = signedIn(res)
     const form = req.body as Record<string, unknown>
     const binding = stepFormOf(form)
-    const read = readForm(binding, form)
-    const result =
-      'refusals' in read
-        ? ({ outcome: 'invalid', ...read } as const)
-        : await referrals.takeStep(actor, String(req.params['id']), read.command, originOf(req))
+    const result = await withCommand(binding, form, (command) =>
+      referrals.takeStep(actor, String(req.params['id']), command, originOf(req)),
+    )
     await answer(req, res, result, binding)
   })
 
   router.post('/referrals/:id/messages', requireSignIn, requireRole('caseworker', 'team_manager', 'referrer'), async (req, res) => {
     const { actor } = signedIn(res)
-    const read = readForm(MESSAGE_FORM, req.body)
-    const result =
-      'refusals' in read
-        ? ({ outcome: 'invalid', ...read } as const)
-        : await referrals.sendMessage(actor, String(req.params['id']), read.command, originOf(req))
+    const result = await withCommand(MESSAGE_FORM, req.body, (command) =>
+      referrals.sendMessage(actor, String(req.params['id']), command, originOf(req)),
+    )
     await answer(req, res, result, MESSAGE_FORM)
   })
 
@@ -187,16 +183,8 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     const linking = form['caseReference'] !== undefined
     const binding = linking ? LINK_FORM : CONVERT_FORM
     const result = linking
-      ? await (async () => {
-          const read = readForm(LINK_FORM, form)
-          return 'refusals' in read
-            ? ({ outcome: 'invalid', ...read } as const)
-            : referrals.linkToCase(actor, id, read.command, originOf(req))
-        })()
-      : await (async () => {
-          const read = readForm(CONVERT_FORM, form)
-          return 'refusals' in read ? ({ outcome: 'invalid', ...read } as const) : referrals.convert(actor, id, read.command, originOf(req))
-        })()
+      ? await withCommand(LINK_FORM, form, (command) => referrals.linkToCase(actor, id, command, originOf(req)))
+      : await withCommand(CONVERT_FORM, form, (command) => referrals.convert(actor, id, command, originOf(req)))
     if (result.outcome === 'opened') {
       res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
       return
@@ -263,6 +251,16 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   }
 
   return router
+}
+
+/** The form read into its command and given to the service, or refused as the form's reading refused it. */
+async function withCommand<S extends z.ZodType, R>(
+  binding: FormBinding<S>,
+  form: unknown,
+  run: (command: z.output<S>) => Promise<R>,
+): Promise<R | { outcome: 'invalid'; refusals: Refusal[] }> {
+  const read = readForm(binding, form)
+  return 'refusals' in read ? { outcome: 'invalid', refusals: read.refusals } : run(read.command)
 }
 
 async function referralFormPage(intake: ReferralIntake, values: ReferralForm, errors: FormError[], selfReferral = false) {

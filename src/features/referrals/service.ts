@@ -170,7 +170,7 @@ export class ReferralService {
     if (sideOf(actor) !== 'authority' || actor.kind !== 'user' || !UUID.test(id)) return { outcome: 'not_allowed' }
     const action: ReferralAction =
       command.action === 'record_outcome' || command.action === 'close'
-        ? { kind: command.action, outcome: command.outcome ?? 'pending', details: command.details || null }
+        ? { kind: command.action, outcome: command.outcome ?? 'pending', details: blankAsNull(command.details) }
         : { kind: command.action }
     return this.step(actor, id, command.version, origin, action)
   }
@@ -456,6 +456,9 @@ function personOf(r: {
     postcode: r.address_postcode,
   }
 }
+
+/** Details left blank are no details. */
+const blankAsNull = (text: string | undefined) => (text === undefined || text === '' ? null : text)
 
 function refOf(referral: FoundReferral) {
   return { id: referral.id, reference: referral.reference, authorityId: referral.authority_id, authorityName: referral.authority_name }
