@@ -12,7 +12,8 @@ import { pathString, recordVersion, type Read, type Refusal } from '../../platfo
  */
 
 // ---------------------------------------------------------------------------------------------------
-// A referral made: by a partner's form, a partner's system (`POST /api/v1/referrals`) or the person themselves.
+// A referral made: by a partner's form, a partner's system (`POST /api/v1/referrals`, the body as it is)
+// or the person themselves. The forms' fields are named by their paths in this body.
 
 /** What consent to a referral means (s213B(3)), said whenever one of the three is missing. */
 export const CONSENT_EXPLAINED = {
@@ -179,7 +180,10 @@ function refusalsOfIssue(issue: z.core.$ZodIssue): Refusal[] {
   return [{ path, message: issue.message }]
 }
 
-/** The rules that look across fields or at today's date. */
+/**
+ * The rules that need today's date (England's) or the channel the referral came by: the intake runs
+ * them once the schema has read the referral, so a form and the API are refused alike.
+ */
 export function referralRefusals(referral: SubmitReferral, today: LocalDate, channel: ReferralChannel): Refusal[] {
   const problems: Refusal[] = []
   const { person, referrer } = referral
