@@ -3,7 +3,7 @@ import type { Logger } from 'pino'
 import { originOf } from '../../platform/http/origin.ts'
 import type { ReferralIntake } from '../referrals/intake.ts'
 import type { ReferralService } from '../referrals/service.ts'
-import { ReferralSubmission } from '../../domain/referral-submission.ts'
+import { readSubmission, SubmitReferral } from '../referrals/commands.ts'
 import type { ApiKeyService } from './api-keys.ts'
 import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
 import type { Services } from './commands.ts'
@@ -17,7 +17,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     summary: 'Refer someone under the duty to refer (s213B)',
     description:
       'With the person’s consent, to the housing authority they chose. Send an `Idempotency-Key` header to retry safely: the same key and body answer with the same referral, never a second one; the same key with another body answers 409. Every problem with the body is listed at once (422); a referral without all three consents is refused and nothing about the person is kept.',
-    requestBody: ReferralSubmission,
+    requestBody: SubmitReferral,
     responses: {
       201: { description: 'Received', body: ReferralReceipt },
       200: { description: 'A retry with the same Idempotency-Key and body: the referral first made', body: ReferralReceipt },
@@ -123,7 +123,10 @@ export function apiRoutes(
   router.post('/referrals', async (req, res) => {
     const actor = res.locals.actor
     if (!actor) throw new Error('unauthenticated')
-    const result = await deps.referralIntake.submit(actor, req.body, { idempotencyKey: req.get('idempotency-key'), origin: originOf(req) })
+    const result = await deps.referralIntake.submit(actor, readSubmission(req.body), {
+      idempotencyKey: req.get('idempotency-key'),
+      origin: originOf(req),
+    })
     switch (result.outcome) {
       case 'created': {
         const { receipt } = result
@@ -155,7 +158,7 @@ export function apiRoutes(
         return
       }
       case 'invalid':
-        res.status(422).json({ errors: result.problems })
+        res.status(422).json({ errors: result.refusals })
         return
       case 'not_allowed':
         res.status(403).json(apiError(403, result.message).body)

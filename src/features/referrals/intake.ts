@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { mayRefer } from '../../domain/organisations.ts'
-import { readReferral, type Problem, type ReferralChannel } from '../../domain/referral-submission.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
+import type { Read, Refusal } from '../../platform/commands.ts'
 import { queueMessages, type Notifier } from '../../platform/notify.ts'
+import { referralRefusals, type ReferralChannel, type SubmitReferral } from './commands.ts'
 import { alertToAuthority, receiptToPerson, receiptToReferrer } from './notifications.ts'
 import {
   alertAddressesOf,
@@ -36,7 +37,7 @@ export interface Receipt {
 export type SubmitResult =
   | { outcome: 'created'; receipt: Receipt }
   | { outcome: 'replayed'; referralId: string }
-  | { outcome: 'invalid'; problems: Problem[] }
+  | { outcome: 'invalid'; refusals: Refusal[] }
   | { outcome: 'not_allowed'; message: string }
   | { outcome: 'idempotency_conflict' }
   | { outcome: 'throttled'; retryAfterSeconds: number }
@@ -62,21 +63,25 @@ export class ReferralIntake {
     this.addressSecret = deps.addressSecret
   }
 
-  async submit(actor: Actor, body: unknown, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
+  /**
+   * The referral as its form or the API read it: the command, or the refusals of reading it. Who may
+   * refer, the flood limit and an earlier request with the same key are answered before those refusals.
+   */
+  async submit(actor: Actor, read: Read<SubmitReferral>, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
     const channel: ReferralChannel =
       actor.kind === 'public' ? 'self_referral' : actor.kind === 'api_key' || actor.viaApiKeyId !== undefined ? 'api' : 'web'
     const key = options.idempotencyKey
     if (key !== undefined && (key.length === 0 || key.length > IDEMPOTENCY_KEY_LIMIT))
       return {
         outcome: 'invalid',
-        problems: [
+        refusals: [
           { path: 'Idempotency-Key', message: `The Idempotency-Key header must be 1 to ${String(IDEMPOTENCY_KEY_LIMIT)} characters` },
         ],
       }
     const organisationId = actor.organisationId
     const addressHash = channel === 'self_referral' ? this.hashAddress(options.origin.ip) : null
-    const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex')
-    const read = readReferral(body, this.clock.today(), channel)
+    // The same referral sent again, whatever its keys' order or spacing, is the same request.
+    const requestHash = 'command' in read ? createHash('sha256').update(canonicalJson(read.command)).digest('hex') : ''
 
     // Everything to check before writing, in one transaction: who may refer, the flood limit, an earlier
     // request with the same key, the authority chosen, and the record of a refusal.
@@ -91,24 +96,24 @@ export class ReferralIntake {
         const earlier = answerToRetry(await idempotencyKey(trx, organisationId, key), requestHash)
         if (earlier) return earlier
       }
-      const problems = 'problems' in read ? read.problems : []
-      const authority = 'referral' in read ? await authorityByCode(trx, read.referral.localAuthority) : undefined
-      if ('referral' in read && !authority)
+      const problems = 'refusals' in read ? [...read.refusals] : referralRefusals(read.command, this.clock.today(), channel)
+      const authority = 'command' in read && problems.length === 0 ? await authorityByCode(trx, read.command.localAuthority) : undefined
+      if ('command' in read && problems.length === 0 && !authority)
         problems.push({
           path: 'localAuthority',
-          message: `No housing authority with the code ${read.referral.localAuthority} takes referrals through this service`,
+          message: `No housing authority with the code ${read.command.localAuthority} takes referrals through this service`,
         })
       if (!authority || problems.length > 0) {
         const paths = problems.map((p) => p.path)
         await recordAttempt(trx, { at: this.clock.now(), channel, organisationId, addressHash, result: 'refused', problems: paths })
-        return { outcome: 'invalid', problems }
+        return { outcome: 'invalid', refusals: problems }
       }
       return { authority }
     })
     if (!('authority' in checked)) return checked
-    if (!('referral' in read)) throw new Error('a referral with problems is refused above')
+    if (!('command' in read)) throw new Error('a referral with problems is refused above')
     const { authority } = checked
-    const submission = read.referral
+    const submission = read.command
 
     const id = randomUUID()
     const reference = newReferralReference()

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
 import type { Scoped } from '../../db/actor.ts'
-import type { ReferralSubmission } from '../../domain/referral-submission.ts'
+import type { SubmitReferral } from './commands.ts'
 import type { ReferralOutcome, ReferralStatus } from '../../domain/referrals.ts'
 
 /** Referrals the actor's organisation made, or received as the chosen housing authority. */
@@ -127,7 +127,7 @@ export interface NewReferral {
   authorityId: string
   channel: 'web' | 'api' | 'self_referral'
   receivedAt: Date
-  submission: ReferralSubmission
+  submission: SubmitReferral
 }
 
 export async function insertReferral(trx: Scoped, referral: NewReferral): Promise<void> {

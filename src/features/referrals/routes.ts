@@ -1,8 +1,9 @@
 import { Router, type Request, type Response } from 'express'
+import type { z } from 'zod'
+import type { Refusal } from '../../platform/commands.ts'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { PREFERRED_CONTACT, REFERRAL_REASONS } from '../../domain/referrals.ts'
-import { CONSENT_EXPLAINED } from '../../domain/referral-submission.ts'
 import type { Actor } from '../../db/actor.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -10,9 +11,20 @@ import { humanise } from '../../platform/formatting.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
-import { APPROACH_FORM } from '../casework/forms.ts'
-import { errorsOn, listOf, readForm, wholeNumber } from '../../platform/http/form-commands.ts'
-import { bodyOfForm, fieldId, formErrorsOf, type ReferralForm } from './form.ts'
+import { errorsOn, listOf, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import { CONSENT_EXPLAINED } from './commands.ts'
+import {
+  CONVERT_FORM,
+  fieldId,
+  LINK_FORM,
+  MESSAGE_FORM,
+  REFERRAL_FORM,
+  referralFormErrors,
+  SELF_REFERRAL_FORM,
+  SETTINGS_FORM,
+  stepFormOf,
+  type ReferralForm,
+} from './forms.ts'
 import type { ReferralIntake } from './intake.ts'
 import { OUTCOME_CHOICES, type ReferralService, type StepResult } from './service.ts'
 import { periodOf, PERIODS } from './period.ts'
@@ -49,10 +61,10 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   router.post('/referrals/new', requireSignIn, requireRole('referrer'), async (req, res) => {
     const { actor } = signedIn(res)
     const form = req.body as ReferralForm
-    const result = await intake.submit(actor, bodyOfForm(form, 'web'), { origin: originOf(req) })
+    const result = await intake.submit(actor, readForm(REFERRAL_FORM, form), { origin: originOf(req) })
     if (result.outcome === 'not_allowed') throw new ForbiddenError(result.message)
     if (result.outcome === 'invalid') {
-      res.status(400).render('features/referrals/views/new.njk', await referralFormPage(intake, form, formErrorsOf(result.problems)))
+      res.status(400).render('features/referrals/views/new.njk', await referralFormPage(intake, form, referralFormErrors(result.refusals)))
       return
     }
     if (result.outcome !== 'created') throw new Error(`a form referral cannot be ${result.outcome}`)
@@ -81,7 +93,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
         )
       return
     }
-    const result = await intake.submit(PUBLIC, bodyOfForm(form, 'self_referral'), { origin: originOf(req) })
+    const result = await intake.submit(PUBLIC, readForm(SELF_REFERRAL_FORM, form), { origin: originOf(req) })
     if (result.outcome === 'throttled') {
       res.status(429).set('Retry-After', String(result.retryAfterSeconds)).render('features/referrals/views/self-referral-throttled.njk', {
         pageTitle: 'Too many referrals from this connection',
@@ -93,7 +105,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
         .status(400)
         .render(
           'features/referrals/views/self-referral.njk',
-          await referralFormPage(intake, form, formErrorsOf(result.problems, true), true),
+          await referralFormPage(intake, form, referralFormErrors(result.refusals, true), true),
         )
       return
     }
@@ -125,9 +137,9 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   router.post('/referrals/settings', requireSignIn, requireRole('team_manager', 'administrator'), async (req, res) => {
     const { actor } = signedIn(res)
     const form = req.body as Record<string, string>
-    const result = await referrals.saveSettings(actor, form, originOf(req))
+    const result = await withCommand(SETTINGS_FORM, form, (command) => referrals.saveSettings(actor, command, originOf(req)))
     if (result.outcome === 'invalid') {
-      res.status(400).render('features/referrals/views/settings.njk', settingsPage(form, result.errors))
+      res.status(400).render('features/referrals/views/settings.njk', settingsPage(form, errorsOn(SETTINGS_FORM, result.refusals)))
       return
     }
     if (result.outcome !== 'done') throw new NotFoundError()
@@ -140,14 +152,20 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
 
   router.post('/referrals/:id/steps', requireSignIn, AUTHORITY_STAFF, async (req, res) => {
     const { actor } = signedIn(res)
-    const result = await referrals.takeStep(actor, String(req.params['id']), req.body as Record<string, unknown>, originOf(req))
-    await answer(req, res, result)
+    const form = req.body as Record<string, unknown>
+    const binding = stepFormOf(form)
+    const result = await withCommand(binding, form, (command) =>
+      referrals.takeStep(actor, String(req.params['id']), command, originOf(req)),
+    )
+    await answer(req, res, result, binding)
   })
 
   router.post('/referrals/:id/messages', requireSignIn, requireRole('caseworker', 'team_manager', 'referrer'), async (req, res) => {
     const { actor } = signedIn(res)
-    const result = await referrals.sendMessage(actor, String(req.params['id']), req.body as Record<string, unknown>, originOf(req))
-    await answer(req, res, result)
+    const result = await withCommand(MESSAGE_FORM, req.body, (command) =>
+      referrals.sendMessage(actor, String(req.params['id']), command, originOf(req)),
+    )
+    await answer(req, res, result, MESSAGE_FORM)
   })
 
   router.get('/referrals/:id/convert', requireSignIn, AUTHORITY_STAFF, async (req, res) => {
@@ -161,29 +179,26 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     const { actor } = signedIn(res)
     const id = String(req.params['id'])
     const form = req.body as Record<string, unknown>
-    const approach = readForm(APPROACH_FORM, form)
-    const version = wholeNumber(form['version'])
-    const result =
-      form['caseReference'] !== undefined
-        ? await referrals.linkToCase(actor, id, form, originOf(req))
-        : 'refusals' in approach
-          ? ({ outcome: 'refused', refusals: approach.refusals } as const)
-          : await referrals.convert(actor, id, approach.command, typeof version === 'number' ? version : undefined, originOf(req))
+    // A duplicate's "Link to case" button sends the case's reference; the approach's form does not.
+    const linking = form['caseReference'] !== undefined
+    const binding = linking ? LINK_FORM : CONVERT_FORM
+    const result = linking
+      ? await withCommand(LINK_FORM, form, (command) => referrals.linkToCase(actor, id, command, originOf(req)))
+      : await withCommand(CONVERT_FORM, form, (command) => referrals.convert(actor, id, command, originOf(req)))
     if (result.outcome === 'opened') {
       res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
       return
     }
-    if (result.outcome === 'invalid' || result.outcome === 'refused') {
+    if (result.outcome === 'invalid') {
       const found = await referrals.view(actor, id, originOf(req))
       if (!found?.authority) throw new NotFoundError()
-      const errors = result.outcome === 'refused' ? errorsOn(APPROACH_FORM, result.refusals) : result.errors
-      res.status(400).render('features/referrals/views/convert.njk', convertPage(found, form, errors))
+      res.status(400).render('features/referrals/views/convert.njk', convertPage(found, form, errorsOn(binding, result.refusals)))
       return
     }
-    await answer(req, res, result)
+    await answer(req, res, result, binding)
   })
 
-  async function answer(req: Request, res: Response, result: StepResult): Promise<void> {
+  async function answer(req: Request, res: Response, result: StepResult, binding: Pick<FormBinding, 'fieldId'>): Promise<void> {
     const id = String(req.params['id'])
     switch (result.outcome) {
       case 'done':
@@ -207,7 +222,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
         )
         return
       case 'invalid':
-        await renderReferral(req, res, result.errors, 400)
+        await renderReferral(req, res, errorsOn(binding, result.refusals), 400)
         return
     }
   }
@@ -236,6 +251,16 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   }
 
   return router
+}
+
+/** The form read into its command and given to the service, or refused as the form's reading refused it. */
+async function withCommand<S extends z.ZodType, R>(
+  binding: FormBinding<S>,
+  form: unknown,
+  run: (command: z.output<S>) => Promise<R>,
+): Promise<R | { outcome: 'invalid'; refusals: Refusal[] }> {
+  const read = readForm(binding, form)
+  return 'refusals' in read ? { outcome: 'invalid', refusals: read.refusals } : run(read.command)
 }
 
 async function referralFormPage(intake: ReferralIntake, values: ReferralForm, errors: FormError[], selfReferral = false) {

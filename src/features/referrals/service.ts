@@ -9,7 +9,6 @@ import {
   CLOSING_OUTCOMES,
   nextReferralState,
   outcomeSuggestedByStage,
-  REFERRAL_OUTCOMES,
   type ReferralAction,
   type ReferralOutcome,
   type ReferralStatus,
@@ -17,11 +16,10 @@ import {
 import { WorkingCalendar } from '../../domain/working-days.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { londonDateOf, type Clock } from '../../platform/clock.ts'
-import { formText, oneOf, versionOf, type FormError } from '../../platform/forms.ts'
 import { queueMessages, type Notifier } from '../../platform/notify.ts'
-import type { RecordApproach } from '../casework/commands.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import type { CaseworkService } from '../casework/service.ts'
+import type { ConvertReferral, LinkReferralToCase, SaveReferralSettings, SendReferralMessage, TakeReferralStep } from './commands.ts'
 import { messageNotice, outcomeToReferrer } from './notifications.ts'
 import {
   addMessage,
@@ -40,8 +38,6 @@ import {
 } from './queries.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const HTML_TAG = /<\s*[a-z!/?]/i
-const MESSAGE_LIMIT = 2000
 
 /** Referring organisations see their own referrals; housing authority staff see those made to them. */
 function sideOf(actor: Actor): 'referrer' | 'authority' | undefined {
@@ -52,12 +48,16 @@ function sideOf(actor: Actor): 'referrer' | 'authority' | undefined {
 
 export type StepResult =
   | { outcome: 'done' }
-  | { outcome: 'invalid'; errors: FormError[] }
+  | { outcome: 'invalid'; refusals: Refusal[] }
   | { outcome: 'stale' }
   | { outcome: 'not_found' }
   | { outcome: 'not_allowed' }
 
-export type ConvertResult = StepResult | { outcome: 'opened'; reference: string } | { outcome: 'refused'; refusals: Refusal[] }
+export type ConvertResult = StepResult | { outcome: 'opened'; reference: string }
+
+function refused(path: string, message: string): { outcome: 'invalid'; refusals: Refusal[] } {
+  return { outcome: 'invalid', refusals: [{ path, message }] }
+}
 
 class StaleReferral extends Error {}
 
@@ -166,28 +166,13 @@ export class ReferralService {
   }
 
   /** Acknowledge, record contact, record the outcome or close: one step, checked against the version seen. */
-  async takeStep(actor: Actor, id: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
+  async takeStep(actor: Actor, id: string, command: TakeReferralStep, origin: Origin): Promise<StepResult> {
     if (sideOf(actor) !== 'authority' || actor.kind !== 'user' || !UUID.test(id)) return { outcome: 'not_allowed' }
-    const kind = oneOf(['acknowledge', 'record_contact', 'record_outcome', 'close'] as const, form['action'])
-    if (!kind) return { outcome: 'invalid', errors: [{ href: '#action', text: 'Choose what to do with the referral' }] }
-    const version = versionOf(form['version'])
-    const outcome = oneOf(REFERRAL_OUTCOMES, form['outcome'])
-    const details = formText(form['details']) || null
-    // The outcome and closing forms sit on one page, so the closing form's fields have their own ids.
-    const field = (name: string) => (kind === 'close' && name !== 'action' ? `#close-${name}` : `#${name}`)
-    const errors: FormError[] = []
-    if (kind === 'record_outcome' && outcome === undefined)
-      errors.push({ href: field('outcome'), text: 'Choose what the assessment found' })
-    if (details && details.length > MESSAGE_LIMIT)
-      errors.push({ href: field('details'), text: `The details must be ${String(MESSAGE_LIMIT)} characters or fewer` })
-    if (details && HTML_TAG.test(details)) errors.push({ href: field('details'), text: 'The details must not contain HTML tags' })
-    if (errors.length > 0) return { outcome: 'invalid', errors }
     const action: ReferralAction =
-      kind === 'record_outcome' || kind === 'close' ? { kind, outcome: outcome ?? 'pending', details } : { kind }
-    const result = await this.step(actor, id, version, origin, action)
-    return result.outcome === 'invalid'
-      ? { outcome: 'invalid', errors: result.errors.map((e) => ({ ...e, href: field(e.href.slice(1)) })) }
-      : result
+      command.action === 'record_outcome' || command.action === 'close'
+        ? { kind: command.action, outcome: command.outcome ?? 'pending', details: blankAsNull(command.details) }
+        : { kind: command.action }
+    return this.step(actor, id, command.version, origin, action)
   }
 
   private async step(
@@ -223,7 +208,7 @@ export class ReferralService {
       { status: referral.status as ReferralStatus, outcome: referral.outcome as ReferralOutcome, converted: referral.case_id !== null },
       action,
     )
-    if ('refused' in next) return { outcome: 'invalid', errors: [{ href: `#${next.field}`, text: next.refused }] }
+    if ('refused' in next) return refused(next.field, next.refused)
     const now = this.clock.now()
     const details = 'details' in action ? action.details : null
     const outcomeDetails = details ?? referral.outcome_details
@@ -260,25 +245,17 @@ export class ReferralService {
   }
 
   /** A message to the other side; the referrer may write only about its own organisation's referrals. */
-  async sendMessage(actor: Actor, id: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
+  async sendMessage(actor: Actor, id: string, command: SendReferralMessage, origin: Origin): Promise<StepResult> {
     const side = sideOf(actor)
     if (side === undefined || actor.organisationId === null || !UUID.test(id)) return { outcome: 'not_allowed' }
-    const body = formText(form['message'])
-    if (!body) return { outcome: 'invalid', errors: [{ href: '#message', text: 'Write your message' }] }
-    if (body.length > MESSAGE_LIMIT)
-      return {
-        outcome: 'invalid',
-        errors: [{ href: '#message', text: `Your message must be ${String(MESSAGE_LIMIT)} characters or fewer` }],
-      }
-    if (HTML_TAG.test(body)) return { outcome: 'invalid', errors: [{ href: '#message', text: 'Your message must not contain HTML tags' }] }
+    const body = command.message
     const result = await asActor(this.db, actor, async (trx): Promise<StepResult> => {
       const referral = await findReferral(trx, actor.organisationId, id)
       if (!referral) return { outcome: 'not_found' }
       const mine =
         side === 'authority' ? referral.authority_id === actor.organisationId : referral.referring_organisation_id === actor.organisationId
       if (!mine) return { outcome: 'not_found' }
-      if (referral.referring_organisation_id === null)
-        return { outcome: 'invalid', errors: [{ href: '#message', text: 'A self-referral has no referrer to write to' }] }
+      if (referral.referring_organisation_id === null) return refused('message', 'A self-referral has no referrer to write to')
       const now = this.clock.now()
       await addMessage(trx, {
         referralId: referral.id,
@@ -354,22 +331,27 @@ export class ReferralService {
   }
 
   /** Opens an approach from the referral, its details carried over and the two linked, in one transaction. */
-  async convert(actor: Actor, id: string, approach: RecordApproach, version: number | undefined, origin: Origin): Promise<ConvertResult> {
+  async convert(actor: Actor, id: string, command: ConvertReferral, origin: Origin): Promise<ConvertResult> {
     if (sideOf(actor) !== 'authority' || actor.kind !== 'user' || !UUID.test(id)) return { outcome: 'not_allowed' }
     const referral = await asActor(this.db, actor, (trx) => findReferral(trx, actor.organisationId, id))
     if (referral?.authority_id !== actor.organisationId) return { outcome: 'not_found' }
     try {
-      const result = await this.casework.recordApproach(actor, approach, origin, {
+      const result = await this.casework.recordApproach(actor, command.approach, origin, {
         referralRoute: referral.referring_organisation_id ? 'partner_referral' : 'self_referral',
         supportNeeds: referral.support_needs,
         details: { referral: referral.reference },
         opened: async (trx, created) => {
-          const moved = await this.move(trx, actor, referral, version, origin, { kind: 'convert' }, created.caseId)
+          const moved = await this.move(trx, actor, referral, command.version, origin, { kind: 'convert' }, created.caseId)
           if (moved.outcome !== 'done') throw new StaleReferral()
         },
       })
       if (result.outcome === 'not_allowed') return { outcome: 'not_allowed' }
-      if (result.outcome === 'invalid') return { outcome: 'refused', refusals: result.refusals }
+      // The approach's refusals are about the command's approach.
+      if (result.outcome === 'invalid')
+        return {
+          outcome: 'invalid',
+          refusals: result.refusals.map((r) => ({ ...r, path: r.path === '' ? 'approach' : `approach.${r.path}` })),
+        }
       this.notifier.deliverSoon()
       return { outcome: 'opened', reference: result.reference }
     } catch (error) {
@@ -379,15 +361,14 @@ export class ReferralService {
   }
 
   /** The referral is about someone the authority already has a case for: link it rather than open another. */
-  async linkToCase(actor: Actor, id: string, form: Record<string, unknown>, origin: Origin): Promise<ConvertResult> {
+  async linkToCase(actor: Actor, id: string, command: LinkReferralToCase, origin: Origin): Promise<ConvertResult> {
     if (sideOf(actor) !== 'authority' || actor.kind !== 'user' || !UUID.test(id)) return { outcome: 'not_allowed' }
-    const reference = formText(form['caseReference'])
-    const version = versionOf(form['version'])
+    const { caseReference: reference, version } = command
     const result = await asActor(this.db, actor, async (trx): Promise<ConvertResult> => {
       const referral = await findReferral(trx, actor.organisationId, id)
       if (referral?.authority_id !== actor.organisationId) return { outcome: 'not_found' }
       const found = reference ? await caseIdByReference(trx, actor.organisationId, reference) : undefined
-      if (!found) return { outcome: 'invalid', errors: [{ href: '#case-reference', text: 'Choose one of your authority’s cases' }] }
+      if (!found) return refused('caseReference', 'Choose one of your authority’s cases')
       const moved = await this.move(trx, actor, referral, version, origin, { kind: 'convert' }, found.id)
       return moved.outcome === 'done' ? { outcome: 'opened', reference: found.reference } : moved
     })
@@ -432,19 +413,10 @@ export class ReferralService {
     return settings.type === 'local_housing_authority' ? settings : undefined
   }
 
-  async saveSettings(actor: Actor, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
+  async saveSettings(actor: Actor, command: SaveReferralSettings, origin: Origin): Promise<StepResult> {
     if (!(await this.settings(actor)) || actor.organisationId === null) return { outcome: 'not_allowed' }
-    const errors: FormError[] = []
-    const daysText = formText(form['targetWorkingDays'])
-    const days = /^\d{1,2}$/.test(daysText) ? Number(daysText) : NaN
-    if (!(days >= 1 && days <= 20)) errors.push({ href: '#target-working-days', text: 'Enter a number of working days from 1 to 20' })
-    const email = formText(form['contactEmail']) || null
-    if (email !== null && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email))
-      errors.push({
-        href: '#contact-email',
-        text: 'Enter the team’s email address in the right format, like housing.options@council.gov.uk',
-      })
-    if (errors.length > 0) return { outcome: 'invalid', errors }
+    const days = command.targetWorkingDays
+    const email = command.contactEmail ?? null
     await asActor(this.db, actor, async (trx) => {
       await updateReferralSettings(trx, actor.organisationId, { targetWorkingDays: days, contactEmail: email })
       await recordAudit(
@@ -484,6 +456,9 @@ function personOf(r: {
     postcode: r.address_postcode,
   }
 }
+
+/** Details left blank are no details. */
+const blankAsNull = (text: string | undefined) => (text === undefined || text === '' ? null : text)
 
 function refOf(referral: FoundReferral) {
   return { id: referral.id, reference: referral.reference, authorityId: referral.authority_id, authorityName: referral.authority_name }

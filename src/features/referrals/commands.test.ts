@@ -1,6 +1,17 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
-import { CONSENT_EXPLAINED, readReferral, type Problem, type ReferralChannel } from './referral-submission.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import { CONSENT_EXPLAINED, readSubmission, referralRefusals, type ReferralChannel, type SubmitReferral } from './commands.ts'
+
+type Problem = Refusal
+
+/** The submission as the intake reads it: the schema's refusals, or then those of the rules that look at today and the channel. */
+function readReferral(body: unknown, today: LocalDate, channel: ReferralChannel): { referral: SubmitReferral } | { problems: Problem[] } {
+  const read = readSubmission(body)
+  if ('refusals' in read) return { problems: read.refusals }
+  const problems = referralRefusals(read.command, today, channel)
+  return problems.length > 0 ? { problems } : { referral: read.command }
+}
 
 const today = LocalDate.parse('2026-02-10')
 
@@ -385,7 +396,7 @@ describe('a referral with a problem says where and what', () => {
     [
       'an unknown support need',
       changed((b) => (b.supportNeeds = ['mental_health', 'needs_a_garden'])),
-      'supportNeeds.1',
+      'supportNeeds[1]',
       'Choose support needs from the list',
     ],
     ['support needs not as a list', changed((b) => (b.supportNeeds = 'mental_health')), 'supportNeeds', 'Support needs must be a list'],
@@ -437,7 +448,7 @@ describe('a referral with a problem says where and what', () => {
         'person.email',
         'household.adults',
         'household.children',
-        'supportNeeds.0',
+        'supportNeeds[0]',
         'favouriteColour',
       ].sort(),
     )

@@ -1,14 +1,19 @@
 import { LocalDate } from '@js-joda/core'
 import { z } from 'zod'
-import { SUPPORT_NEEDS, type SupportNeed } from './code-lists.ts'
-import { PREFERRED_CONTACT, REFERRAL_REASONS } from './referrals.ts'
-import { isWithinThreatWindow, lastDayOfPeriod, FIFTY_SIX_DAYS } from './statutory-dates.ts'
+import { SUPPORT_NEEDS, type SupportNeed } from '../../domain/code-lists.ts'
+import { PREFERRED_CONTACT, REFERRAL_REASONS, REFERRAL_OUTCOMES } from '../../domain/referrals.ts'
+import { isWithinThreatWindow, lastDayOfPeriod, FIFTY_SIX_DAYS } from '../../domain/statutory-dates.ts'
+import { RecordApproach } from '../casework/commands.ts'
+import { pathString, recordVersion, type Read, type Refusal } from '../../platform/commands.ts'
 
 /**
- * A referral as a partner, a partner's system or the person themselves sends it: one schema for the
- * API body (interfaces.md, `POST /api/v1/referrals`), the partner form and the self-referral form.
- * The rules that need today's date or look across fields are in `referralProblems`.
+ * The referral commands: one schema each, read by the referral pages and, for a referral's submission,
+ * the API and its OpenAPI document alike.
  */
+
+// ---------------------------------------------------------------------------------------------------
+// A referral made: by a partner's form, a partner's system (`POST /api/v1/referrals`, the body as it is)
+// or the person themselves. The forms' fields are named by their paths in this body.
 
 /** What consent to a referral means (s213B(3)), said whenever one of the three is missing. */
 export const CONSENT_EXPLAINED = {
@@ -76,7 +81,7 @@ const count = (what: string, min: number) =>
     .min(min, `${capitalise(what)} must be ${String(min)} or more`)
     .max(30, `${capitalise(what)} must be 30 or fewer`)
 
-export const ReferralSubmission = z.strictObject({
+export const SubmitReferral = z.strictObject({
   localAuthority: z
     .string({ error: 'Enter the ONS code of the housing authority the person chose, like E07000073' })
     .regex(/^E0[6-9]\d{6}$/, 'Enter the ONS code of an English housing authority, like E07000073'),
@@ -151,31 +156,20 @@ export const ReferralSubmission = z.strictObject({
   notes: optionalText('notes', LIMITS.notes),
 })
 
-export type ReferralInput = z.input<typeof ReferralSubmission>
-export type ReferralSubmission = z.output<typeof ReferralSubmission>
-export interface Problem {
-  path: string
-  message: string
-}
+export type SubmitReferral = z.output<typeof SubmitReferral>
 export type ReferralChannel = 'web' | 'api' | 'self_referral'
 
 /**
- * Reads a referral, listing every problem at once with its dotted path into the body. `today` is
- * England's calendar date, for the dates that must be in the past or the near future.
+ * Reads a referral as the API sends it, every problem at once with its path into the body: each field
+ * the body should not have is named, and a body that is not an object is told so.
  */
-export function readReferral(
-  body: unknown,
-  today: LocalDate,
-  channel: ReferralChannel,
-): { referral: ReferralSubmission } | { problems: Problem[] } {
-  const parsed = ReferralSubmission.safeParse(body)
-  if (!parsed.success) return { problems: parsed.error.issues.flatMap(problemsOfIssue) }
-  const problems = referralProblems(parsed.data, today, channel)
-  return problems.length > 0 ? { problems } : { referral: parsed.data }
+export function readSubmission(body: unknown): Read<SubmitReferral> {
+  const parsed = SubmitReferral.safeParse(body)
+  return parsed.success ? { command: parsed.data } : { refusals: parsed.error.issues.flatMap(refusalsOfIssue) }
 }
 
-function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {
-  const path = issue.path.map(String).join('.')
+function refusalsOfIssue(issue: z.core.$ZodIssue): Refusal[] {
+  const path = pathString(issue.path)
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: path ? `${path}.${key}` : key,
@@ -186,9 +180,12 @@ function problemsOfIssue(issue: z.core.$ZodIssue): Problem[] {
   return [{ path, message: issue.message }]
 }
 
-/** The rules that look across fields or at today's date. */
-export function referralProblems(referral: ReferralSubmission, today: LocalDate, channel: ReferralChannel): Problem[] {
-  const problems: Problem[] = []
+/**
+ * The rules that need today's date (England's) or the channel the referral came by: the intake runs
+ * them once the schema has read the referral, so a form and the API are refused alike.
+ */
+export function referralRefusals(referral: SubmitReferral, today: LocalDate, channel: ReferralChannel): Refusal[] {
+  const problems: Refusal[] = []
   const { person, referrer } = referral
   const address = person.address
 
@@ -263,6 +260,81 @@ export function referralProblems(referral: ReferralSubmission, today: LocalDate,
     problems.push({ path: 'dischargeOrReleaseOn', message: 'The discharge or release date must be within a year of today' })
   return problems
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The housing authority's side: a referral's steps, messages, conversion and settings.
+
+const MESSAGE_LIMIT = 2000
+
+/** The form a step was taken from, so a later change by someone else is not overwritten; without it, not checked. */
+const referralVersion = recordVersion('The form is out of date: open the referral again').optional()
+
+const stepDetails = z
+  .string()
+  .trim()
+  .max(MESSAGE_LIMIT, `The details must be ${String(MESSAGE_LIMIT)} characters or fewer`)
+  .refine((value) => !HTML_TAG.test(value), 'The details must not contain HTML tags')
+  .optional()
+  .meta({ description: 'Told to the referrer with the outcome' })
+
+/** Acknowledge, record contact, record the outcome of an assessment, or close: one kind of step each. */
+export const TakeReferralStep = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('acknowledge'), version: referralVersion }),
+    z.object({ action: z.literal('record_contact'), version: referralVersion }),
+    z.object({
+      action: z.literal('record_outcome'),
+      outcome: z.enum(REFERRAL_OUTCOMES, { error: 'Choose what the assessment found' }),
+      details: stepDetails,
+      version: referralVersion,
+    }),
+    z.object({
+      action: z.literal('close'),
+      // Whether a closing needs an outcome depends on the referral's state: the service says.
+      outcome: z.enum(REFERRAL_OUTCOMES, { error: 'Choose why the referral is being closed' }).optional(),
+      details: stepDetails,
+      version: referralVersion,
+    }),
+  ],
+  { error: 'Choose what to do with the referral' },
+)
+export type TakeReferralStep = z.output<typeof TakeReferralStep>
+
+export const SendReferralMessage = z.object({
+  message: z
+    .string({ error: 'Write your message' })
+    .trim()
+    .min(1, 'Write your message')
+    .max(MESSAGE_LIMIT, `Your message must be ${String(MESSAGE_LIMIT)} characters or fewer`)
+    .refine((value) => !HTML_TAG.test(value), 'Your message must not contain HTML tags'),
+})
+export type SendReferralMessage = z.output<typeof SendReferralMessage>
+
+/** The referral is about someone with a case already: link it to that case rather than open another. */
+export const LinkReferralToCase = z.object({
+  caseReference: z.string({ error: 'Choose one of your authority’s cases' }).trim().min(1, 'Choose one of your authority’s cases'),
+  version: referralVersion,
+})
+export type LinkReferralToCase = z.output<typeof LinkReferralToCase>
+
+/** Opens an approach from the referral: the approach as casework records it, and the referral's version. */
+export const ConvertReferral = z.object({ approach: RecordApproach, version: referralVersion })
+export type ConvertReferral = z.output<typeof ConvertReferral>
+
+const DAYS_MESSAGE = 'Enter a number of working days from 1 to 20'
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
+
+export const SaveReferralSettings = z.object({
+  targetWorkingDays: z.int({ error: DAYS_MESSAGE }).min(1, DAYS_MESSAGE).max(20, DAYS_MESSAGE),
+  contactEmail: z
+    .string()
+    .trim()
+    .regex(EMAIL, 'Enter the team’s email address in the right format, like housing.options@council.gov.uk')
+    .optional()
+    .meta({ description: 'Where new-referral alerts and referrers’ messages go; without one, to the team managers' }),
+})
+export type SaveReferralSettings = z.output<typeof SaveReferralSettings>
 
 function isRealDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
