@@ -1,21 +1,19 @@
 import { Router, type Response } from 'express'
 import { originOf } from '../../platform/http/origin.ts'
 import { readCommand } from '../../platform/commands.ts'
-import { NameOfficer, RecordApproach, RecordDecision } from '../casework/commands.ts'
-import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
 import {
-  CaseloadView,
-  CaseView,
-  EmptyRequest,
-  NoticeRequest,
-  PlacementEndingRequest,
-  PlacementRequest,
-  ReviewDecisionRequest,
-  ReviewRequest,
-  Recorded,
-  WarningRequest,
-} from './case-schemas.ts'
-import { camel, command, dashed, dateFields, pathOf, type Command, type Officer, type Reading, type Services } from './commands.ts'
+  AuthoriseNotice,
+  DecideNotice,
+  EndPlacement,
+  GiveWarning,
+  NameOfficer,
+  PlaceInAccommodation,
+  RecordApproach,
+  RecordDecision,
+} from '../casework/commands.ts'
+import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
+import { CaseloadView, CaseView, ReviewDecisionRequest, ReviewRequest, Recorded } from './case-schemas.ts'
+import { command, dashed, dateFields, pathOf, type Command, type Officer, type Reading, type Services } from './commands.ts'
 import { HOUSEHOLD_COMMANDS, HOUSEHOLD_READINGS } from './household-api.ts'
 import { LETTER_COMMANDS, LETTER_READINGS } from './letter-api.ts'
 import type { ApiOperation } from './openapi.ts'
@@ -54,10 +52,8 @@ const COMMANDS: Command<unknown>[] = [
   }),
   command({
     operation: { path: '/cases/{reference}/non-cooperation/warning', summary: 'Give a non-cooperation warning (s193B(3))' },
-    body: WarningRequest,
-    toForm: (b) => ({ stepRefused: b.stepRefused, ...dateFields(b.date), reasonablePeriodDays: String(b.reasonablePeriodDays) }),
-    fields: { '#step-refused': 'stepRefused', '#reasonable-period': 'reasonablePeriodDays', '#warned-on-day': 'date' },
-    run: ({ nonCooperation }, officer, reference, form, origin) => nonCooperation.warn(officer, reference, form, origin),
+    body: GiveWarning,
+    run: ({ nonCooperation }, officer, reference, warning, origin) => nonCooperation.warn(officer, reference, warning, origin),
   }),
   command({
     operation: {
@@ -65,10 +61,8 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Decide a non-cooperation notice (s193B(2))',
       description: 'Once the warning’s reasonable period has passed. A second, more senior officer must authorise it.',
     },
-    body: NoticeRequest,
-    toForm: (b) => ({ reasons: b.reasons, ...dateFields(b.date) }),
-    fields: { '#reasons': 'reasons', '#decided-on-day': 'date' },
-    run: ({ nonCooperation }, officer, reference, form, origin) => nonCooperation.decideNotice(officer, reference, form, origin),
+    body: DecideNotice,
+    run: ({ nonCooperation }, officer, reference, notice, origin) => nonCooperation.decideNotice(officer, reference, notice, origin),
   }),
   command({
     operation: {
@@ -76,10 +70,9 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Authorise a non-cooperation notice',
       description: 'By an officer other than the one who decided it, and more senior.',
     },
-    body: EmptyRequest,
-    toForm: () => ({}),
-    fields: { '#authorise': '' },
-    run: ({ nonCooperation }, officer, reference, _form, origin) => nonCooperation.authorise(officer, reference, origin),
+    body: AuthoriseNotice,
+    run: ({ nonCooperation }, officer, reference, authorisation, origin) =>
+      nonCooperation.authorise(officer, reference, authorisation, origin),
   }),
   command({
     operation: {
@@ -87,22 +80,13 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Place the household in temporary accommodation',
       description: 'Interim accommodation (s188) at approach or under the relief duty; s193 under the main housing duty.',
     },
-    body: PlacementRequest,
-    toForm: (b) => ({
-      accommodationType: b.accommodationType,
-      bedrooms: b.bedrooms === undefined ? '' : String(b.bedrooms),
-      inAnotherDistrict: b.inAnotherDistrict ? 'yes' : 'no',
-      ...dateFields(b.date),
-    }),
-    fields: { '#accommodation-type': 'accommodationType', '#bedrooms': 'bedrooms', '#placed-on-day': 'date' },
-    run: ({ accommodation }, officer, reference, form, origin) => accommodation.place(officer, reference, form, origin),
+    body: PlaceInAccommodation,
+    run: ({ accommodation }, officer, reference, placement, origin) => accommodation.place(officer, reference, placement, origin),
   }),
   command({
     operation: { path: '/cases/{reference}/temporary-accommodation/ending', summary: 'End the current temporary accommodation placement' },
-    body: PlacementEndingRequest,
-    toForm: (b) => ({ ending: b.ending, ...dateFields(b.date) }),
-    fields: { '#ending': 'ending', '#ended-on-day': 'date' },
-    run: ({ accommodation }, officer, reference, form, origin) => accommodation.end(officer, reference, form, origin),
+    body: EndPlacement,
+    run: ({ accommodation }, officer, reference, ending, origin) => accommodation.end(officer, reference, ending, origin),
   }),
   command({
     operation: {

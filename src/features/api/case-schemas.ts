@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { ACTIVITY_TYPES, CONTACT_DIRECTIONS, CONTACT_KINDS } from '../../domain/activities.ts'
-import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { SEXES } from '../../domain/approach.ts'
 import { ELIGIBILITY, HOMELESSNESS_STATUSES, RELATIONSHIPS, SECTIONS } from '../../domain/assessment.ts'
 import {
   ACCOMMODATION_AT_APPLICATION,
-  ACCOMMODATION_SECURED,
   BENEFIT_CLAIMS,
   DISABILITY,
   EMPLOYMENT_STATUSES,
@@ -20,8 +19,6 @@ import {
 import { AGREEMENTS, STEP_LIBRARY, STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
 import { STAGES } from '../../domain/legal-status.ts'
 import { REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
-import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
-import { CHOICE_LABELS } from '../casework/decisions.ts'
 
 /**
  * The JSON shapes of the case commands. They check types only: what the law allows (a lawful move, a
@@ -30,25 +27,6 @@ import { CHOICE_LABELS } from '../casework/decisions.ts'
 
 const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD (Europe/London)' })
 const keys = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
-
-export const WarningRequest = z
-  .object({ stepRefused: z.string(), date: isoDate, reasonablePeriodDays: z.int() })
-  .meta({ id: 'NonCooperationWarningRequest' })
-
-export const NoticeRequest = z.object({ reasons: z.string(), date: isoDate }).meta({ id: 'NonCooperationNoticeRequest' })
-
-export const PlacementRequest = z
-  .object({
-    accommodationType: z.enum(keys(ACCOMMODATION_TYPES)),
-    bedrooms: z.int().min(0).max(10).optional(),
-    inAnotherDistrict: z.boolean().optional(),
-    date: isoDate,
-  })
-  .meta({ id: 'PlacementRequest' })
-
-export const PlacementEndingRequest = z
-  .object({ ending: z.enum(keys(PLACEMENT_ENDINGS)), date: isoDate })
-  .meta({ id: 'PlacementEndingRequest' })
 
 export const ReviewRequest = z
   .object({
@@ -72,8 +50,6 @@ export const ReviewRequest = z
 export const ReviewDecisionRequest = z
   .object({ outcome: z.enum(REVIEW_OUTCOMES), date: isoDate, reasons: z.string().optional() })
   .meta({ id: 'ReviewDecisionRequest' })
-
-export const EmptyRequest = z.object({}).meta({ id: 'EmptyRequest' })
 
 const Deadline = z.object({ what: z.string(), due: isoDate, daysLeft: z.int() })
 

@@ -4,10 +4,10 @@ import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../../platform/http/origin.ts'
 import type { AccommodationService } from './accommodation-service.ts'
-import { refusalOf, type StepResult } from '../case/kernel.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
+import { PLACEMENT_ENDING_FORM, PLACEMENT_FORM } from './forms.ts'
+import { submitStep } from './step-form.ts'
 
 /** The temporary accommodation page of a case: place the household, or end the placement. */
 export function accommodationRoutes(deps: { accommodation: AccommodationService; clock: Clock }): Router {
@@ -30,30 +30,31 @@ export function accommodationRoutes(deps: { accommodation: AccommodationService;
     })
   }
 
-  async function after(res: Response, reference: string, result: StepResult, values: Record<string, unknown>) {
-    if (result.outcome === 'not_found') throw new NotFoundError()
-    if (result.outcome === 'recorded') {
-      res.redirect(303, `/cases/${encodeURIComponent(reference)}`)
-      return
-    }
-    const refused = refusalOf(result)
-    await render(res, reference, values, refused.errors, refused.status)
-  }
+  /** After a step, on to the case; refused, the page again with what was sent. */
+  const onPage = (res: Response) => ({
+    next: (reference: string) => `/cases/${encodeURIComponent(reference)}`,
+    show: (reference: string, values: Record<string, unknown>, errors: FormError[], status: number) =>
+      render(res, reference, values, errors, status),
+  })
 
   router.get('/cases/:reference/temporary-accommodation', ...officers, async (req, res) => {
     await render(res, String(req.params['reference']), {}, [])
   })
 
   router.post('/cases/:reference/temporary-accommodation/placement', ...officers, async (req, res) => {
-    const reference = String(req.params['reference'])
-    const form = req.body as Record<string, unknown>
-    await after(res, reference, await accommodation.place(signedIn(res).actor, reference, form, originOf(req)), form)
+    await submitStep(req, res, {
+      binding: PLACEMENT_FORM,
+      give: (actor, reference, command, origin) => accommodation.place(actor, reference, command, origin),
+      ...onPage(res),
+    })
   })
 
   router.post('/cases/:reference/temporary-accommodation/ending', ...officers, async (req, res) => {
-    const reference = String(req.params['reference'])
-    const form = req.body as Record<string, unknown>
-    await after(res, reference, await accommodation.end(signedIn(res).actor, reference, form, originOf(req)), form)
+    await submitStep(req, res, {
+      binding: PLACEMENT_ENDING_FORM,
+      give: (actor, reference, command, origin) => accommodation.end(actor, reference, command, origin),
+      ...onPage(res),
+    })
   })
 
   return router

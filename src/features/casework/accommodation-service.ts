@@ -3,21 +3,13 @@ import type { Kysely } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import type { Stage } from '../../domain/legal-status.ts'
-import {
-  ACCOMMODATION_TYPES,
-  BED_AND_BREAKFAST_LIMIT_DAYS,
-  dutyToAccommodate,
-  mayEnd,
-  mayPlace,
-  PLACEMENT_ENDINGS,
-} from '../../domain/temporary-accommodation.ts'
+import { BED_AND_BREAKFAST_LIMIT_DAYS, dutyToAccommodate, mayEnd, mayPlace } from '../../domain/temporary-accommodation.ts'
 import { daysUntil } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { parseDateInput } from '../../platform/date-input.ts'
 import { endPlacement, insertPlacement, placementsOfCase } from './accommodation-queries.ts'
-import { asOfficer, type StepResult, type CaseKernel } from '../case/kernel.ts'
-import { codeOf, type FormError } from '../../platform/forms.ts'
+import { asOfficer, refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import type { EndPlacement, PlaceInAccommodation } from './commands.ts'
 import { findCaseByReference } from '../case/queries.ts'
 
 /**
@@ -62,58 +54,46 @@ export class AccommodationService {
     })
   }
 
-  async place(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
+  async place(actor: Actor, reference: string, command: PlaceInAccommodation, origin: Origin): Promise<StepResult> {
     return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
-      const errors: FormError[] = []
-      const type = codeOf(ACCOMMODATION_TYPES, form['accommodationType'])
-      if (!type) errors.push({ href: '#accommodation-type', text: 'Select the type of accommodation' })
-      const bedroomsGiven = typeof form['bedrooms'] === 'string' ? form['bedrooms'].trim() : ''
-      const bedrooms = bedroomsGiven === '' ? null : /^\d{1,2}$/.test(bedroomsGiven) ? Number(bedroomsGiven) : NaN
-      if (bedrooms !== null && !(bedrooms <= 10))
-        errors.push({ href: '#bedrooms', text: 'Enter the number of bedrooms as a whole number from 0 to 10, or leave it blank' })
-      const date = parseDateInput({ day: form['day'], month: form['month'], year: form['year'] }, 'Date of the placement')
-      if ('error' in date) errors.push({ href: '#placed-on-day', text: date.error })
-      if (errors.length > 0 || 'error' in date || !type) return { errors }
+      const placedOn = LocalDate.parse(command.date)
       const placements = await placementsOfCase(trx, found.id)
       const current = placements.find((p) => p.ended_on === null)
       const check = mayPlace(
         found.stage as Stage,
         current ? { placedOn: LocalDate.parse(current.placed_on) } : undefined,
-        date.date,
+        placedOn,
         LocalDate.parse(found.approached_on),
         this.clock.today(),
       )
-      if (!check.allowed)
-        return { errors: [{ href: check.about === 'date' ? '#placed-on-day' : '#accommodation-type', text: check.reason }] }
+      if (!check.allowed) return refused(check.about === 'date' ? 'date' : 'accommodationType', check.reason)
       await insertPlacement(trx, {
         caseId: found.id,
         authorityId: found.authority_id,
         providerId: found.provider_organisation_id,
         duty: check.value,
-        accommodationType: type,
-        bedrooms,
-        inAnotherDistrict: form['inAnotherDistrict'] === 'yes',
-        placedOn: date.date.toString(),
+        accommodationType: command.accommodationType,
+        bedrooms: command.bedrooms ?? null,
+        inAnotherDistrict: command.inAnotherDistrict ?? false,
+        placedOn: placedOn.toString(),
         placedBy: officer.userId,
       })
-      return { event: 'accommodation_placed', on: date.date.toString(), details: { duty: check.value, accommodationType: type } }
+      return {
+        event: 'accommodation_placed',
+        on: placedOn.toString(),
+        details: { duty: check.value, accommodationType: command.accommodationType },
+      }
     })
   }
 
-  async end(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<StepResult> {
+  async end(actor: Actor, reference: string, command: EndPlacement, origin: Origin): Promise<StepResult> {
     return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
-      const errors: FormError[] = []
-      const ending = codeOf(PLACEMENT_ENDINGS, form['ending'])
-      if (!ending) errors.push({ href: '#ending', text: 'Select why the placement ended' })
-      const date = parseDateInput({ day: form['day'], month: form['month'], year: form['year'] }, 'Date the placement ended')
-      if ('error' in date) errors.push({ href: '#ended-on-day', text: date.error })
-      if (errors.length > 0 || 'error' in date || !ending) return { errors }
+      const endedOn = LocalDate.parse(command.date)
       const current = (await placementsOfCase(trx, found.id)).find((p) => p.ended_on === null)
-      const check = mayEnd(current ? { placedOn: LocalDate.parse(current.placed_on) } : undefined, date.date, this.clock.today())
-      if (!check.allowed || !current)
-        return { errors: [{ href: '#ended-on-day', text: check.allowed ? 'The household is not in a placement' : check.reason }] }
-      await endPlacement(trx, current.id, { on: date.date.toString(), ending, by: officer.userId })
-      return { event: 'accommodation_ended', on: date.date.toString(), details: { duty: current.duty, reason: ending } }
+      const check = mayEnd(current ? { placedOn: LocalDate.parse(current.placed_on) } : undefined, endedOn, this.clock.today())
+      if (!check.allowed || !current) return refused('date', check.allowed ? 'The household is not in a placement' : check.reason)
+      await endPlacement(trx, current.id, { on: endedOn.toString(), ending: command.ending, by: officer.userId })
+      return { event: 'accommodation_ended', on: endedOn.toString(), details: { duty: current.duty, reason: command.ending } }
     })
   }
 }

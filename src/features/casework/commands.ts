@@ -13,6 +13,7 @@ import {
   type PreventionEndingGround,
   type ReliefEndingGround,
 } from '../../domain/legal-status.ts'
+import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import { calendarDate, codes, recordVersion } from '../../platform/commands.ts'
 import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, type Choice, type SecuredAccommodation } from './decisions.ts'
 
@@ -153,3 +154,63 @@ export function decisionOf(command: RecordDecision): { decision: Decision; accom
   const withAccommodation = choice !== 'end_main_duty' && command.ground === 'suitable_accommodation_secured'
   return { decision, accommodation: withAccommodation && outcome && secured ? { outcome, secured } : null }
 }
+/* Non-cooperation (s193B): a warning, a notice decided by one officer, and its authorisation by a second. */
+
+const NON_COOPERATION_TEXT_LIMIT = 2000
+const PERIOD_MESSAGE = 'Enter the reasonable period as a whole number of days from 1 to 90'
+
+const requiredText = (missing: string, tooLong: string) =>
+  z.string({ error: missing }).trim().min(1, missing).max(NON_COOPERATION_TEXT_LIMIT, tooLong)
+
+export const GiveWarning = z
+  .object({
+    stepRefused: requiredText(
+      'Enter the step the applicant has refused to take',
+      `The step must be ${String(NON_COOPERATION_TEXT_LIMIT)} characters or fewer`,
+    ).meta({ description: 'The step in the plan the applicant has refused to take' }),
+    date: calendarDate('Date of the warning'),
+    reasonablePeriodDays: z
+      .int({ error: PERIOD_MESSAGE })
+      .min(1, PERIOD_MESSAGE)
+      .max(90, PERIOD_MESSAGE)
+      .meta({ description: 'How long the applicant has to take the step before a notice can be decided' }),
+  })
+  .meta({ id: 'NonCooperationWarningRequest' })
+export type GiveWarning = z.output<typeof GiveWarning>
+
+export const DecideNotice = z
+  .object({
+    reasons: requiredText(
+      'Enter why the notice is given: the step refused, and why the refusal was deliberate and unreasonable',
+      `The reasons must be ${String(NON_COOPERATION_TEXT_LIMIT)} characters or fewer`,
+    ),
+    date: calendarDate('Date of the decision'),
+  })
+  .meta({ id: 'NonCooperationNoticeRequest' })
+export type DecideNotice = z.output<typeof DecideNotice>
+
+/** Authorising the case's notice says nothing more: who authorises it, and when, is the officer and today. */
+export const AuthoriseNotice = z.object({}).meta({ id: 'EmptyRequest' })
+export type AuthoriseNotice = z.output<typeof AuthoriseNotice>
+
+/* Temporary accommodation: placing the household, and ending the placement. */
+
+const BEDROOMS_MESSAGE = 'Enter the number of bedrooms as a whole number from 0 to 10, or leave it blank'
+
+export const PlaceInAccommodation = z
+  .object({
+    accommodationType: z.enum(codes(ACCOMMODATION_TYPES), { error: 'Select the type of accommodation' }),
+    bedrooms: z.int({ error: BEDROOMS_MESSAGE }).min(0, BEDROOMS_MESSAGE).max(10, BEDROOMS_MESSAGE).optional(),
+    inAnotherDistrict: z.boolean().optional().meta({ description: 'In another council’s district; no by default' }),
+    date: calendarDate('Date of the placement'),
+  })
+  .meta({ id: 'PlacementRequest' })
+export type PlaceInAccommodation = z.output<typeof PlaceInAccommodation>
+
+export const EndPlacement = z
+  .object({
+    ending: z.enum(codes(PLACEMENT_ENDINGS), { error: 'Select why the placement ended' }),
+    date: calendarDate('Date the placement ended'),
+  })
+  .meta({ id: 'PlacementEndingRequest' })
+export type EndPlacement = z.output<typeof EndPlacement>

@@ -1,5 +1,14 @@
 import { datesOf, fieldsById, formBinding, given, listOf, wholeNumber } from '../../platform/http/form-commands.ts'
-import { NameOfficer, RecordApproach, RecordDecision } from './commands.ts'
+import {
+  AuthoriseNotice,
+  DecideNotice,
+  EndPlacement,
+  GiveWarning,
+  NameOfficer,
+  PlaceInAccommodation,
+  RecordApproach,
+  RecordDecision,
+} from './commands.ts'
 
 /** The casework pages' forms: how each one's fields make its command, and which field each refusal is about. */
 
@@ -76,4 +85,65 @@ export const OFFICER_FORM = formBinding({
   schema: NameOfficer,
   read: (form) => ({ input: { officerId: given(form['officerId']), version: wholeNumber(form['version']) } }),
   fieldId: fieldsById({ '': 'officer', officerId: 'officer', version: 'officer' }),
+})
+
+/** A form whose only date is the GOV.UK date input with plain `day`, `month` and `year` fields, at the command's `date`. */
+function withDate(form: Record<string, unknown>, label: string, input: Record<string, unknown>) {
+  const dates = datesOf(form, { date: { prefix: '', label, parts: 'plain' } })
+  return { input: { ...input, date: dates.values['date'] }, refusals: dates.refusals }
+}
+
+/** The non-cooperation page's warning form, and the command it makes. */
+export const WARNING_FORM = formBinding({
+  schema: GiveWarning,
+  read: (form) =>
+    withDate(form, 'Date of the warning', {
+      stepRefused: given(form['stepRefused']),
+      reasonablePeriodDays: wholeNumber(form['reasonablePeriodDays']),
+    }),
+  fieldId: fieldsById({
+    '': 'step-refused',
+    stepRefused: 'step-refused',
+    date: 'warned-on-day',
+    reasonablePeriodDays: 'reasonable-period',
+  }),
+})
+
+/** The non-cooperation page's notice form, and the command it makes. */
+export const NOTICE_FORM = formBinding({
+  schema: DecideNotice,
+  read: (form) => withDate(form, 'Date of the decision', { reasons: given(form['reasons']) }),
+  fieldId: fieldsById({ '': 'reasons', reasons: 'reasons', date: 'decided-on-day' }),
+})
+
+/** The non-cooperation page's authorisation button: no fields, so every refusal is about the button. */
+export const AUTHORISATION_FORM = formBinding({
+  schema: AuthoriseNotice,
+  read: () => ({ input: {} }),
+  fieldId: () => 'authorise',
+})
+
+/** The temporary accommodation page's placement form, and the command it makes. */
+export const PLACEMENT_FORM = formBinding({
+  schema: PlaceInAccommodation,
+  read: (form) =>
+    withDate(form, 'Date of the placement', {
+      accommodationType: given(form['accommodationType']),
+      bedrooms: wholeNumber(form['bedrooms']),
+      inAnotherDistrict: form['inAnotherDistrict'] === 'yes',
+    }),
+  fieldId: fieldsById({
+    '': 'accommodation-type',
+    accommodationType: 'accommodation-type',
+    bedrooms: 'bedrooms',
+    inAnotherDistrict: 'in-another-district',
+    date: 'placed-on-day',
+  }),
+})
+
+/** The temporary accommodation page's ending form, and the command it makes. */
+export const PLACEMENT_ENDING_FORM = formBinding({
+  schema: EndPlacement,
+  read: (form) => withDate(form, 'Date the placement ended', { ending: given(form['ending']) }),
+  fieldId: fieldsById({ '': 'ending', ending: 'ending', date: 'ended-on-day' }),
 })

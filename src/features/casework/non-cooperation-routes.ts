@@ -3,10 +3,10 @@ import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
-import type { NonCooperationResult, NonCooperationService } from './non-cooperation-service.ts'
-import { refusalOf } from '../case/kernel.ts'
+import { AUTHORISATION_FORM, NOTICE_FORM, WARNING_FORM } from './forms.ts'
+import type { NonCooperationService } from './non-cooperation-service.ts'
+import { submitStep } from './step-form.ts'
 
 /** The non-cooperation page of a case: give a warning, decide a notice, authorise it. */
 export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationService; clock: Clock }): Router {
@@ -31,35 +31,39 @@ export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationServi
     })
   }
 
-  async function after(res: Response, reference: string, result: NonCooperationResult, values: Record<string, unknown>) {
-    if (result.outcome === 'not_found') throw new NotFoundError()
-    if (result.outcome === 'recorded') {
-      res.redirect(303, `/cases/${encodeURIComponent(reference)}/non-cooperation`)
-      return
-    }
-    const refused = refusalOf(result)
-    await render(res, reference, values, refused.errors, refused.status)
-  }
+  /** After a step, back to the page; refused, the page again with what was sent. */
+  const onPage = (res: Response) => ({
+    next: (reference: string) => `/cases/${encodeURIComponent(reference)}/non-cooperation`,
+    show: (reference: string, values: Record<string, unknown>, errors: FormError[], status: number) =>
+      render(res, reference, values, errors, status),
+  })
 
   router.get('/cases/:reference/non-cooperation', ...officers, async (req, res) => {
     await render(res, String(req.params['reference']), {}, [])
   })
 
   router.post('/cases/:reference/non-cooperation/warning', ...officers, async (req, res) => {
-    const reference = String(req.params['reference'])
-    const form = req.body as Record<string, unknown>
-    await after(res, reference, await nonCooperation.warn(signedIn(res).actor, reference, form, originOf(req)), form)
+    await submitStep(req, res, {
+      binding: WARNING_FORM,
+      give: (actor, reference, command, origin) => nonCooperation.warn(actor, reference, command, origin),
+      ...onPage(res),
+    })
   })
 
   router.post('/cases/:reference/non-cooperation/notice', ...officers, async (req, res) => {
-    const reference = String(req.params['reference'])
-    const form = req.body as Record<string, unknown>
-    await after(res, reference, await nonCooperation.decideNotice(signedIn(res).actor, reference, form, originOf(req)), form)
+    await submitStep(req, res, {
+      binding: NOTICE_FORM,
+      give: (actor, reference, command, origin) => nonCooperation.decideNotice(actor, reference, command, origin),
+      ...onPage(res),
+    })
   })
 
   router.post('/cases/:reference/non-cooperation/authorisation', ...officers, async (req, res) => {
-    const reference = String(req.params['reference'])
-    await after(res, reference, await nonCooperation.authorise(signedIn(res).actor, reference, originOf(req)), {})
+    await submitStep(req, res, {
+      binding: AUTHORISATION_FORM,
+      give: (actor, reference, command, origin) => nonCooperation.authorise(actor, reference, command, origin),
+      ...onPage(res),
+    })
   })
 
   return router

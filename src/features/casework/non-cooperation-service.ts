@@ -7,17 +7,14 @@ import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type Warning } from
 import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { parseDateInput } from '../../platform/date-input.ts'
-import { asOfficer, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
-import { type FormError, formText } from '../../platform/forms.ts'
+import { asOfficer, refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
+import type { AuthoriseNotice, DecideNotice, GiveWarning } from './commands.ts'
 import { currentWarning, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
 import { findCaseByReference } from '../case/queries.ts'
 
 export type NonCooperationResult = StepResult
 
 type Row = NonNullable<Awaited<ReturnType<typeof currentWarning>>>
-
-const TEXT_LIMIT = 2000
 
 /**
  * Non-cooperation on a case (s193B): a warning, then a notice decided by one officer and authorised
@@ -53,73 +50,55 @@ export class NonCooperationService {
     })
   }
 
-  async warn(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<NonCooperationResult> {
+  async warn(actor: Actor, reference: string, command: GiveWarning, origin: Origin): Promise<NonCooperationResult> {
     return this.step(actor, reference, origin, async (trx, officer, found, row) => {
-      const errors: FormError[] = []
-      const step = formText(form['stepRefused'])
-      if (!step) errors.push({ href: '#step-refused', text: 'Enter the step the applicant has refused to take' })
-      else if (step.length > TEXT_LIMIT)
-        errors.push({ href: '#step-refused', text: `The step must be ${String(TEXT_LIMIT)} characters or fewer` })
-      const period = formText(form['reasonablePeriodDays'])
-      const days = /^\d{1,2}$/.test(period) ? Number(period) : NaN
-      if (!(days >= 1 && days <= 90))
-        errors.push({ href: '#reasonable-period', text: 'Enter the reasonable period as a whole number of days from 1 to 90' })
-      const date = parseDateInput({ day: form['day'], month: form['month'], year: form['year'] }, 'Date of the warning')
-      if ('error' in date) errors.push({ href: '#warned-on-day', text: date.error })
-      if (errors.length > 0 || 'error' in date) return { errors }
+      const warnedOn = LocalDate.parse(command.date)
       const check = mayWarn(
         found.stage as Stage,
         row ? toWarning(row) : undefined,
-        date.date,
+        warnedOn,
         LocalDate.parse(found.approached_on),
         this.clock.today(),
       )
-      if (!check.allowed) return { errors: [{ href: '#warned-on-day', text: check.reason }] }
+      if (!check.allowed) return refused('date', check.reason)
       await insertWarning(trx, {
         caseId: found.id,
         authorityId: found.authority_id,
         providerId: found.provider_organisation_id,
         duty: found.stage,
-        stepRefused: step,
-        warnedOn: date.date.toString(),
+        stepRefused: command.stepRefused,
+        warnedOn: warnedOn.toString(),
         warnedBy: officer.userId,
-        reasonablePeriodDays: days,
+        reasonablePeriodDays: command.reasonablePeriodDays,
       })
       return {
         event: 'non_cooperation_warning_given',
-        on: date.date.toString(),
-        details: { duty: found.stage, reasonablePeriodDays: days },
+        on: warnedOn.toString(),
+        details: { duty: found.stage, reasonablePeriodDays: command.reasonablePeriodDays },
       }
     })
   }
 
-  async decideNotice(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<NonCooperationResult> {
+  async decideNotice(actor: Actor, reference: string, command: DecideNotice, origin: Origin): Promise<NonCooperationResult> {
     return this.step(actor, reference, origin, async (trx, officer, _found, row) => {
-      const errors: FormError[] = []
-      const reasons = formText(form['reasons'])
-      if (!reasons)
-        errors.push({
-          href: '#reasons',
-          text: 'Enter why the notice is given: the step refused, and why the refusal was deliberate and unreasonable',
-        })
-      else if (reasons.length > TEXT_LIMIT)
-        errors.push({ href: '#reasons', text: `The reasons must be ${String(TEXT_LIMIT)} characters or fewer` })
-      const date = parseDateInput({ day: form['day'], month: form['month'], year: form['year'] }, 'Date of the decision')
-      if ('error' in date) errors.push({ href: '#decided-on-day', text: date.error })
-      if (errors.length > 0 || 'error' in date) return { errors }
-      const check: Check = mayDecideNotice(row ? toWarning(row) : undefined, date.date, this.clock.today())
-      if (!check.allowed || !row)
-        return { errors: [{ href: '#decided-on-day', text: check.allowed ? 'There is no warning on this case' : check.reason }] }
-      await recordNoticeDecision(trx, row.id, { decidedOn: date.date.toString(), decidedBy: officer.userId, role: officer.role, reasons })
-      return { event: 'non_cooperation_notice_decided', on: date.date.toString(), details: { duty: row.duty } }
+      const decidedOn = LocalDate.parse(command.date)
+      const check: Check = mayDecideNotice(row ? toWarning(row) : undefined, decidedOn, this.clock.today())
+      if (!check.allowed || !row) return refused('date', check.allowed ? 'There is no warning on this case' : check.reason)
+      await recordNoticeDecision(trx, row.id, {
+        decidedOn: decidedOn.toString(),
+        decidedBy: officer.userId,
+        role: officer.role,
+        reasons: command.reasons,
+      })
+      return { event: 'non_cooperation_notice_decided', on: decidedOn.toString(), details: { duty: row.duty } }
     })
   }
 
-  async authorise(actor: Actor, reference: string, origin: Origin): Promise<NonCooperationResult> {
+  /** Authorises the case's notice: the command says nothing more, as the officer and the day are the step's own. */
+  async authorise(actor: Actor, reference: string, _command: AuthoriseNotice, origin: Origin): Promise<NonCooperationResult> {
     return this.step(actor, reference, origin, async (trx, officer, _found, row) => {
       const check = mayAuthorise(row ? toWarning(row) : undefined, officer)
-      if (!check.allowed || !row)
-        return { errors: [{ href: '#authorise', text: check.allowed ? 'There is no notice on this case' : check.reason }] }
+      if (!check.allowed || !row) return refused('', check.allowed ? 'There is no notice on this case' : check.reason)
       const today = this.clock.today().toString()
       await recordNoticeAuthorised(trx, row.id, today, officer.userId)
       return { event: 'non_cooperation_notice_authorised', on: today, details: { duty: row.duty } }

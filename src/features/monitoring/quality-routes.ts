@@ -3,7 +3,9 @@ import type { Actor } from '../../db/actor.ts'
 import { errorsByField, formText, type FormError } from '../../platform/forms.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
+import { errorsOn, readForm } from '../../platform/http/form-commands.ts'
 import { originOf } from '../../platform/http/origin.ts'
+import { reviewFlagForm } from './forms.ts'
 import type { QualityRequest, QualityScope, QualityService } from './quality-service.ts'
 
 const DATA_TEAM = requireRole('analyst', 'team_manager')
@@ -30,12 +32,17 @@ export function qualityRoutes(deps: { quality: QualityService }): Router {
     const { actor } = signedIn(res)
     const form = req.body as Record<string, unknown>
     const scope = await scopeOrNotFound(actor, form)
-    const result = await quality.markReviewed(actor, String(req.params['id']), form, originOf(req))
-    if (result.outcome === 'not_found') throw new NotFoundError()
-    if (result.outcome === 'invalid') {
-      await render(req, res, form, result.errors, 400, formText(form['reason']))
+    const flagId = String(req.params['id'])
+    const binding = reviewFlagForm(flagId)
+    const read = readForm(binding, form)
+    if ('refusals' in read) {
+      // A flag the user may not see is not found, whatever was sent for it.
+      if (!(await quality.reviewable(actor, flagId))) throw new NotFoundError()
+      await render(req, res, form, errorsOn(binding, read.refusals), 400, formText(form['reason']))
       return
     }
+    const result = await quality.markReviewed(actor, flagId, read.command, originOf(req))
+    if (result.outcome === 'not_found') throw new NotFoundError()
     const show = form['show'] === 'reviewed' ? '&show=reviewed' : ''
     res.redirect(303, `${pathOf(scope)}${show}&page=${String(pageOf(form['page']))}&reviewed=1`)
   })

@@ -6,7 +6,7 @@ import { missingByField, missingByWorker, qualityFindings } from '../../domain/m
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { recordAudit, type Origin, type SystemActor } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { formText, type FormError } from '../../platform/forms.ts'
+import type { ReviewFlag } from './commands.ts'
 import {
   authorityById,
   caseIdsOf,
@@ -29,7 +29,6 @@ import type { MonitoringService } from './service.ts'
 const DATA_TEAM = new Set(['analyst', 'team_manager'])
 const SYSTEM: SystemActor = { kind: 'system', organisationId: null, label: 'Data-quality checks' }
 export const FLAGS_PER_PAGE = 100
-export const MAX_REASON_LENGTH = 1000
 
 /** What the data-quality page is about: one programme (for its lead), or one authority's cases (for its own team). */
 export type QualityScope =
@@ -171,27 +170,29 @@ export class QualityService {
     })
   }
 
+  /** The flag, if it is one the actor may review: of a programme they lead, or of their own authority's cases. */
+  async reviewable(actor: Actor, flagId: string) {
+    if (!/^[0-9a-f-]{36}$/i.test(flagId) || actor.kind !== 'user') return undefined
+    const flag = await flagById(this.db, flagId)
+    if (!flag) return undefined
+    const choices = await this.choices(actor)
+    const allowed = choices.some((c) => (c.kind === 'programme' ? c.id === flag.programme_id : c.id === flag.authority_id))
+    return allowed ? flag : undefined
+  }
+
+  /** Marks a flag reviewed, with the reason; one reviewed already stays as it was. */
   async markReviewed(
     actor: Actor,
     flagId: string,
-    form: Record<string, unknown>,
+    command: ReviewFlag,
     origin: Origin,
-  ): Promise<{ outcome: 'done' } | { outcome: 'not_found' } | { outcome: 'invalid'; errors: FormError[] }> {
-    if (!/^[0-9a-f-]{36}$/i.test(flagId) || actor.kind !== 'user') return { outcome: 'not_found' }
-    const flag = await flagById(this.db, flagId)
-    if (!flag) return { outcome: 'not_found' }
-    const choices = await this.choices(actor)
-    const allowed = choices.some((c) => (c.kind === 'programme' ? c.id === flag.programme_id : c.id === flag.authority_id))
-    if (!allowed) return { outcome: 'not_found' }
-    const reason = formText(form['reason'])
-    const href = `#reason-${flagId}`
-    if (reason === '') return { outcome: 'invalid', errors: [{ href, text: 'Enter why this flag has been dealt with or can stand' }] }
-    if (reason.length > MAX_REASON_LENGTH)
-      return { outcome: 'invalid', errors: [{ href, text: `The reason must be ${MAX_REASON_LENGTH} characters or fewer` }] }
+  ): Promise<{ outcome: 'done' } | { outcome: 'not_found' }> {
+    const flag = await this.reviewable(actor, flagId)
+    if (!flag || actor.kind !== 'user') return { outcome: 'not_found' }
     if (flag.reviewed_at !== null) return { outcome: 'done' }
     await this.db.transaction().execute(async (trx) => {
       const now = this.clock.now()
-      await markFlagReviewed(trx, flagId, { by: actor.userId, at: now, reason })
+      await markFlagReviewed(trx, flagId, { by: actor.userId, at: now, reason: command.reason })
       await recordAudit(
         trx,
         actor,
