@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { ACTIVITY_TYPES, CONTACT_DIRECTIONS, CONTACT_KINDS } from '../../domain/activities.ts'
-import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { SEXES } from '../../domain/approach.ts'
 import { ELIGIBILITY, HOMELESSNESS_STATUSES, RELATIONSHIPS, SECTIONS } from '../../domain/assessment.ts'
 import {
   ACCOMMODATION_AT_APPLICATION,
-  ACCOMMODATION_SECURED,
   BENEFIT_CLAIMS,
   DISABILITY,
   EMPLOYMENT_STATUSES,
@@ -19,9 +18,7 @@ import {
 } from '../../domain/code-lists.ts'
 import { AGREEMENTS, STEP_LIBRARY, STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
 import { STAGES } from '../../domain/legal-status.ts'
-import { REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
 import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
-import { CHOICE_LABELS } from '../casework/decisions.ts'
 
 /**
  * The JSON shapes of the case commands. They check types only: what the law allows (a lawful move, a
@@ -49,29 +46,6 @@ export const PlacementRequest = z
 export const PlacementEndingRequest = z
   .object({ ending: z.enum(keys(PLACEMENT_ENDINGS)), date: isoDate })
   .meta({ id: 'PlacementEndingRequest' })
-
-export const ReviewRequest = z
-  .object({
-    decision: z.string().meta({
-      description:
-        'The decision to be reviewed: "event:ID" for a decision in the case’s timeline (its id), or a kind of reviewable decision (s202(1))',
-    }),
-    originalDecisionBy: z
-      .uuid()
-      .optional()
-      .meta({ description: 'The officer who made it; by default whoever recorded it in the timeline' }),
-    notifiedOn: isoDate,
-    receivedOn: isoDate,
-    extendedInWritingTo: isoDate.optional().meta({ description: 'The end of a longer period for the request agreed in writing' }),
-    requestedBy: z.enum(REQUESTERS),
-    grounds: z.string().optional(),
-    reviewer: z.enum(REVIEWERS),
-  })
-  .meta({ id: 'ReviewRequest' })
-
-export const ReviewDecisionRequest = z
-  .object({ outcome: z.enum(REVIEW_OUTCOMES), date: isoDate, reasons: z.string().optional() })
-  .meta({ id: 'ReviewDecisionRequest' })
 
 export const EmptyRequest = z.object({}).meta({ id: 'EmptyRequest' })
 
