@@ -374,14 +374,6 @@ export const ActivitiesView = z
 
 /* Letters and notices, kept on the case exactly as issued. */
 
-export const LetterRequest = z
-  .object({
-    eventId: z.uuid().meta({ description: 'The timeline event (a decision, warning or notice) the letter is for' }),
-    replacesLetterId: z.uuid().optional().meta({ description: 'To issue a corrected letter: the letter it corrects' }),
-    reasons: z.string().optional().meta({ description: 'The officer’s reasons, added to the letter' }),
-  })
-  .meta({ id: 'LetterRequest' })
-
 const LetterSummary = {
   id: z.uuid(),
   kind: z.string(),
