@@ -11,9 +11,10 @@ import {
   RecordApproach,
   RecordDecision,
 } from '../casework/commands.ts'
+import { DecideReview, RequestReview } from '../reviews/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
-import { CaseloadView, CaseView, ReviewDecisionRequest, ReviewRequest, Recorded } from './case-schemas.ts'
-import { command, dashed, dateFields, pathOf, type Command, type Officer, type Reading, type Services } from './commands.ts'
+import { CaseloadView, CaseView, Recorded } from './case-schemas.ts'
+import { command, pathOf, type Command, type Officer, type Reading, type Services } from './commands.ts'
 import { HOUSEHOLD_COMMANDS, HOUSEHOLD_READINGS } from './household-api.ts'
 import { LETTER_COMMANDS, LETTER_READINGS } from './letter-api.ts'
 import type { ApiOperation } from './openapi.ts'
@@ -95,24 +96,9 @@ const COMMANDS: Command<unknown>[] = [
       description:
         'Within 21 days of notification unless a longer period was agreed in writing; the decision is due 3, 8, 10 or 12 weeks after.',
     },
-    body: ReviewRequest,
-    toForm: (b) => ({
-      decision: b.decision,
-      originalDecisionBy: b.originalDecisionBy ?? '',
-      ...dateFields(b.notifiedOn, dashed('notifiedOn')),
-      ...dateFields(b.receivedOn, dashed('receivedOn')),
-      ...dateFields(b.extendedInWritingTo, dashed('extendedInWritingTo')),
-      requestedBy: b.requestedBy,
-      grounds: b.grounds ?? '',
-      reviewer: b.reviewer,
-    }),
-    fields: {
-      '#notifiedOn-day': 'notifiedOn',
-      '#receivedOn-day': 'receivedOn',
-      '#extendedInWritingTo-day': 'extendedInWritingTo',
-    },
-    async run({ reviews }, officer, reference, form, origin) {
-      const result = await reviews.requestReview(officer, reference, form, origin)
+    body: RequestReview,
+    async run({ reviews }, officer, reference, request, origin) {
+      const result = await reviews.requestReview(officer, reference, request, origin)
       return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
     },
   }),
@@ -122,11 +108,9 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Record the decision on a review',
       description: 'By an officer senior to the original decision maker and not involved in it; or the applicant’s withdrawal.',
     },
-    body: ReviewDecisionRequest,
-    toForm: (b) => ({ outcome: b.outcome, reasons: b.reasons ?? '', ...dateFields(b.date, dashed('decidedOn')) }),
-    fields: { '#decidedOn-day': 'date' },
-    async run({ reviews }, officer, reference, form, origin, params) {
-      const result = await reviews.decideReview(officer, reference, params['reviewId'] ?? '', form, origin)
+    body: DecideReview,
+    async run({ reviews }, officer, reference, decision, origin, params) {
+      const result = await reviews.decideReview(officer, reference, params['reviewId'] ?? '', decision, origin)
       return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
     },
   }),

@@ -18,7 +18,6 @@ import {
 } from '../../domain/code-lists.ts'
 import { AGREEMENTS, STEP_LIBRARY, STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
 import { STAGES } from '../../domain/legal-status.ts'
-import { REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
 
 /**
  * The JSON shapes of the case commands. They check types only: what the law allows (a lawful move, a
@@ -28,28 +27,6 @@ import { REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
 const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD (Europe/London)' })
 const keys = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
 
-export const ReviewRequest = z
-  .object({
-    decision: z.string().meta({
-      description:
-        'The decision to be reviewed: "event:ID" for a decision in the case’s timeline (its id), or a kind of reviewable decision (s202(1))',
-    }),
-    originalDecisionBy: z
-      .uuid()
-      .optional()
-      .meta({ description: 'The officer who made it; by default whoever recorded it in the timeline' }),
-    notifiedOn: isoDate,
-    receivedOn: isoDate,
-    extendedInWritingTo: isoDate.optional().meta({ description: 'The end of a longer period for the request agreed in writing' }),
-    requestedBy: z.enum(REQUESTERS),
-    grounds: z.string().optional(),
-    reviewer: z.enum(REVIEWERS),
-  })
-  .meta({ id: 'ReviewRequest' })
-
-export const ReviewDecisionRequest = z
-  .object({ outcome: z.enum(REVIEW_OUTCOMES), date: isoDate, reasons: z.string().optional() })
-  .meta({ id: 'ReviewDecisionRequest' })
 
 const Deadline = z.object({ what: z.string(), due: isoDate, daysLeft: z.int() })
 
@@ -375,14 +352,6 @@ export const ActivitiesView = z
   .meta({ id: 'ActivitiesAndContacts', description: 'Activities under a duty and contacts with the household, kept apart' })
 
 /* Letters and notices, kept on the case exactly as issued. */
-
-export const LetterRequest = z
-  .object({
-    eventId: z.uuid().meta({ description: 'The timeline event (a decision, warning or notice) the letter is for' }),
-    replacesLetterId: z.uuid().optional().meta({ description: 'To issue a corrected letter: the letter it corrects' }),
-    reasons: z.string().optional().meta({ description: 'The officer’s reasons, added to the letter' }),
-  })
-  .meta({ id: 'LetterRequest' })
 
 const LetterSummary = {
   id: z.uuid(),

@@ -1,4 +1,5 @@
-import { LetterRequest, LettersView, LetterView } from './case-schemas.ts'
+import { IssueEventLetter } from '../letters/commands.ts'
+import { LettersView, LetterView } from './case-schemas.ts'
 import { CASE_OFFICERS, command, type Command, type Reading } from './commands.ts'
 
 /** The letters' command and readings: the same LettersService methods as the letters pages. */
@@ -14,12 +15,10 @@ export const LETTER_COMMANDS: Command<unknown>[] = [
       description:
         'Letters are never changed: a correction is a new letter naming the one it corrects. The answer’s id is the new letter’s.',
     },
-    body: LetterRequest,
-    toForm: (b) => ({ eventId: b.eventId, replacesLetterId: b.replacesLetterId ?? '', reasons: b.reasons ?? '' }),
-    fields: { '#eventId': 'eventId', '#reasons': 'reasons' },
+    body: IssueEventLetter,
     roles: CASE_OFFICERS,
-    async run({ letters }, officer, reference, form, origin) {
-      const result = await letters.issueForEvent(officer, reference, form, origin)
+    async run({ letters }, officer, reference, letter, origin) {
+      const result = await letters.issueForEvent(officer, reference, letter, origin)
       return result.outcome === 'issued' ? { outcome: 'recorded', id: result.id } : result
     },
   }),

@@ -5,6 +5,8 @@ import { originOf } from '../../platform/http/origin.ts'
 import { formatDateTime, humanise } from '../../platform/formatting.ts'
 import type { LettersService } from './service.ts'
 import type { FormError } from '../../platform/forms.ts'
+import { errorsOn, readForm } from '../../platform/http/form-commands.ts'
+import { issueLetterForm } from './forms.ts'
 
 /** A case's letters and notices: the list, one letter as issued (printable), and issuing a missing or corrected one. */
 export function letterRoutes(deps: { letters: LettersService }): Router {
@@ -32,21 +34,19 @@ export function letterRoutes(deps: { letters: LettersService }): Router {
   router.post('/cases/:reference/letters', ...issuers, async (req, res) => {
     const reference = String(req.params['reference'])
     const form = req.body as Record<string, unknown>
-    const result = await letters.issueForEvent(signedIn(res).actor, reference, form, originOf(req))
+    // On the page each decision has its own form, so the refusals are shown on that form's reasons box.
+    const binding = issueLetterForm(form['eventId'])
+    const read = readForm(binding, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await letters.issueForEvent(signedIn(res).actor, reference, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'issued') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/letters/${result.id}`)
       return
     }
-    // On the page each decision has its own form, so the summary links to that form's reasons box.
-    const field = `#reasons-${typeof form['eventId'] === 'string' ? form['eventId'] : ''}`
-    await renderList(
-      res,
-      reference,
-      form,
-      result.errors.map((e) => ({ ...e, href: field })),
-      400,
-    )
+    await renderList(res, reference, form, errorsOn(binding, result.refusals), 400)
   })
 
   router.get('/cases/:reference/letters/:id', ...readers, async (req, res) => {

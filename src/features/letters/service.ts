@@ -17,7 +17,8 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { londonDateOf, type Clock } from '../../platform/clock.ts'
 import { addCaseEvent } from '../case/queries.ts'
 import type { CaseLetters } from '../case/kernel.ts'
-import type { FormError } from '../../platform/forms.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import { REASONS_LIMIT, type IssueEventLetter } from './commands.ts'
 import {
   caseByReference,
   eventsWithLetterCounts,
@@ -169,8 +170,6 @@ export async function issueLetterForEvent(trx: Scoped, event: CaseEventForLetter
 /** How the case kernel issues the letter a step calls for, in the step's transaction. */
 export const caseLetters: CaseLetters = { issue: issueLetter, issueForEvent: issueLetterForEvent }
 
-const REASONS_LIMIT = 5000
-
 function reasonsOf(value: unknown): string | undefined {
   const text = typeof value === 'string' ? value.trim() : ''
   return text === '' ? undefined : text.slice(0, REASONS_LIMIT)
@@ -188,7 +187,9 @@ const READ_ROLES = new Set(['caseworker', 'team_manager', 'analyst'])
 const ISSUE_ROLES = new Set(['caseworker', 'team_manager'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export type IssueResult = { outcome: 'issued'; id: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_found' }
+export type IssueResult = { outcome: 'issued'; id: string } | { outcome: 'invalid'; refusals: Refusal[] } | { outcome: 'not_found' }
+
+const invalid = (path: string, message: string) => ({ outcome: 'invalid' as const, refusals: [{ path, message }] })
 
 /** The letters of a case: reading them (each one audited), and issuing one for an event that has none. */
 export class LettersService {
@@ -248,36 +249,22 @@ export class LettersService {
    * Issues the letter for a timeline event that has none (a decision recorded before letters existed),
    * or a corrected letter replacing one already issued for it. The officer may add their reasons.
    */
-  async issueForEvent(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<IssueResult> {
+  async issueForEvent(actor: Actor, reference: string, command: IssueEventLetter, origin: Origin): Promise<IssueResult> {
     if (actor.kind !== 'user' || !ISSUE_ROLES.has(actor.role)) return { outcome: 'not_found' }
     return asActor(this.db, actor, async (trx) => {
       const found = await caseByReference(trx, actor.organisationId, reference)
       if (!found) return { outcome: 'not_found' as const }
       const events = await eventsWithLetterCounts(trx, found.id)
-      const event = events.find((e) => e.id === form['eventId'])
+      const event = events.find((e) => e.id === command.eventId)
       const kind = event ? letterKindForEvent({ kind: event.kind, details: event.details }) : undefined
-      if (!event || !kind)
-        return { outcome: 'invalid' as const, errors: [{ href: '#eventId', text: 'Select a decision that needs a letter' }] }
-      const replaces =
-        typeof form['replacesLetterId'] === 'string' && form['replacesLetterId'] !== '' ? form['replacesLetterId'] : undefined
+      if (!event || !kind) return invalid('eventId', 'Select a decision that needs a letter')
+      const replaces = command.replacesLetterId
       if (replaces) {
-        const old = UUID.test(replaces) ? await letterOfCase(trx, found.id, replaces) : undefined
-        if (old?.event_id !== event.id)
-          return {
-            outcome: 'invalid' as const,
-            errors: [{ href: '#eventId', text: 'The letter to correct is not a letter for this decision' }],
-          }
+        const old = await letterOfCase(trx, found.id, replaces)
+        if (old?.event_id !== event.id) return invalid('eventId', 'The letter to correct is not a letter for this decision')
       } else if (Number(event.letters) > 0) {
-        return {
-          outcome: 'invalid' as const,
-          errors: [{ href: '#eventId', text: 'This decision already has a letter: open it to issue a corrected one' }],
-        }
+        return invalid('eventId', 'This decision already has a letter: open it to issue a corrected one')
       }
-      if (typeof form['reasons'] === 'string' && form['reasons'].trim().length > REASONS_LIMIT)
-        return {
-          outcome: 'invalid' as const,
-          errors: [{ href: '#reasons', text: `The reasons must be ${String(REASONS_LIMIT)} characters or fewer` }],
-        }
       const now = this.clock.now()
       const issued = await issueLetterForEvent(trx, {
         caseId: found.id,
@@ -287,10 +274,10 @@ export class LettersService {
         details: event.details,
         issuedBy: actor.userId,
         now,
-        reasons: form['reasons'],
+        reasons: command.reasons,
         replacesLetterId: replaces,
       })
-      if (!issued) return { outcome: 'invalid' as const, errors: [{ href: '#eventId', text: 'Select a decision that needs a letter' }] }
+      if (!issued) return invalid('eventId', 'Select a decision that needs a letter')
       await addCaseEvent(
         trx,
         {

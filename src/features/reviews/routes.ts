@@ -6,8 +6,11 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import { errorsOn, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
 import type { ReviewService } from './service.ts'
 import { refusalOf } from '../case/kernel.ts'
+import { DECIDE_REVIEW_FORM, REQUEST_REVIEW_FORM } from './forms.ts'
 
 /** The reviews (s202) of a case: the list, a new request, and the decision on each review. */
 export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Router {
@@ -50,13 +53,17 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
   router.post('/cases/:reference/reviews/new', ...officers, async (req, res) => {
     const reference = String(req.params['reference'])
     const form = req.body as Record<string, unknown>
-    const result = await reviews.requestReview(signedIn(res).actor, reference, form, originOf(req))
+    const read = readForm(REQUEST_REVIEW_FORM, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await reviews.requestReview(signedIn(res).actor, reference, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/reviews/${result.reviewId}`)
       return
     }
-    const refused = refusalOf(result)
+    const refused = refusedOn(REQUEST_REVIEW_FORM, result)
     await renderRequest(res, reference, form, refused.errors, refused.status)
   })
 
@@ -87,15 +94,29 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
     const reference = String(req.params['reference'])
     const id = String(req.params['id'])
     const form = req.body as Record<string, unknown>
-    const result = await reviews.decideReview(signedIn(res).actor, reference, id, form, originOf(req))
+    const read = readForm(DECIDE_REVIEW_FORM, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await reviews.decideReview(signedIn(res).actor, reference, id, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/reviews/${id}`)
       return
     }
-    const refused = refusalOf(result)
+    const refused = refusedOn(DECIDE_REVIEW_FORM, result)
     await renderReview(res, reference, id, form, refused.errors, refused.status)
   })
 
   return router
+}
+
+/** A refused command as its page shows it: the refusals on the form's fields (400), or another officer's change first (409). */
+function refusedOn(
+  binding: Pick<FormBinding, 'fieldId'>,
+  result: { outcome: 'invalid'; refusals?: Refusal[] | undefined } | { outcome: 'conflict' },
+): { errors: FormError[]; status: number } {
+  return result.outcome === 'invalid'
+    ? { errors: errorsOn(binding, result.refusals ?? []), status: 400 }
+    : refusalOf({ outcome: 'conflict' })
 }

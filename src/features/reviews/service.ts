@@ -5,14 +5,11 @@ import type { DB } from '../../db/schema.ts'
 import {
   mayDecideReview,
   mayRequestReview,
-  REQUESTERS,
-  REVIEW_OUTCOMES,
   REVIEWABLE_DECISION_KINDS,
   REVIEWABLE_DECISIONS,
   reviewableDecisionOf,
   reviewDueOn,
   reviewPeriodFor,
-  REVIEWERS,
   type Check,
   type ReviewableDecision,
   type ReviewDate,
@@ -20,12 +17,12 @@ import {
 import { daysUntil, REVIEW_PERIODS, reviewRequestDeadline, type ReviewPeriod } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { parseNamedDateInput } from '../../platform/date-input.ts'
 import { formatDate, humanise } from '../../platform/formatting.ts'
-import { type FormError, formText, oneOf } from '../../platform/forms.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import { findCaseByReference, officersOf } from '../case/queries.ts'
 import { eventLabel } from '../case/timeline.ts'
-import { asOfficer, type FoundCase, type Officer, type StepEvent, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { asOfficer, refused, type FoundCase, type Officer, type StepEvent, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import type { DecideReview, RequestReview } from './commands.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
 
 export type ReviewResult = StepResult<{ reviewId: string }>
@@ -40,7 +37,6 @@ const DECISION_EVENT_KINDS = [
   'non_cooperation_notice_decided',
 ] as const
 
-const TEXT_LIMIT = 4000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** A choice of decision on the request form: one recorded in the case's timeline, or another s202(1) decision. */
@@ -104,64 +100,37 @@ export class ReviewService {
     })
   }
 
-  /** Records a request for a review (s202). Nothing is saved unless every field is right and the request is in time. */
-  async requestReview(actor: Actor, reference: string, input: Record<string, unknown>, origin: Origin): Promise<ReviewResult> {
+  /** Records a request for a review (s202). Nothing is saved unless the decision and officer are the case's and the request is in time. */
+  async requestReview(actor: Actor, reference: string, command: RequestReview, origin: Origin): Promise<ReviewResult> {
     return this.change(actor, reference, origin, async (trx, officer, found) => {
       const { events, officers } = await this.choices(trx, officer, found)
-      const errors: FormError[] = []
-      const chosen = formText(input['decision'])
-      const event = chosen.startsWith('event:') ? events.find((e) => `event:${e.id}` === chosen) : undefined
+      const refusals: Refusal[] = []
+      const event = command.decision.startsWith('event:') ? events.find((e) => `event:${e.id}` === command.decision) : undefined
       const decision: ReviewableDecision | undefined = event
         ? event.decision
-        : (REVIEWABLE_DECISION_KINDS as string[]).includes(chosen)
-          ? (chosen as ReviewableDecision)
+        : (REVIEWABLE_DECISION_KINDS as string[]).includes(command.decision)
+          ? (command.decision as ReviewableDecision)
           : undefined
-      if (!decision) errors.push({ href: '#decision', text: 'Select the decision the applicant wants reviewed' })
+      if (!decision) refusals.push({ path: 'decision', message: 'Select the decision the applicant wants reviewed' })
 
-      const byId = formText(input['originalDecisionBy'])
-      const named = officers.find((o) => o.id === byId)
+      const named = officers.find((o) => o.id === command.originalDecisionBy)
       const original = named ?? (event ? { id: event.recorded_by, role: event.recorded_by_role } : undefined)
-      if (byId && !named) errors.push({ href: '#originalDecisionBy', text: 'Select an officer of your council' })
-      else if (!original) errors.push({ href: '#originalDecisionBy', text: 'Select the officer who made the original decision' })
+      if (command.originalDecisionBy && !named) refusals.push({ path: 'originalDecisionBy', message: 'Select an officer of your council' })
+      else if (!original) refusals.push({ path: 'originalDecisionBy', message: 'Select the officer who made the original decision' })
 
-      const notified = parseNamedDateInput(input, 'notifiedOn', 'Date the applicant was notified of the decision')
-      if ('error' in notified) errors.push({ href: '#notifiedOn-day', text: notified.error })
-      const received = parseNamedDateInput(input, 'receivedOn', 'Date the request was received')
-      if ('error' in received) errors.push({ href: '#receivedOn-day', text: received.error })
-      const extended = optionalDateOf(input, 'extendedInWritingTo', 'End of the longer period agreed in writing')
-      if (extended && 'error' in extended) errors.push({ href: '#extendedInWritingTo-day', text: extended.error })
+      const period = decision ? reviewPeriodFor(decision, command.reviewer) : undefined
+      if (period && 'refused' in period) refusals.push({ path: 'reviewer', message: period.refused })
+      if (refusals.length > 0 || !decision || !original || !period || 'refused' in period) return { refusals }
 
-      const requestedBy = oneOf(REQUESTERS, input['requestedBy'])
-      if (!requestedBy) errors.push({ href: '#requestedBy', text: 'Select who asked for the review' })
-      const grounds = formText(input['grounds'])
-      if (grounds.length > TEXT_LIMIT)
-        errors.push({ href: '#grounds', text: `The grounds must be ${String(TEXT_LIMIT)} characters or fewer` })
-      const reviewer = oneOf(REVIEWERS, input['reviewer'] ?? 'authority')
-      if (!reviewer) errors.push({ href: '#reviewer', text: 'Select who carries out the review' })
-      const period = decision && reviewer ? reviewPeriodFor(decision, reviewer) : undefined
-      if (period && 'refused' in period) errors.push({ href: '#reviewer', text: period.refused })
-
-      if (
-        errors.length > 0 ||
-        !decision ||
-        !original ||
-        'error' in notified ||
-        'error' in received ||
-        (extended && 'error' in extended) ||
-        !requestedBy ||
-        !reviewer ||
-        !period ||
-        'refused' in period
-      )
-        return { errors }
-
-      const extendedTo = extended && 'date' in extended ? extended.date : undefined
+      const notifiedOn = LocalDate.parse(command.notifiedOn)
+      const receivedOn = LocalDate.parse(command.receivedOn)
+      const extendedTo = command.extendedInWritingTo === undefined ? undefined : LocalDate.parse(command.extendedInWritingTo)
       const check = mayRequestReview(
         {
           decision,
           decisionMadeOn: event ? LocalDate.parse(event.occurred_on) : undefined,
-          notifiedOn: notified.date,
-          receivedOn: received.date,
+          notifiedOn,
+          receivedOn,
           extendedInWritingTo: extendedTo,
           alreadyUnderReview: (await reviewsOfCase(trx, found.id)).some(
             (r) => r.decided_on === null && (event ? r.case_event_id === event.id : r.case_event_id === null && r.decision === decision),
@@ -170,8 +139,8 @@ export class ReviewService {
         LocalDate.parse(found.approached_on),
         this.clock.today(),
       )
-      if (!check.allowed) return { errors: [refusal(check)] }
-      const due = reviewDueOn({ receivedOn: received.date, period: period.period })
+      if (!check.allowed) return { refusals: [refusal(check, 'decision')] }
+      const due = reviewDueOn({ receivedOn, period: period.period })
       const reviewId = await insertReview(trx, {
         caseId: found.id,
         authorityId: found.authority_id,
@@ -180,12 +149,12 @@ export class ReviewService {
         caseEventId: event?.id ?? null,
         originalDecisionBy: original.id,
         originalDecisionByRole: original.role === 'team_manager' ? 'team_manager' : 'caseworker',
-        notifiedOn: notified.date.toString(),
-        receivedOn: received.date.toString(),
+        notifiedOn: notifiedOn.toString(),
+        receivedOn: receivedOn.toString(),
         extendedInWritingTo: extendedTo?.toString() ?? null,
-        requestedBy,
-        grounds,
-        reviewer,
+        requestedBy: command.requestedBy,
+        grounds: command.grounds ?? '',
+        reviewer: command.reviewer,
         reviewPeriod: period.period,
         decisionDueOn: due.toString(),
         recordedBy: officer.userId,
@@ -193,39 +162,24 @@ export class ReviewService {
       return {
         reviewId,
         event: 'review_requested',
-        on: received.date.toString(),
-        details: { reviewId, decision, period: period.period, decisionDueOn: due.toString(), requestedBy },
+        on: receivedOn.toString(),
+        details: { reviewId, decision, period: period.period, decisionDueOn: due.toString(), requestedBy: command.requestedBy },
       }
     })
   }
 
   /** Records the decision on review, or the applicant's withdrawal of the request. */
-  async decideReview(
-    actor: Actor,
-    reference: string,
-    reviewId: string,
-    input: Record<string, unknown>,
-    origin: Origin,
-  ): Promise<ReviewResult> {
+  async decideReview(actor: Actor, reference: string, reviewId: string, command: DecideReview, origin: Origin): Promise<ReviewResult> {
     if (!UUID.test(reviewId)) return { outcome: 'not_found' }
     return this.change(actor, reference, origin, async (trx, officer, found) => {
       const row = (await reviewsOfCase(trx, found.id)).find((r) => r.id === reviewId)
       if (!row) return 'not_found'
-      const errors: FormError[] = []
-      const outcome = oneOf(REVIEW_OUTCOMES, input['outcome'])
-      if (!outcome) errors.push({ href: '#outcome', text: 'Select the decision on review' })
-      const reasons = formText(input['reasons'])
-      if (!reasons && outcome !== 'withdrawn') errors.push({ href: '#reasons', text: 'Enter the reasons for the decision on review' })
-      else if (reasons.length > TEXT_LIMIT)
-        errors.push({ href: '#reasons', text: `The reasons must be ${String(TEXT_LIMIT)} characters or fewer` })
-      const decided = parseNamedDateInput(input, 'decidedOn', 'Date of the decision')
-      if ('error' in decided) errors.push({ href: '#decidedOn-day', text: decided.error })
-      if (errors.length > 0 || !outcome || 'error' in decided) return { errors }
-      const check = mayDecideReview(openReviewOf(row), outcome, decided.date, officer, this.clock.today())
-      if (!check.allowed) return { errors: [refusal(check, '#outcome')] }
-      const on = decided.date.toString()
+      const { outcome, date: on } = command
+      const reasons = command.reasons ?? ''
+      const check = mayDecideReview(openReviewOf(row), outcome, LocalDate.parse(on), officer, this.clock.today())
+      if (!check.allowed) return { refusals: [refusal(check, 'outcome')] }
       if (!(await recordReviewDecision(trx, row.id, { outcome, decidedOn: on, decidedBy: officer.userId, reasons: reasons || null })))
-        return { errors: [{ href: '#outcome', text: 'This review has already been decided or withdrawn' }] }
+        return refused('outcome', 'This review has already been decided or withdrawn')
       return {
         reviewId: row.id,
         event: 'review_decided',
@@ -296,12 +250,18 @@ export class ReviewService {
       trx: Scoped,
       officer: Officer,
       found: FoundCase,
-    ) => Promise<{ errors: FormError[] } | 'not_found' | (StepEvent & { reviewId: string })>,
+    ) => Promise<{ refusals: Refusal[] } | 'not_found' | (StepEvent & { reviewId: string })>,
   ): Promise<ReviewResult> {
-    return this.cases.recordStep<{ reviewId: string }>(actor, reference, origin, async (trx, officer, found) => {
-      const done = await work(trx, officer, found)
-      return typeof done === 'string' || 'errors' in done || !('reviewId' in done) ? done : { ...done, result: { reviewId: done.reviewId } }
-    })
+    return this.cases.recordStep<{ reviewId: string }>(actor,
+      reference,
+      origin,
+      async (trx, officer, found) => {
+        const done = await work(trx, officer, found)
+        return typeof done === 'string' || 'refusals' in done || !('reviewId' in done)
+          ? done
+          : { ...done, result: { reviewId: done.reviewId } }
+      },
+    )
   }
 }
 
@@ -320,19 +280,14 @@ function openReviewOf(row: ReviewRow) {
   }
 }
 
-const FIELD_OF: Record<ReviewDate, string> = {
-  notifiedOn: '#notifiedOn-day',
-  receivedOn: '#receivedOn-day',
-  extendedInWritingTo: '#extendedInWritingTo-day',
-  decidedOn: '#decidedOn-day',
+/** The command's field each rule's date is about: the decision on review's date is its `date`. */
+const PATH_OF: Record<ReviewDate, string> = {
+  notifiedOn: 'notifiedOn',
+  receivedOn: 'receivedOn',
+  extendedInWritingTo: 'extendedInWritingTo',
+  decidedOn: 'date',
 }
 
-function refusal(check: Extract<Check, { allowed: false }>, otherwise = '#decision'): FormError {
-  return { href: check.about ? FIELD_OF[check.about] : otherwise, text: check.reason }
-}
-
-/** An optional date input: all three parts blank means none was given. */
-function optionalDateOf(input: Record<string, unknown>, prefix: string, label: string) {
-  const blank = ['day', 'month', 'year'].every((part) => formText(input[`${prefix}-${part}`]) === '')
-  return blank ? undefined : parseNamedDateInput(input, prefix, label)
+function refusal(check: Extract<Check, { allowed: false }>, otherwise: string): Refusal {
+  return { path: check.about ? PATH_OF[check.about] : otherwise, message: check.reason }
 }
