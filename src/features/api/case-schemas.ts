@@ -1,21 +1,6 @@
 import { z } from 'zod'
 import { ACTIVITY_TYPES, CONTACT_DIRECTIONS, CONTACT_KINDS } from '../../domain/activities.ts'
-import { SEXES } from '../../domain/approach.ts'
-import { ELIGIBILITY, HOMELESSNESS_STATUSES, RELATIONSHIPS, SECTIONS } from '../../domain/assessment.ts'
-import {
-  ACCOMMODATION_AT_APPLICATION,
-  BENEFIT_CLAIMS,
-  DISABILITY,
-  EMPLOYMENT_STATUSES,
-  ETHNIC_GROUPS,
-  GENDER_SAME_AS_AT_BIRTH,
-  NATIONALITIES,
-  POSSESSION_NOTICE_TYPES,
-  REASONS_FOR_LOSS_OF_HOME,
-  RELIGIONS,
-  SEXUAL_ORIENTATIONS,
-  SUPPORT_NEEDS,
-} from '../../domain/code-lists.ts'
+import { SECTIONS } from '../../domain/assessment.ts'
 import { AGREEMENTS, STEP_LIBRARY, STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
 import { STAGES } from '../../domain/legal-status.ts'
 
@@ -89,44 +74,6 @@ const version = (what: string) =>
     .min(0)
     .meta({ description: `The version of ${what} you last read; a later change by someone else answers 409` })
 
-const MemberFields = {
-  givenName: z.string(),
-  familyName: z.string(),
-  dateOfBirth: isoDate,
-  sex: z.enum(keys(SEXES)),
-}
-
-export const MemberRequest = z
-  .object({ ...MemberFields, relationship: z.enum(keys(RELATIONSHIPS)).meta({ description: 'Their relationship to the applicant' }) })
-  .meta({ id: 'HouseholdMemberRequest' })
-
-export const MemberChangeRequest = z
-  .object({
-    ...MemberFields,
-    relationship: z
-      .enum(keys(RELATIONSHIPS))
-      .optional()
-      .meta({ description: 'Their relationship to the applicant; not asked of the applicant' }),
-    version: version('the member'),
-  })
-  .meta({ id: 'HouseholdMemberChangeRequest' })
-
-const answer = <T extends Record<string, string>>(options: T) =>
-  z.enum(keys(options)).nullable().optional().meta({ description: 'Left out or null: not known, or they prefer not to say' })
-
-const PersonalDetailsFields = {
-  ethnicGroup: answer(ETHNIC_GROUPS),
-  nationality: answer(NATIONALITIES),
-  sexualOrientation: answer(SEXUAL_ORIENTATIONS),
-  genderSameAsAtBirth: answer(GENDER_SAME_AS_AT_BIRTH),
-  religion: answer(RELIGIONS),
-  disability: answer(DISABILITY),
-}
-
-export const PersonalDetailsRequest = z
-  .object({ ...PersonalDetailsFields, version: version('the personal details (0 when none are recorded)') })
-  .meta({ id: 'PersonalDetailsRequest' })
-
 export const HouseholdView = z
   .object({
     reference: z.string(),
@@ -159,60 +106,6 @@ export const PersonalDetailsView = z
   .meta({ id: 'PersonalDetails' })
 
 /* The assessment (s189A), section by section. */
-
-const text = z.string().optional()
-const completeness = {
-  complete: z.boolean().optional().meta({
-    description:
-      'true (the default) is the page’s "Save and continue": the section must then answer every question it needs. false is "Save and come back later": what is given must be right, the rest may wait.',
-  }),
-  version: version('the assessment (0 before anything is saved)'),
-}
-
-export const SECTION_REQUESTS = {
-  eligibility: z.object({ eligibility: z.enum(keys(ELIGIBILITY)).optional(), immigrationStatus: text }),
-  homelessness: z.object({
-    status: z.enum(keys(HOMELESSNESS_STATUSES)).optional(),
-    homelessSince: isoDate.optional(),
-    expectedHomelessOn: isoDate.optional(),
-    possessionNotice: z.enum(keys(POSSESSION_NOTICE_TYPES)).optional(),
-    noticeServedOn: isoDate.optional(),
-    noticeExpiresOn: isoDate.optional(),
-  }),
-  circumstances: z.object({
-    lastSettledAccommodation: z.enum(keys(ACCOMMODATION_AT_APPLICATION)).optional(),
-    reasonForLoss: z.enum(keys(REASONS_FOR_LOSS_OF_HOME)).optional(),
-    circumstances: text,
-  }),
-  accommodation: z.object({ accommodationAtApplication: z.enum(keys(ACCOMMODATION_AT_APPLICATION)).optional(), details: text }),
-  housing_needs: z.object({ bedrooms: z.int().optional(), accessibility: text, location: text, other: text }),
-  support_needs: z.object({
-    needs: z
-      .record(z.uuid(), z.array(z.enum(keys(SUPPORT_NEEDS))))
-      .meta({ description: 'Each household member’s support needs by their id; an empty list records that they have none' }),
-  }),
-  employment: z.object({
-    applicantEmployment: z.enum(keys(EMPLOYMENT_STATUSES)).optional(),
-    partnerEmployment: z.enum(keys(EMPLOYMENT_STATUSES)).optional(),
-    housingCostBenefits: z.enum(keys(BENEFIT_CLAIMS)).optional(),
-    livingCostBenefits: z.enum(keys(BENEFIT_CLAIMS)).optional(),
-    benefitsDetails: text,
-  }),
-  strengths: z.object({ skills: text, networks: text, whatHasWorked: text, goals: text }),
-} as const
-
-/** A section's request: its questions, and whether it is to be complete. Named after the section. */
-export const sectionRequest = (section: keyof typeof SECTION_REQUESTS) =>
-  SECTION_REQUESTS[section].extend(completeness).meta({
-    id: `Assessment${section
-      .split('_')
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-      .join('')}Request`,
-  })
-
-export const AssessmentCompletionRequest = z
-  .object({ date: isoDate.meta({ description: 'The date of the assessment' }), version: version('the assessment') })
-  .meta({ id: 'AssessmentCompletionRequest' })
 
 export const AssessmentView = z
   .object({

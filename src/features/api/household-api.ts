@@ -1,16 +1,9 @@
-import { SENSITIVE_QUESTIONS } from '../assessment/household-form.ts'
-import { CASE_OFFICERS, camel, command, dateFields, type Command, type Reading } from './commands.ts'
-import { HouseholdView, MemberChangeRequest, MemberRequest, PersonalDetailsRequest, PersonalDetailsView } from './case-schemas.ts'
+import { AddMember, ChangeMember, SavePersonalDetails, SENSITIVE_QUESTIONS } from '../assessment/commands.ts'
+import { CASE_OFFICERS, command, type Command, type Reading } from './commands.ts'
+import { HouseholdView, PersonalDetailsView } from './case-schemas.ts'
 
 /** The household's commands and readings: the same HouseholdService methods as the household pages. */
 
-const MEMBER_FIELDS = {
-  '#givenName': 'givenName',
-  '#familyName': 'familyName',
-  '#relationship': 'relationship',
-  '#dateOfBirth-dobDay': 'dateOfBirth',
-  '#sex': 'sex',
-}
 const DETAILS_CONFLICT = 'Someone else has changed these details since that version. Read them again, then make your change.'
 
 const recorded = (result: { outcome: string; personId?: string }) =>
@@ -19,37 +12,21 @@ const recorded = (result: { outcome: string; personId?: string }) =>
 export const HOUSEHOLD_COMMANDS: Command<unknown>[] = [
   command({
     operation: { path: '/cases/{reference}/household/members', summary: 'Add a member to the household' },
-    body: MemberRequest,
-    toForm: (b) => ({
-      givenName: b.givenName,
-      familyName: b.familyName,
-      relationship: b.relationship,
-      ...dateFields(b.dateOfBirth, camel('dob')),
-      sex: b.sex,
-    }),
-    fields: MEMBER_FIELDS,
+    body: AddMember,
     roles: CASE_OFFICERS,
-    run: async ({ household }, officer, reference, form, origin) => recorded(await household.addMember(officer, reference, form, origin)),
+    run: async ({ household }, officer, reference, member, origin) =>
+      recorded(await household.addMember(officer, reference, member, origin)),
   }),
   command({
     operation: {
       path: '/cases/{reference}/household/members/{personId}',
       summary: 'Change a household member’s name, relationship, date of birth or sex',
     },
-    body: MemberChangeRequest,
-    toForm: (b) => ({
-      givenName: b.givenName,
-      familyName: b.familyName,
-      relationship: b.relationship ?? '',
-      ...dateFields(b.dateOfBirth, camel('dob')),
-      sex: b.sex,
-      version: String(b.version),
-    }),
-    fields: MEMBER_FIELDS,
+    body: ChangeMember,
     roles: CASE_OFFICERS,
     conflict: 'Someone else has changed this member since that version. Read the household again, then make your change.',
-    run: async ({ household }, officer, reference, form, origin, params) =>
-      recorded(await household.changeMember(officer, reference, params['personId'] ?? '', form, origin)),
+    run: async ({ household }, officer, reference, member, origin, params) =>
+      recorded(await household.changeMember(officer, reference, params['personId'] ?? '', member, origin)),
   }),
   command({
     operation: {
@@ -57,16 +34,11 @@ export const HOUSEHOLD_COMMANDS: Command<unknown>[] = [
       summary: 'Record a member’s personal details for the statutory return',
       description: 'Every answer may be left out: people need not say. The timeline records that they changed, never what they are.',
     },
-    body: PersonalDetailsRequest,
-    toForm: (b) => ({
-      ...Object.fromEntries(SENSITIVE_QUESTIONS.map((q) => [q.field, b[q.field] ?? ''])),
-      version: String(b.version),
-    }),
-    fields: Object.fromEntries(SENSITIVE_QUESTIONS.map((q) => [`#${q.field}`, q.field])),
+    body: SavePersonalDetails,
     roles: CASE_OFFICERS,
     conflict: DETAILS_CONFLICT,
-    run: async ({ household }, officer, reference, form, origin, params) =>
-      recorded(await household.savePersonalDetails(officer, reference, params['personId'] ?? '', form, origin)),
+    run: async ({ household }, officer, reference, details, origin, params) =>
+      recorded(await household.savePersonalDetails(officer, reference, params['personId'] ?? '', details, origin)),
   }),
 ]
 

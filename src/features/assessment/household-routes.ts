@@ -5,15 +5,14 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
-import { SENSITIVE_QUESTIONS } from './household-form.ts'
+import { errorsOn, readForm } from '../../platform/http/form-commands.ts'
+import { HOUSEHOLD_OUT_OF_DATE, SENSITIVE_QUESTIONS } from './commands.ts'
+import { ADD_MEMBER_FORM, CHANGE_MEMBER_FORM, PERSONAL_DETAILS_FORM } from './forms.ts'
 import type { HouseholdService } from './household-service.ts'
 
 const VIEWS = 'features/assessment/views'
 
-const CONFLICT: FormError = {
-  href: '#version',
-  text: 'Someone else changed these details after you opened them. Reload the page to see their changes, then make yours again.',
-}
+const CONFLICT: FormError = { href: '#version', text: HOUSEHOLD_OUT_OF_DATE }
 
 /** The household pages of a case: the members, adding and changing one, and each one's personal details. */
 export function householdRoutes(deps: { household: HouseholdService }): Router {
@@ -66,13 +65,18 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
   router.post('/cases/:reference/household/add', ...officers, async (req, res) => {
     const { reference } = params(req)
     const form = req.body as Record<string, unknown>
-    const result = await household.addMember(signedIn(res).actor, reference, form, originOf(req))
+    const read = readForm(ADD_MEMBER_FORM, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await household.addMember(signedIn(res).actor, reference, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/household`)
       return
     }
-    memberPage(res, { reference }, undefined, form, result.outcome === 'conflict' ? [CONFLICT] : result.errors, 400)
+    const errors = result.outcome === 'conflict' ? [CONFLICT] : errorsOn(ADD_MEMBER_FORM, result.refusals ?? [])
+    memberPage(res, { reference }, undefined, form, errors, 400)
   })
 
   router.get('/cases/:reference/household/:personId', ...officers, async (req, res) => {
@@ -103,7 +107,11 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
     const { reference, personId } = params(req)
     const form = req.body as Record<string, unknown>
     const actor = signedIn(res).actor
-    const result = await household.changeMember(actor, reference, personId, form, originOf(req))
+    const read = readForm(CHANGE_MEMBER_FORM, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await household.changeMember(actor, reference, personId, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/household`)
@@ -112,7 +120,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
     const state = await household.member(actor, reference, personId)
     if (!state) throw new NotFoundError()
     if (result.outcome === 'conflict') memberPage(res, state.found, state.person, form, [CONFLICT], 409)
-    else memberPage(res, state.found, state.person, form, result.errors, 400)
+    else memberPage(res, state.found, state.person, form, errorsOn(CHANGE_MEMBER_FORM, result.refusals ?? []), 400)
   })
 
   async function detailsPage(req: Request, res: Response, values: Record<string, unknown> | undefined, errors: FormError[], status = 200) {
@@ -140,14 +148,18 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
   router.post('/cases/:reference/household/:personId/personal-details', ...officers, async (req, res) => {
     const { reference, personId } = params(req)
     const form = req.body as Record<string, unknown>
-    const result = await household.savePersonalDetails(signedIn(res).actor, reference, personId, form, originOf(req))
+    const read = readForm(PERSONAL_DETAILS_FORM, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await household.savePersonalDetails(signedIn(res).actor, reference, personId, read.command, originOf(req))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/household`)
       return
     }
     if (result.outcome === 'conflict') await detailsPage(req, res, form, [CONFLICT], 409)
-    else await detailsPage(req, res, form, result.errors, 400)
+    else await detailsPage(req, res, form, errorsOn(PERSONAL_DETAILS_FORM, result.refusals ?? []), 400)
   })
 
   return router

@@ -1,19 +1,50 @@
+import { LocalDate } from '@js-joda/core'
 import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { type FormError, versionOf } from '../../platform/forms.ts'
-import { asOfficer, type FoundCase, type Officer, type CaseKernel } from '../case/kernel.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import { SEXES, type Sex } from '../../domain/approach.ts'
+import { RELATIONSHIPS, dateOfBirthProblem, type Relationship } from '../../domain/assessment.ts'
+import { asOfficer, type FoundCase, type Officer, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { findCaseByReference } from '../case/queries.ts'
-import { readMemberForm, readSensitiveForm } from './household-form.ts'
+import { SENSITIVE_QUESTIONS, type AddMember, type ChangeMember, type SavePersonalDetails, type SensitiveField } from './commands.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
 
-export type HouseholdResult =
-  | { outcome: 'recorded'; personId: string }
-  | { outcome: 'invalid'; errors: FormError[] }
-  | { outcome: 'conflict' }
-  | { outcome: 'not_found' }
+export type HouseholdResult = StepResult<{ personId: string }>
+
+interface Member {
+  givenName: string
+  familyName: string
+  relationship: Relationship | null
+  dateOfBirth: LocalDate
+  sex: Sex
+}
+
+const isCode = <T extends string>(options: Record<T, string>, value: string | undefined): value is T =>
+  value !== undefined && Object.hasOwn(options, value)
+
+/**
+ * A member's answers, all checked at once: each name, their relationship (not asked of the applicant),
+ * their date of birth (not in the future, nor more than 120 years ago) and their sex, asked for in words
+ * that say whom they are about.
+ */
+function memberOf(command: AddMember | ChangeMember, isApplicant: boolean, today: LocalDate): { member: Member } | { refusals: Refusal[] } {
+  const refusals: Refusal[] = []
+  const who = isApplicant ? 'the applicant’s' : 'their'
+  if (!command.givenName) refusals.push({ path: 'givenName', message: `Enter ${who} first name` })
+  if (!command.familyName) refusals.push({ path: 'familyName', message: `Enter ${who} last name` })
+  const relationship = isApplicant ? null : isCode(RELATIONSHIPS, command.relationship) ? command.relationship : undefined
+  if (relationship === undefined) refusals.push({ path: 'relationship', message: 'Select their relationship to the applicant' })
+  const dateOfBirth = command.dateOfBirth === undefined ? undefined : LocalDate.parse(command.dateOfBirth)
+  const problem = dateOfBirth ? dateOfBirthProblem(dateOfBirth, today) : 'Enter the date of birth'
+  if (problem) refusals.push({ path: 'dateOfBirth', message: problem })
+  const sex = isCode(SEXES, command.sex) ? command.sex : undefined
+  if (!sex) refusals.push({ path: 'sex', message: `Select ${who} sex` })
+  if (refusals.length > 0 || relationship === undefined || !dateOfBirth || !sex) return { refusals }
+  return { member: { givenName: command.givenName ?? '', familyName: command.familyName ?? '', relationship, dateOfBirth, sex } }
+}
 
 /**
  * The household on a case: its members (name, relationship, date of birth, sex) and, apart, each
@@ -67,10 +98,10 @@ export class HouseholdService {
     })
   }
 
-  async addMember(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<HouseholdResult> {
+  async addMember(actor: Actor, reference: string, command: AddMember, origin: Origin): Promise<HouseholdResult> {
     return this.change(actor, reference, origin, async (trx, _officer, found) => {
-      const read = readMemberForm(form, this.clock.today(), false)
-      if ('errors' in read) return read
+      const read = memberOf(command, false, this.clock.today())
+      if ('refusals' in read) return read
       const { member } = read
       const personId = await insertMember(trx, {
         householdId: found.household_id,
@@ -85,26 +116,18 @@ export class HouseholdService {
     })
   }
 
-  async changeMember(
-    actor: Actor,
-    reference: string,
-    personId: string,
-    form: Record<string, unknown>,
-    origin: Origin,
-  ): Promise<HouseholdResult> {
+  async changeMember(actor: Actor, reference: string, personId: string, command: ChangeMember, origin: Origin): Promise<HouseholdResult> {
     return this.change(actor, reference, origin, async (trx, _officer, found) => {
       const person = found.people.find((p) => p.id === personId)
       if (!person) return 'not_found'
-      const read = readMemberForm(form, this.clock.today(), person.is_applicant)
-      if ('errors' in read) return read
+      const read = memberOf(command, person.is_applicant, this.clock.today())
+      if ('refusals' in read) return read
       const { member } = read
-      const version = versionOf(form['version'])
-      if (version === undefined) return 'conflict'
       const changed = await updateMember(
         trx,
         personId,
         found.household_id,
-        version,
+        command.version,
         {
           givenName: member.givenName,
           familyName: member.familyName,
@@ -152,19 +175,20 @@ export class HouseholdService {
     actor: Actor,
     reference: string,
     personId: string,
-    form: Record<string, unknown>,
+    command: SavePersonalDetails,
     origin: Origin,
   ): Promise<HouseholdResult> {
     return this.change(actor, reference, origin, async (trx, officer, found) => {
       if (!found.people.some((p) => p.id === personId)) return 'not_found'
-      const read = readSensitiveForm(form)
-      if ('errors' in read) return read
-      const version = versionOf(form['version'])
-      if (version === undefined) return 'conflict'
+      // A question left out is not known, or they prefer not to say.
+      const details = Object.fromEntries(SENSITIVE_QUESTIONS.map((q) => [q.field, command[q.field] ?? null])) as Record<
+        SensitiveField,
+        string | null
+      >
       const saved = await saveSensitiveDetails(
         trx,
-        version,
-        { personId, householdId: found.household_id, authorityId: found.authority_id, userId: officer.userId, ...read.details },
+        command.version,
+        { personId, householdId: found.household_id, authorityId: found.authority_id, userId: officer.userId, ...details },
         this.clock.now(),
       )
       if (!saved) return 'conflict'
@@ -183,18 +207,22 @@ export class HouseholdService {
       officer: Officer,
       found: FoundCase,
     ) => Promise<
-      { errors: FormError[] } | 'not_found' | 'conflict' | { personId: string; event: string; details: Record<string, unknown> }
+      { refusals: Refusal[] } | 'not_found' | 'conflict' | { personId: string; event: string; details: Record<string, unknown> }
     >,
   ): Promise<HouseholdResult> {
-    return this.cases.recordStep<{ personId: string }>(actor, reference, origin, async (trx, officer, found) => {
-      const done = await work(trx, officer, found)
-      if (typeof done === 'string' || 'errors' in done) return done
-      return {
-        ...done,
-        on: this.clock.today().toString(),
-        auditSubject: { type: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person', id: done.personId },
-        result: { personId: done.personId },
-      }
-    })
+    return this.cases.recordStep<{ personId: string }>(actor,
+      reference,
+      origin,
+      async (trx, officer, found) => {
+        const done = await work(trx, officer, found)
+        if (typeof done === 'string' || 'refusals' in done) return done
+        return {
+          ...done,
+          on: this.clock.today().toString(),
+          auditSubject: { type: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person', id: done.personId },
+          result: { personId: done.personId },
+        }
+      },
+    )
   }
 }

@@ -14,7 +14,10 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
-import { formValues } from './assessment-form.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import { errorsOn, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import { ASSESSMENT_OUT_OF_DATE } from './commands.ts'
+import { COMPLETE_FORM, formValues, SECTION_FORMS } from './forms.ts'
 import { summaryOf } from './assessment-summary.ts'
 import { householdRoutes } from './household-routes.ts'
 import type { HouseholdService } from './household-service.ts'
@@ -22,10 +25,7 @@ import type { AssessmentResult, AssessmentService } from './service.ts'
 
 const VIEWS = 'features/assessment/views'
 
-const CONFLICT: FormError = {
-  href: '#version',
-  text: 'Someone else saved this assessment after you opened it. Reload the page to see their changes, then make yours again.',
-}
+const CONFLICT: FormError = { href: '#version', text: ASSESSMENT_OUT_OF_DATE }
 
 /** A section's address: its key with hyphens, /cases/BAS-2026-00001/assessment/housing-needs. */
 const slugOf = (section: Section) => section.replaceAll('_', '-')
@@ -112,10 +112,14 @@ export function assessmentRoutes(deps: { household: HouseholdService; assessment
 
   router.post('/cases/:reference/assessment/complete', ...officers, async (req, res) => {
     const form = req.body as Record<string, unknown>
-    const result = await assessment.complete(signedIn(res).actor, reference(req), form, originOf(req))
+    const read = readForm(COMPLETE_FORM, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await assessment.complete(signedIn(res).actor, reference(req), read.command, originOf(req))
     await after(
-      req,
       res,
+      COMPLETE_FORM,
       result,
       () => `/cases/${encodeURIComponent(reference(req))}`,
       (errors, status) =>
@@ -155,10 +159,15 @@ export function assessmentRoutes(deps: { household: HouseholdService; assessment
     const section = sectionOf(String(req.params['section']))
     if (!section) throw new NotFoundError()
     const form = req.body as Record<string, unknown>
-    const result = await assessment.saveSection(signedIn(res).actor, reference(req), section, form, originOf(req))
+    const binding = SECTION_FORMS[section]
+    const read = readForm(binding, form)
+    const result =
+      'refusals' in read
+        ? ({ outcome: 'invalid', ...read } as const)
+        : await assessment.saveSection(signedIn(res).actor, reference(req), section, read.command, originOf(req))
     await after(
-      req,
       res,
+      binding,
       result,
       () => `/cases/${encodeURIComponent(reference(req))}/assessment`,
       (errors, status) => sectionPage(req, res, section, form, errors, status),
@@ -166,9 +175,9 @@ export function assessmentRoutes(deps: { household: HouseholdService; assessment
   })
 
   async function after(
-    _req: Request,
     res: Response,
-    result: AssessmentResult,
+    binding: Pick<FormBinding, 'fieldId'>,
+    result: AssessmentResult | { outcome: 'invalid'; refusals: Refusal[] },
     next: () => string,
     again: (errors: FormError[], status: number) => Promise<void>,
   ) {
@@ -178,7 +187,7 @@ export function assessmentRoutes(deps: { household: HouseholdService; assessment
       return
     }
     if (result.outcome === 'conflict') await again([CONFLICT], 409)
-    else await again(result.errors, 400)
+    else await again(errorsOn(binding, result.refusals ?? []), 400)
   }
 
   return router

@@ -6,23 +6,26 @@ import {
   SECTIONS,
   SECTION_ORDER,
   assessmentDateProblem,
+  homelessnessProblems,
   householdSupportNeeds,
   incompleteSections,
+  missingAnswers,
   riskAtAssessment,
   sectionStatus,
   type Answers,
+  type HomelessnessAnswers,
   type HouseholdFacts,
+  type Problem,
   type Section,
   type SupportNeedsAnswers,
 } from '../../domain/assessment.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { parseDateInput } from '../../platform/date-input.ts'
-import { type FormError, versionOf } from '../../platform/forms.ts'
+import { pathString, type Refusal } from '../../platform/commands.ts'
 import { findCaseByReference } from '../case/queries.ts'
 import type { LetterFacts } from '../../domain/letters.ts'
 import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists.ts'
-import { readSection } from './assessment-form.ts'
+import type { CompleteAssessment, SectionCommand } from './commands.ts'
 import { asOfficer, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
 
@@ -82,26 +85,28 @@ export class AssessmentService {
     })
   }
 
-  async saveSection(
+  /**
+   * Saves a section as a whole. Whatever is given must fit today and the household; "Save and continue"
+   * (`complete` not false) also needs every answer the section requires, while "Save and come back
+   * later" keeps it in progress.
+   */
+  async saveSection<S extends Section>(
     actor: Actor,
     reference: string,
-    section: Section,
-    form: Record<string, unknown>,
+    section: S,
+    command: SectionCommand<S>,
     origin: Origin,
   ): Promise<AssessmentResult> {
     return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
-      const read = readSection(section, form, {
-        today: this.clock.today(),
-        household: householdOf(found),
-        complete: form['action'] !== 'later',
-      })
-      if ('errors' in read) return { errors: read.errors }
-      const version = versionOf(form['version'])
-      if (version === undefined) return 'conflict'
+      const household = householdOf(found)
+      const answers = sectionAnswers(section, command, household)
+      const problems = section === 'homelessness' ? homelessnessProblems(answers as HomelessnessAnswers, this.clock.today()) : []
+      if (command.complete !== false && problems.length === 0) problems.push(...missingAnswers(section, { [section]: answers }, household))
+      if (problems.length > 0) return { refusals: refusalsOf(problems) }
       const owner = { caseId: found.id, authorityId: found.authority_id, providerId: found.provider_organisation_id }
-      const changes = section === 'support_needs' ? { support_needs_saved: true } : { [section]: JSON.stringify(read.answers) }
-      if (!(await saveAssessment(trx, owner, version, changes, officer.userId, this.clock.now()))) return 'conflict'
-      if (section === 'support_needs') await replaceSupportNeeds(trx, owner, read.answers as SupportNeedsAnswers)
+      const changes = section === 'support_needs' ? { support_needs_saved: true } : { [section]: JSON.stringify(answers) }
+      if (!(await saveAssessment(trx, owner, command.version, changes, officer.userId, this.clock.now()))) return 'conflict'
+      if (section === 'support_needs') await replaceSupportNeeds(trx, owner, answers as SupportNeedsAnswers)
       return {
         event: 'assessment_section_saved',
         on: this.clock.today().toString(),
@@ -112,29 +117,25 @@ export class AssessmentService {
   }
 
   /** Completes the assessment on the date given, once every section is complete. */
-  async complete(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<AssessmentResult> {
+  async complete(actor: Actor, reference: string, command: CompleteAssessment, origin: Origin): Promise<AssessmentResult> {
     return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
       const row = await assessmentOf(trx, found.id)
       const answers = answersOf(row, await supportNeedsOf(trx, found.id))
-      const errors: FormError[] = incompleteSections(answers, householdOf(found)).map((section) => ({
-        href: `#section-${section}`,
-        text: `Complete the section “${SECTIONS[section]}”`,
+      const refusals: Refusal[] = incompleteSections(answers, householdOf(found)).map((section) => ({
+        path: `sections.${section}`,
+        message: `Complete the section “${SECTIONS[section]}”`,
       }))
-      const date = parseDateInput({ day: form['day'], month: form['month'], year: form['year'] }, 'Date of the assessment')
-      if ('error' in date) errors.push({ href: '#assessedOn-day', text: date.error })
-      else {
-        const problem = assessmentDateProblem(date.date, LocalDate.parse(found.approached_on), this.clock.today())
-        if (problem) errors.push({ href: '#assessedOn-day', text: problem })
-      }
-      if (errors.length > 0 || 'error' in date) return { errors }
-      const version = versionOf(form['version'])
-      if (version === undefined || !row) return 'conflict'
+      const date = LocalDate.parse(command.date)
+      const problem = assessmentDateProblem(date, LocalDate.parse(found.approached_on), this.clock.today())
+      if (problem) refusals.push({ path: 'date', message: problem })
+      if (refusals.length > 0) return { refusals }
+      if (!row) return 'conflict'
       const now = this.clock.now()
       const owner = { caseId: found.id, authorityId: found.authority_id, providerId: found.provider_organisation_id }
-      const on = date.date.toString()
-      if (!(await saveAssessment(trx, owner, version, { assessed_on: on, completed_by: officer.userId }, officer.userId, now)))
+      const on = date.toString()
+      if (!(await saveAssessment(trx, owner, command.version, { assessed_on: on, completed_by: officer.userId }, officer.userId, now)))
         return 'conflict'
-      const risk = riskAtAssessment(answers.homelessness ?? {}, date.date)
+      const risk = riskAtAssessment(answers.homelessness ?? {}, date)
       await summariseOnCase(
         trx,
         found.id,
@@ -156,6 +157,39 @@ export class AssessmentService {
       }
     })
   }
+}
+
+/**
+ * A section's command as the answers it stores: only what was said (no blanks), support needs only for
+ * the household's own members, and a partner's employment only when there is a partner.
+ */
+function sectionAnswers<S extends Section>(section: S, command: SectionCommand<S>, household: HouseholdFacts): Answers[S] {
+  if (section === 'support_needs') {
+    const { needs } = command as SectionCommand<'support_needs'>
+    return Object.fromEntries(Object.entries(needs).filter(([id]) => household.personIds.includes(id)))
+  }
+  const answers = Object.entries(command).filter(
+    ([key, value]) =>
+      key !== 'complete' &&
+      key !== 'version' &&
+      value !== undefined &&
+      value !== '' &&
+      !(key === 'partnerEmployment' && !household.hasPartner),
+  )
+  return Object.fromEntries(answers)
+}
+
+/** The domain's problems at the command's paths: `homelessSince-day` is homelessSince, `needs-ID` is needs.ID. */
+function refusalsOf(problems: readonly Problem[]): Refusal[] {
+  const refusals: Refusal[] = []
+  for (const problem of problems) {
+    const path = problem.field.startsWith('needs-')
+      ? pathString(['needs', problem.field.slice('needs-'.length)])
+      : problem.field.replace(/-day$/, '')
+    // One problem a field: the first is the one to put right first.
+    if (!refusals.some((r) => r.path === path)) refusals.push({ path, message: problem.message })
+  }
+  return refusals
 }
 
 function householdOf(found: Found): HouseholdFacts {
