@@ -293,7 +293,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
       ]
       const refused = await post(`${base}/plan/steps`, { steps, version: await version() })
       expect(refused.status).toBe(422)
-      expect(pathsOf(refused.body)).toEqual(['steps.1.text', 'steps.1.ownerName', 'steps.1.due'])
+      expect(pathsOf(refused.body)).toEqual(['steps[1].text', 'steps[1].ownerName', 'steps[1].due'])
       expect(await count('housing_plan_steps')).toBe(0)
       const stale = await post(`${base}/plan/steps`, { steps: [steps[0]], version: (await version()) - 1 })
       expect(stale.status).toBe(409)

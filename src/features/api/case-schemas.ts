@@ -1,17 +1,15 @@
 import { z } from 'zod'
-import { ACTIVITY_TYPES, CONTACT_DIRECTIONS, CONTACT_KINDS } from '../../domain/activities.ts'
 import { SECTIONS } from '../../domain/assessment.ts'
-import { AGREEMENTS, STEP_LIBRARY, STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
+import { STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
 import { STAGES } from '../../domain/legal-status.ts'
 
 /**
- * The JSON shapes of the case commands. They check types only: what the law allows (a lawful move, a
- * date in range) is decided by the same services as the caseworker pages, in the same words.
+ * The JSON shapes of what the case API answers. What it is sent are the commands themselves, each
+ * feature's own schemas (casework/commands.ts and the like), read by the pages too.
  */
 
 const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD (Europe/London)' })
 const keys = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]
-
 
 const Deadline = z.object({ what: z.string(), due: isoDate, daysLeft: z.int() })
 
@@ -68,12 +66,6 @@ export const Recorded = z
 
 /* The household (H-CLIC 2): its members, and each member's personal details, read and changed apart. */
 
-const version = (what: string) =>
-  z
-    .int()
-    .min(0)
-    .meta({ description: `The version of ${what} you last read; a later change by someone else answers 409` })
-
 export const HouseholdView = z
   .object({
     reference: z.string(),
@@ -128,60 +120,6 @@ export const AssessmentView = z
   .meta({ id: 'Assessment' })
 
 /* The personalised housing plan (s189A), and the work on the case: activities and contacts. */
-
-export const PlanRequest = z.object({ date: isoDate.meta({ description: 'The date of the plan' }) }).meta({ id: 'PlanRequest' })
-
-const Step = {
-  text: z.string().meta({ description: 'The step, in words the applicant understands' }),
-  ownerName: z.string().optional().meta({ description: 'Who at the council or the partner organisation will take it' }),
-  due: isoDate,
-}
-
-export const StepsRequest = z
-  .object({
-    steps: z
-      .array(
-        z.object({
-          owner: z.enum(keys(STEP_OWNERS)),
-          ...Step,
-          library: z.string().optional().meta({ description: 'The code of the library step it was personalised from' }),
-        }),
-      )
-      .min(1)
-      .max(STEP_LIBRARY.length + 1),
-    version: version('the plan'),
-  })
-  .meta({ id: 'PlanStepsRequest', description: 'Every step is added, or, if any is wrong, none' })
-
-export const StepChangeRequest = z
-  .object({ ...Step, status: z.enum(keys(STEP_STATUSES)), version: version('the plan') })
-  .meta({ id: 'PlanStepChangeRequest' })
-
-export const AgreementRequest = z
-  .object({
-    agreement: z.enum(keys(AGREEMENTS)),
-    reasons: z.string().optional().meta({ description: 'Why the applicant does not agree (s189A(6))' }),
-    date: isoDate.meta({ description: 'The date the applicant gave their view' }),
-    version: version('the plan'),
-  })
-  .meta({ id: 'PlanAgreementRequest' })
-
-export const PlanReviewRequest = z
-  .object({ date: isoDate.meta({ description: 'The date of the review' }), version: version('the plan') })
-  .meta({ id: 'PlanReviewRequest' })
-
-export const ActivityRequest = z
-  .object({ activity: z.enum(keys(ACTIVITY_TYPES)), doneBy: z.string(), note: z.string().optional(), date: isoDate })
-  .meta({ id: 'ActivityRequest' })
-
-export const ContactRequest = z
-  .object({
-    kind: z.enum(keys(CONTACT_KINDS)),
-    direction: z.enum(keys(CONTACT_DIRECTIONS)).optional(),
-    note: z.string().optional(),
-    date: isoDate,
-  })
-  .meta({ id: 'ContactRequest' })
 
 export const PlanView = z
   .object({

@@ -1,25 +1,14 @@
-import {
-  ActivitiesView,
-  ActivityRequest,
-  AgreementRequest,
-  ContactRequest,
-  PlanRequest,
-  PlanReviewRequest,
-  PlanView,
-  StepChangeRequest,
-  StepsRequest,
-} from './case-schemas.ts'
-import { CASE_OFFICERS, UUID, command, dashed, dateFields, type Command, type Reading } from './commands.ts'
-
-/** The housing plan's and the case work's commands and readings: the same PlanService methods as the pages. */
-
-const CONFLICT = 'Someone else has changed this plan since that version. Read it again, then make your change.'
+import { AddSteps, ChangeStep, MakePlan, RecordActivity, RecordAgreement, RecordContact, ReviewPlan } from '../plans/commands.ts'
+import { ActivitiesView, PlanView } from './case-schemas.ts'
+import { CASE_OFFICERS, UUID, command, type Command, type Reading } from './commands.ts'
 
 /**
- * The plan's own refusals point at the plan as a whole on the page (`#plan`: out of date, or no duty to
- * keep a plan under) or at the form to make it (`#made-on-day`: make the plan first): the request as a whole.
+ * The housing plan's and the case work's commands and readings: the same PlanService methods as the
+ * pages, given the same commands. A refusal of the command as a whole (no plan yet, no duty to keep one
+ * under, a step that is not the plan's) is at the path ''.
  */
-const WHOLE = { '#plan': '', '#made-on-day': '' }
+
+const CONFLICT = 'Someone else has changed this plan since that version. Read it again, then make your change.'
 
 export const PLAN_COMMANDS: Command<unknown>[] = [
   command({
@@ -29,58 +18,28 @@ export const PLAN_COMMANDS: Command<unknown>[] = [
       description:
         'Under the prevention or relief duty; its first review falls due from its date. A case has one plan: a second answers 409.',
     },
-    body: PlanRequest,
-    toForm: (b) => dateFields(b.date, dashed('made-on')),
-    fields: { '#made-on-day': 'date' },
+    body: MakePlan,
     roles: CASE_OFFICERS,
     conflict: 'This case already has a housing plan. Read it, then add steps or record a review.',
-    run: ({ plans }, officer, reference, form, origin) => plans.makePlan(officer, reference, form, origin),
+    run: ({ plans }, officer, reference, plan, origin) => plans.makePlan(officer, reference, plan, origin),
   }),
   command({
     operation: { path: '/cases/{reference}/plan/steps', summary: 'Add steps to the plan: all of them, or if any is wrong, none' },
-    body: StepsRequest,
-    toForm: (b) => ({
-      count: String(b.steps.length),
-      ...Object.fromEntries(
-        b.steps.flatMap((step, i) =>
-          Object.entries({
-            [`owner-${String(i)}`]: step.owner,
-            [`ownerName-${String(i)}`]: step.ownerName ?? '',
-            [`text-${String(i)}`]: step.text,
-            [`library-${String(i)}`]: step.library ?? '',
-            ...dateFields(step.due, dashed(`due-${String(i)}`)),
-          }),
-        ),
-      ),
-      version: String(b.version),
-    }),
-    // `#text-2` is steps.2.text, `#due-2-day` is steps.2.due.
-    fields: (href) => {
-      const step = /^#(owner|ownerName|text|due)-(\d+)(?:-day)?$/.exec(href)
-      return step ? `steps.${step[2] ?? ''}.${step[1] ?? ''}` : ''
-    },
+    body: AddSteps,
     roles: CASE_OFFICERS,
     conflict: CONFLICT,
-    run: ({ plans }, officer, reference, form, origin) => plans.addSteps(officer, reference, form, origin),
+    run: ({ plans }, officer, reference, steps, origin) => plans.addSteps(officer, reference, steps, origin),
   }),
   command({
     operation: { path: '/cases/{reference}/plan/steps/{stepId}', summary: 'Change a step’s words, owner’s name, due date or progress' },
-    body: StepChangeRequest,
-    toForm: (b) => ({
-      'text-0': b.text,
-      'ownerName-0': b.ownerName ?? '',
-      ...dateFields(b.due, dashed('due-0')),
-      status: b.status,
-      version: String(b.version),
-    }),
-    fields: { ...WHOLE, '#text-0': 'text', '#ownerName-0': 'ownerName', '#due-0-day': 'due', '#status': 'status' },
+    body: ChangeStep,
     roles: CASE_OFFICERS,
     conflict: CONFLICT,
-    run: async ({ plans }, officer, reference, form, origin, params) => {
+    run: async ({ plans }, officer, reference, change, origin, params) => {
       const stepId = params['stepId'] ?? ''
       // As the page: an address that cannot be a step's is no step of this case.
       if (!UUID.test(stepId)) return { outcome: 'not_found' }
-      return plans.changeStep(officer, reference, stepId, form, origin)
+      return plans.changeStep(officer, reference, stepId, change, origin)
     },
   }),
   command({
@@ -89,17 +48,10 @@ export const PLAN_COMMANDS: Command<unknown>[] = [
       summary: 'Record whether the applicant agrees the steps (s189A(5)-(6))',
       description: 'If not, why not.',
     },
-    body: AgreementRequest,
-    toForm: (b) => ({
-      agreement: b.agreement,
-      reasons: b.reasons ?? '',
-      ...dateFields(b.date, dashed('agreed-on')),
-      version: String(b.version),
-    }),
-    fields: { ...WHOLE, '#agreement': 'agreement', '#reasons': 'reasons', '#agreed-on-day': 'date' },
+    body: RecordAgreement,
     roles: CASE_OFFICERS,
     conflict: CONFLICT,
-    run: ({ plans }, officer, reference, form, origin) => plans.recordAgreement(officer, reference, form, origin),
+    run: ({ plans }, officer, reference, agreement, origin) => plans.recordAgreement(officer, reference, agreement, origin),
   }),
   command({
     operation: {
@@ -107,12 +59,10 @@ export const PLAN_COMMANDS: Command<unknown>[] = [
       summary: 'Record a review of the plan (s189A(9))',
       description: 'The next review falls due from it.',
     },
-    body: PlanReviewRequest,
-    toForm: (b) => ({ ...dateFields(b.date, dashed('reviewed-on')), version: String(b.version) }),
-    fields: { ...WHOLE, '#reviewed-on-day': 'date' },
+    body: ReviewPlan,
     roles: CASE_OFFICERS,
     conflict: CONFLICT,
-    run: ({ plans }, officer, reference, form, origin) => plans.recordReview(officer, reference, form, origin),
+    run: ({ plans }, officer, reference, review, origin) => plans.recordReview(officer, reference, review, origin),
   }),
   command({
     operation: {
@@ -120,11 +70,9 @@ export const PLAN_COMMANDS: Command<unknown>[] = [
       summary: 'Record a prevention or relief activity',
       description: 'Under the duty the case is in, dated within it (H-CLIC 3.x activities).',
     },
-    body: ActivityRequest,
-    toForm: (b) => ({ activity: b.activity, doneBy: b.doneBy, note: b.note ?? '', ...dateFields(b.date, dashed('done-on')) }),
-    fields: { '#activity': 'activity', '#done-by': 'doneBy', '#activity-note': 'note', '#done-on-day': 'date' },
+    body: RecordActivity,
     roles: CASE_OFFICERS,
-    run: ({ plans }, officer, reference, form, origin) => plans.recordActivity(officer, reference, form, origin),
+    run: ({ plans }, officer, reference, activity, origin) => plans.recordActivity(officer, reference, activity, origin),
   }),
   command({
     operation: {
@@ -132,11 +80,9 @@ export const PLAN_COMMANDS: Command<unknown>[] = [
       summary: 'Record a contact with the household',
       description: 'Not work under a duty, so never counted as an activity.',
     },
-    body: ContactRequest,
-    toForm: (b) => ({ kind: b.kind, direction: b.direction ?? '', note: b.note ?? '', ...dateFields(b.date, dashed('contact-on')) }),
-    fields: { '#kind': 'kind', '#direction': 'direction', '#contact-note': 'note', '#contact-on-day': 'date' },
+    body: RecordContact,
     roles: CASE_OFFICERS,
-    run: ({ plans }, officer, reference, form, origin) => plans.recordContact(officer, reference, form, origin),
+    run: ({ plans }, officer, reference, contact, origin) => plans.recordContact(officer, reference, contact, origin),
   }),
 ]
 

@@ -210,19 +210,15 @@ export class HouseholdService {
       { refusals: Refusal[] } | 'not_found' | 'conflict' | { personId: string; event: string; details: Record<string, unknown> }
     >,
   ): Promise<HouseholdResult> {
-    return this.cases.recordStep<{ personId: string }>(actor,
-      reference,
-      origin,
-      async (trx, officer, found) => {
-        const done = await work(trx, officer, found)
-        if (typeof done === 'string' || 'refusals' in done) return done
-        return {
-          ...done,
-          on: this.clock.today().toString(),
-          auditSubject: { type: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person', id: done.personId },
-          result: { personId: done.personId },
-        }
-      },
-    )
+    return this.cases.recordStep<{ personId: string }>(actor, reference, origin, async (trx, officer, found) => {
+      const done = await work(trx, officer, found)
+      if (typeof done === 'string' || 'refusals' in done) return done
+      return {
+        ...done,
+        on: this.clock.today().toString(),
+        auditSubject: { type: done.event === 'personal_details_recorded' ? 'person_sensitive_details' : 'person', id: done.personId },
+        result: { personId: done.personId },
+      }
+    })
   }
 }

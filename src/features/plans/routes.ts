@@ -1,12 +1,18 @@
 import { Router, type Request, type Response } from 'express'
 import { ACTIVITY_TYPES, CONTACT_DIRECTIONS, CONTACT_KINDS } from '../../domain/activities.ts'
 import { AGREEMENTS, STEP_LIBRARY, STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
+import type { Actor } from '../../db/actor.ts'
+import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
 import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
+import { errorsOn, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import type { z } from 'zod'
+import { ACTIVITY_FORM, AGREEMENT_FORM, CONTACT_FORM, PLAN_FORM, REVIEW_FORM, STEP_FORM, STEPS_FORM } from './forms.ts'
 import type { PlanResult, PlanService } from './service.ts'
 
 const VIEWS = 'features/plans/views'
@@ -26,13 +32,37 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   const planPath = (reference: string) => `/cases/${encodeURIComponent(reference)}/plan`
   const errorFor = errorsByField
 
+  /** The form read into its command and given to the service, or what is wrong with the form. */
+  async function given<S extends z.ZodType>(
+    binding: FormBinding<S>,
+    req: Request,
+    service: (command: z.output<S>) => Promise<PlanResult>,
+  ): Promise<PlanResult> {
+    const read = readForm(binding, req.body)
+    return 'refusals' in read ? { outcome: 'invalid', refusals: read.refusals, errors: [] } : service(read.command)
+  }
+  const refusalsOf = (result: PlanResult): Refusal[] => (result.outcome === 'invalid' ? (result.refusals ?? []) : [])
+
   /** A date input's values keyed by its prefix, starting at today. */
   const today = (prefix: string) => dateInputValues(clock.today(), prefix)
 
-  async function renderPlan(req: Request, res: Response, values: Record<string, unknown>, errors: FormError[], status = 200) {
+  /**
+   * The plan's page; a form's refusals are shown on its fields. One about the whole command is about the
+   * plan, or, before there is one, the form to make it.
+   */
+  async function renderPlan(
+    req: Request,
+    res: Response,
+    values: Record<string, unknown>,
+    shown: FormError[] | { binding: Pick<FormBinding, 'fieldId'>; refusals: Refusal[] },
+    status = 200,
+  ) {
     const reference = referenceOf(req)
     const state = await plans.viewPlan(signedIn(res).actor, reference, originOf(req))
     if (!state) throw new NotFoundError()
+    const errors = Array.isArray(shown)
+      ? shown
+      : errorsOn({ fieldId: (path) => (path === '' && !state.plan ? 'made-on-day' : shown.binding.fieldId(path)) }, shown.refusals)
     res.status(status).render(`${VIEWS}/plan.njk`, {
       pageTitle: `Housing plan: case ${reference}`,
       ...state,
@@ -55,7 +85,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   }
 
   /** After a change to the plan page's forms: back to the plan, or the page again with what is wrong. */
-  async function afterPlanChange(req: Request, res: Response, result: PlanResult, href: string) {
+  async function afterPlanChange(req: Request, res: Response, result: PlanResult, binding: Pick<FormBinding, 'fieldId'>, href: string) {
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, planPath(referenceOf(req)))
@@ -63,7 +93,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
     }
     const form = req.body as Record<string, unknown>
     if (result.outcome === 'conflict') await renderPlan(req, res, {}, [conflictError(href)], 409)
-    else await renderPlan(req, res, form, result.errors, 400)
+    else await renderPlan(req, res, form, { binding, refusals: refusalsOf(result) }, 400)
   }
 
   router.get('/cases/:reference/plan', ...officers, async (req, res) => {
@@ -71,18 +101,22 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   })
 
   router.post('/cases/:reference/plan', ...officers, async (req, res) => {
-    const result = await plans.makePlan(signedIn(res).actor, referenceOf(req), req.body as Record<string, unknown>, originOf(req))
-    await afterPlanChange(req, res, result, '#made-on-day')
+    const result = await given(PLAN_FORM, req, (command) => plans.makePlan(signedIn(res).actor, referenceOf(req), command, originOf(req)))
+    await afterPlanChange(req, res, result, PLAN_FORM, '#made-on-day')
   })
 
   router.post('/cases/:reference/plan/agreement', ...officers, async (req, res) => {
-    const result = await plans.recordAgreement(signedIn(res).actor, referenceOf(req), req.body as Record<string, unknown>, originOf(req))
-    await afterPlanChange(req, res, result, '#agreement')
+    const result = await given(AGREEMENT_FORM, req, (command) =>
+      plans.recordAgreement(signedIn(res).actor, referenceOf(req), command, originOf(req)),
+    )
+    await afterPlanChange(req, res, result, AGREEMENT_FORM, '#agreement')
   })
 
   router.post('/cases/:reference/plan/review', ...officers, async (req, res) => {
-    const result = await plans.recordReview(signedIn(res).actor, referenceOf(req), req.body as Record<string, unknown>, originOf(req))
-    await afterPlanChange(req, res, result, '#reviewed-on-day')
+    const result = await given(REVIEW_FORM, req, (command) =>
+      plans.recordReview(signedIn(res).actor, referenceOf(req), command, originOf(req)),
+    )
+    await afterPlanChange(req, res, result, REVIEW_FORM, '#reviewed-on-day')
   })
 
   router.get('/cases/:reference/plan/library', ...officers, async (req, res) => {
@@ -130,7 +164,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   router.post('/cases/:reference/plan/steps', ...officers, async (req, res) => {
     const reference = referenceOf(req)
     const form = req.body as Record<string, unknown>
-    const result = await plans.addSteps(signedIn(res).actor, reference, form, originOf(req))
+    const result = await given(STEPS_FORM, req, (command) => plans.addSteps(signedIn(res).actor, reference, command, originOf(req)))
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, planPath(reference))
@@ -149,7 +183,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
       year: field(`due-${String(i)}-year`),
     }))
     if (result.outcome === 'conflict') await renderNewSteps(req, res, drafts, [conflictError('#text-0')], 409)
-    else await renderNewSteps(req, res, drafts, result.errors, 400)
+    else await renderNewSteps(req, res, drafts, errorsOn(STEPS_FORM, refusalsOf(result)), 400)
   })
 
   async function renderStep(req: Request, res: Response, values: Record<string, unknown> | undefined, errors: FormError[], status = 200) {
@@ -190,11 +224,13 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
     const stepId = String(req.params['stepId'])
     if (!STEP_ID.test(stepId)) throw new NotFoundError()
     const form = req.body as Record<string, unknown>
-    const result = await plans.changeStep(signedIn(res).actor, reference, stepId, form, originOf(req))
+    const result = await given(STEP_FORM, req, (command) =>
+      plans.changeStep(signedIn(res).actor, reference, stepId, command, originOf(req)),
+    )
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') res.redirect(303, planPath(reference))
     else if (result.outcome === 'conflict') await renderStep(req, res, undefined, [conflictError('#text-0')], 409)
-    else await renderStep(req, res, form, result.errors, 400)
+    else await renderStep(req, res, form, errorsOn(STEP_FORM, refusalsOf(result)), 400)
   })
 
   router.get('/cases/:reference/plan/print', ...officers, async (req, res) => {
@@ -245,19 +281,24 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
     await renderActivities(req, res, {}, [])
   })
 
-  for (const [path, which, record] of [
-    ['activities', 'activity', plans.recordActivity.bind(plans)],
-    ['contacts', 'contact', plans.recordContact.bind(plans)],
-  ] as const) {
+  /** Records an activity or a contact from its form on the page; sent back with what is wrong, the form keeps its values. */
+  function recording<S extends z.ZodType>(
+    path: string,
+    which: 'activity' | 'contact',
+    binding: FormBinding<S>,
+    record: (actor: Actor, reference: string, command: z.output<S>, origin: Origin) => Promise<PlanResult>,
+  ) {
     router.post(`/cases/:reference/${path}`, ...officers, async (req, res) => {
       const reference = referenceOf(req)
       const form = req.body as Record<string, unknown>
-      const result = await record(signedIn(res).actor, reference, form, originOf(req))
+      const result = await given(binding, req, (command) => record(signedIn(res).actor, reference, command, originOf(req)))
       if (result.outcome === 'not_found') throw new NotFoundError()
       if (result.outcome === 'recorded') res.redirect(303, `/cases/${encodeURIComponent(reference)}/activities`)
-      else await renderActivities(req, res, { [which]: form }, result.outcome === 'invalid' ? result.errors : [], 400)
+      else await renderActivities(req, res, { [which]: form }, errorsOn(binding, refusalsOf(result)), 400)
     })
   }
+  recording('activities', 'activity', ACTIVITY_FORM, (...a) => plans.recordActivity(...a))
+  recording('contacts', 'contact', CONTACT_FORM, (...a) => plans.recordContact(...a))
 
   return router
 }

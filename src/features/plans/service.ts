@@ -2,23 +2,8 @@ import { LocalDate } from '@js-joda/core'
 import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
+import { contactHasDirection, mayRecordActivity, mayRecordContact } from '../../domain/activities.ts'
 import {
-  ACTIVITY_TYPES,
-  CONTACT_DIRECTIONS,
-  CONTACT_KINDS,
-  contactHasDirection,
-  mayRecordActivity,
-  mayRecordContact,
-  type ActivityType,
-  type ContactDirection,
-  type ContactKind,
-} from '../../domain/activities.ts'
-import {
-  AGREEMENTS,
-  STEP_LIBRARY,
-  STEP_OWNERS,
-  STEP_STATUSES,
-  agreementProblems,
   firstReviewDue,
   inPlanOrder,
   libraryStep,
@@ -26,15 +11,14 @@ import {
   planIsKept,
   reviewPlan,
   stepProblems,
-  type Agreement,
   type StepOwner,
   type StepStatus,
 } from '../../domain/housing-plan.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { dateInputValues, parseNamedDateInput } from '../../platform/date-input.ts'
-import { type FormError, formText, oneOf, versionOf } from '../../platform/forms.ts'
-import { asOfficer, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import { dateInputValues } from '../../platform/date-input.ts'
+import { asOfficer, refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
 import { findCaseByReference } from '../case/queries.ts'
 import {
   activitiesOfCase,
@@ -49,6 +33,17 @@ import {
   updateStep,
   type PlanChanges,
 } from './queries.ts'
+import {
+  NOTE_LIMIT,
+  OUT_OF_DATE,
+  type AddSteps,
+  type ChangeStep,
+  type MakePlan,
+  type RecordActivity,
+  type RecordAgreement,
+  type RecordContact,
+  type ReviewPlan,
+} from './commands.ts'
 
 export type PlanResult = StepResult
 
@@ -56,7 +51,6 @@ type Found = FoundCase
 type Plan = NonNullable<Awaited<ReturnType<typeof planOfCase>>>
 type Done = StepWork<object>
 
-const NOTE_LIMIT = 2000
 /** A new step is due a fortnight from today unless the officer sets another date. */
 const DEFAULT_STEP_DAYS = 14
 
@@ -98,28 +92,27 @@ export class PlanService {
   }
 
   /** Starts the plan on the date it was made; its first review falls due from that date. */
-  async makePlan(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
+  async makePlan(actor: Actor, reference: string, command: MakePlan, origin: Origin): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, officer, found, plan) => {
       if (plan) return 'conflict'
-      const date = parseNamedDateInput(form, 'made-on', 'Date of the plan')
-      if ('error' in date) return { errors: [{ href: '#made-on-day', text: date.error }] }
-      const check = mayMakePlan(found.stage, date.date, LocalDate.parse(found.approached_on), this.clock.today())
-      if (!check.allowed) return { errors: [{ href: '#made-on-day', text: check.reason }] }
-      const nextReviewOn = firstReviewDue(date.date).toString()
+      const madeOn = LocalDate.parse(command.date)
+      const check = mayMakePlan(found.stage, madeOn, LocalDate.parse(found.approached_on), this.clock.today())
+      if (!check.allowed) return refused('date', check.reason)
+      const nextReviewOn = firstReviewDue(madeOn).toString()
       const made = await insertPlan(
         trx,
         {
           caseId: found.id,
           authorityId: found.authority_id,
           providerId: found.provider_organisation_id,
-          madeOn: date.date.toString(),
+          madeOn: command.date,
           madeBy: officer.userId,
           nextReviewOn,
         },
         this.clock.now(),
       )
       if (!made) return 'conflict'
-      return { event: 'housing_plan_made', on: date.date.toString(), details: { duty: found.stage, nextReviewOn } }
+      return { event: 'housing_plan_made', on: command.date, details: { duty: found.stage, nextReviewOn } }
     })
   }
 
@@ -143,31 +136,20 @@ export class PlanService {
   }
 
   /** Adds personalised steps to the plan: all of them or, if any is wrong, none. */
-  async addSteps(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
+  async addSteps(actor: Actor, reference: string, command: AddSteps, origin: Origin): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, _officer, found, plan) => {
-      if (!plan) return { errors: [{ href: '#made-on-day', text: 'Make the plan before adding steps' }] }
-      if (!planIsKept(found.stage)) return { errors: [planClosed] }
-      const count = Number(formText(form['count']))
-      if (!Number.isInteger(count) || count < 1 || count > STEP_LIBRARY.length + 1) return { errors: [formOutOfDate] }
-      const errors: FormError[] = []
-      const steps: Parameters<typeof insertSteps>[2] = []
-      for (let i = 0; i < count; i++) {
-        const owner = oneOf(Object.keys(STEP_OWNERS) as StepOwner[], form[`owner-${String(i)}`])
-        if (!owner) {
-          errors.push({ href: `#owner-${String(i)}`, text: `Step ${String(i + 1)}: select who is to take the step` })
-          continue
-        }
-        const read = readStep(form, i, owner, 'not_started', LocalDate.parse(plan.made_on), `Step ${String(i + 1)}: `)
-        if ('errors' in read) errors.push(...read.errors)
-        else {
-          const library = formText(form[`library-${String(i)}`])
-          steps.push({ ...read.step, libraryCode: libraryStep(library) ? library : null })
-        }
-      }
-      if (errors.length > 0) return { errors }
-      const version = versionOf(form['version'])
-      if (version === undefined) return { errors: [formOutOfDate] }
-      if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return 'conflict'
+      if (!plan) return refused('', 'Make the plan before adding steps')
+      if (!planIsKept(found.stage)) return refused('', PLAN_CLOSED)
+      const planMadeOn = LocalDate.parse(plan.made_on)
+      const drafts = command.steps.map((step) => ({ ...step, status: 'not_started' as const }))
+      const refusals = drafts.flatMap((step, i) => stepRefusals(step, planMadeOn, `steps[${String(i)}].`, `Step ${String(i + 1)}: `))
+      if (refusals.length > 0) return { refusals }
+      if (command.version === undefined) return refused('version', OUT_OF_DATE)
+      const steps = drafts.map((step) => ({
+        ...stepOf(step),
+        libraryCode: step.library !== undefined && libraryStep(step.library) ? step.library : null,
+      }))
+      if (!(await changePlan(trx, plan.id, command.version, {}, this.clock.now()))) return 'conflict'
       await insertSteps(trx, plan, steps)
       return {
         event: 'housing_plan_steps_added',
@@ -185,73 +167,63 @@ export class PlanService {
   }
 
   /** Changes a step's words, owner's name, due date or progress. */
-  async changeStep(actor: Actor, reference: string, stepId: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
+  async changeStep(actor: Actor, reference: string, stepId: string, command: ChangeStep, origin: Origin): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, _officer, found, plan) => {
       const existing = plan ? (await stepsOfPlan(trx, plan.id)).find((s) => s.id === stepId) : undefined
-      if (!plan || !existing) return { errors: [formOutOfDate] }
-      if (!planIsKept(found.stage)) return { errors: [planClosed] }
-      const status = oneOf(Object.keys(STEP_STATUSES) as StepStatus[], form['status'])
-      const read = readStep(form, 0, existing.owner as StepOwner, status ?? 'not_started', LocalDate.parse(plan.made_on), '')
-      const errors = 'errors' in read ? [...read.errors] : []
-      if (!status) errors.push({ href: '#status', text: 'Select how the step is going' })
-      if (errors.length > 0 || 'errors' in read) return { errors }
-      const version = versionOf(form['version'])
-      if (version === undefined) return { errors: [formOutOfDate] }
-      if (!(await changePlan(trx, plan.id, version, {}, this.clock.now()))) return 'conflict'
-      await updateStep(trx, plan.id, stepId, read.step)
+      if (!plan || !existing) return refused('', OUT_OF_DATE)
+      if (!planIsKept(found.stage)) return refused('', PLAN_CLOSED)
+      const step = { ...command, owner: existing.owner as StepOwner }
+      const refusals = stepRefusals(step, LocalDate.parse(plan.made_on), '', '')
+      if (refusals.length > 0) return { refusals }
+      if (command.version === undefined) return refused('version', OUT_OF_DATE)
+      if (!(await changePlan(trx, plan.id, command.version, {}, this.clock.now()))) return 'conflict'
+      await updateStep(trx, plan.id, stepId, stepOf(step))
       return {
         event: 'housing_plan_step_changed',
         on: this.clock.today().toString(),
-        details: { owner: existing.owner, status: read.step.status, previousStatus: existing.status },
+        details: { owner: existing.owner, status: command.status, previousStatus: existing.status },
       }
     })
   }
 
   /** Records whether the applicant agrees the steps and, if not, why (s189A(5)-(6)). */
-  async recordAgreement(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
-    return this.planChange(actor, reference, form, origin, (plan) => {
-      const agreement = oneOf(Object.keys(AGREEMENTS) as Agreement[], form['agreement'])
-      const reasons = formText(form['reasons'])
-      const errors: FormError[] = agreementProblems(agreement, reasons).map((p) => ({ href: `#${p.field}`, text: p.text }))
-      const date = parseNamedDateInput(form, 'agreed-on', 'Date the applicant gave their view')
-      if ('error' in date) errors.push({ href: '#agreed-on-day', text: date.error })
-      else if (date.date.isAfter(this.clock.today()))
-        errors.push({ href: '#agreed-on-day', text: 'The date the applicant gave their view must be today or in the past' })
-      else if (date.date.isBefore(LocalDate.parse(plan.made_on)))
-        errors.push({ href: '#agreed-on-day', text: 'The date the applicant gave their view must be on or after the date of the plan' })
-      if (errors.length > 0 || !agreement || 'error' in date) return { errors }
+  async recordAgreement(actor: Actor, reference: string, command: RecordAgreement, origin: Origin): Promise<PlanResult> {
+    return this.planChange(actor, reference, command.version, origin, (plan) => {
+      const agreedOn = LocalDate.parse(command.date)
+      if (agreedOn.isAfter(this.clock.today()))
+        return refused('date', 'The date the applicant gave their view must be today or in the past')
+      if (agreedOn.isBefore(LocalDate.parse(plan.made_on)))
+        return refused('date', 'The date the applicant gave their view must be on or after the date of the plan')
       return {
         changes: {
-          agreement,
-          agreement_recorded_on: date.date.toString(),
-          disagreement_reasons: agreement === 'disagreed' ? reasons : null,
+          agreement: command.agreement,
+          agreement_recorded_on: command.date,
+          disagreement_reasons: command.agreement === 'disagreed' ? (command.reasons ?? '') : null,
         },
         event: 'housing_plan_agreement_recorded',
-        on: date.date.toString(),
-        details: { agreement },
+        on: command.date,
+        details: { agreement: command.agreement },
       }
     })
   }
 
   /** Records a review of the plan (s189A(9)) and schedules the next. */
-  async recordReview(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
-    return this.planChange(actor, reference, form, origin, (plan) => {
-      const date = parseNamedDateInput(form, 'reviewed-on', 'Date of the review')
-      if ('error' in date) return { errors: [{ href: '#reviewed-on-day', text: date.error }] }
+  async recordReview(actor: Actor, reference: string, command: ReviewPlan, origin: Origin): Promise<PlanResult> {
+    return this.planChange(actor, reference, command.version, origin, (plan) => {
       const reviewed = reviewPlan(
         {
           madeOn: LocalDate.parse(plan.made_on),
           lastReviewedOn: plan.last_reviewed_on ? LocalDate.parse(plan.last_reviewed_on) : undefined,
         },
-        date.date,
+        LocalDate.parse(command.date),
         this.clock.today(),
       )
-      if (!reviewed.allowed) return { errors: [{ href: '#reviewed-on-day', text: reviewed.reason }] }
+      if (!reviewed.allowed) return refused('date', reviewed.reason)
       const nextReviewOn = reviewed.nextReviewDue.toString()
       return {
-        changes: { last_reviewed_on: date.date.toString(), next_review_on: nextReviewOn },
+        changes: { last_reviewed_on: command.date, next_review_on: nextReviewOn },
         event: 'housing_plan_reviewed',
-        on: date.date.toString(),
+        on: command.date,
         details: { nextReviewOn },
       }
     })
@@ -273,74 +245,56 @@ export class PlanService {
     })
   }
 
-  /** Records a prevention or relief activity: under the duty the case is in, dated within it. */
-  async recordActivity(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
+  /**
+   * Records a prevention or relief activity: under the duty the case is in, dated within it. What is
+   * missing or too long is told beside the date's rules, every problem at once.
+   */
+  async recordActivity(actor: Actor, reference: string, command: RecordActivity, origin: Origin): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, officer, found) => {
-      const errors: FormError[] = []
-      const activity = oneOf(Object.keys(ACTIVITY_TYPES) as ActivityType[], form['activity'])
-      if (!activity) errors.push({ href: '#activity', text: 'Select the activity' })
-      const doneBy = formText(form['doneBy'])
-      if (!doneBy) errors.push({ href: '#done-by', text: 'Enter who did it' })
-      else if (doneBy.length > 200) errors.push({ href: '#done-by', text: 'Who did it must be 200 characters or fewer' })
-      const note = formText(form['note'])
-      if (note.length > NOTE_LIMIT)
-        errors.push({ href: '#activity-note', text: `The note must be ${String(NOTE_LIMIT)} characters or fewer` })
-      const date = parseNamedDateInput(form, 'done-on', 'Date of the activity')
-      if ('error' in date) errors.push({ href: '#done-on-day', text: date.error })
-      else {
-        const check = mayRecordActivity(
-          {
-            stage: found.stage,
-            preventionStartedOn: found.prevention_started_on ? LocalDate.parse(found.prevention_started_on) : undefined,
-            reliefStartedOn: found.relief_started_on ? LocalDate.parse(found.relief_started_on) : undefined,
-          },
-          date.date,
-          this.clock.today(),
-        )
-        if (!check.allowed) errors.push({ href: '#done-on-day', text: check.reason })
-        else if (errors.length === 0 && activity) {
-          await insertActivity(
-            trx,
-            {
-              caseId: found.id,
-              authorityId: found.authority_id,
-              providerId: found.provider_organisation_id,
-              activity,
-              duty: check.duty,
-              doneOn: date.date.toString(),
-              doneBy,
-              note: note || null,
-              recordedBy: officer.userId,
-            },
-            this.clock.now(),
-          )
-          return { event: 'activity_recorded', on: date.date.toString(), details: { activity, duty: check.duty } }
-        }
-      }
-      return { errors }
+      const refusals: Refusal[] = []
+      const { activity, doneBy, note } = command
+      if (!activity) refusals.push({ path: 'activity', message: 'Select the activity' })
+      if (!doneBy) refusals.push({ path: 'doneBy', message: 'Enter who did it' })
+      else if (doneBy.length > 200) refusals.push({ path: 'doneBy', message: 'Who did it must be 200 characters or fewer' })
+      if (note !== undefined && note.length > NOTE_LIMIT)
+        refusals.push({ path: 'note', message: `The note must be ${String(NOTE_LIMIT)} characters or fewer` })
+      const check = mayRecordActivity(
+        {
+          stage: found.stage,
+          preventionStartedOn: found.prevention_started_on ? LocalDate.parse(found.prevention_started_on) : undefined,
+          reliefStartedOn: found.relief_started_on ? LocalDate.parse(found.relief_started_on) : undefined,
+        },
+        LocalDate.parse(command.date),
+        this.clock.today(),
+      )
+      if (!check.allowed) refusals.push({ path: 'date', message: check.reason })
+      if (refusals.length > 0 || !activity || !check.allowed) return { refusals }
+      await insertActivity(
+        trx,
+        {
+          caseId: found.id,
+          authorityId: found.authority_id,
+          providerId: found.provider_organisation_id,
+          activity,
+          duty: check.duty,
+          doneOn: command.date,
+          doneBy,
+          note: blankAsNull(note),
+          recordedBy: officer.userId,
+        },
+        this.clock.now(),
+      )
+      return { event: 'activity_recorded', on: command.date, details: { activity, duty: check.duty } }
     })
   }
 
   /** Records a contact with the household: not work under a duty, so never counted as an activity. */
-  async recordContact(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<PlanResult> {
+  async recordContact(actor: Actor, reference: string, command: RecordContact, origin: Origin): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, officer, found) => {
-      const errors: FormError[] = []
-      const kind = oneOf(Object.keys(CONTACT_KINDS) as ContactKind[], form['kind'])
-      if (!kind) errors.push({ href: '#kind', text: 'Select the kind of contact' })
-      const direction = oneOf(Object.keys(CONTACT_DIRECTIONS) as ContactDirection[], form['direction'])
-      if (kind && contactHasDirection(kind) && !direction)
-        errors.push({ href: '#direction', text: 'Select whether the contact was from or to the household' })
-      const note = formText(form['note'])
-      if (note.length > NOTE_LIMIT)
-        errors.push({ href: '#contact-note', text: `The note must be ${String(NOTE_LIMIT)} characters or fewer` })
-      const date = parseNamedDateInput(form, 'contact-on', 'Date of the contact')
-      if ('error' in date) errors.push({ href: '#contact-on-day', text: date.error })
-      else {
-        const check = mayRecordContact(LocalDate.parse(found.approached_on), date.date, this.clock.today())
-        if (!check.allowed) errors.push({ href: '#contact-on-day', text: check.reason })
-      }
-      if (errors.length > 0 || !kind || 'error' in date) return { errors }
-      const kept = contactHasDirection(kind) ? (direction ?? null) : null
+      const check = mayRecordContact(LocalDate.parse(found.approached_on), LocalDate.parse(command.date), this.clock.today())
+      if (!check.allowed) return refused('date', check.reason)
+      const { kind } = command
+      const kept = contactHasDirection(kind) ? (command.direction ?? null) : null
       await insertContact(
         trx,
         {
@@ -349,31 +303,30 @@ export class PlanService {
           providerId: found.provider_organisation_id,
           kind,
           direction: kept,
-          contactOn: date.date.toString(),
-          note: note || null,
+          contactOn: command.date,
+          note: blankAsNull(command.note),
           recordedBy: officer.userId,
         },
         this.clock.now(),
       )
-      return { event: 'contact_recorded', on: date.date.toString(), details: { kind, direction: kept } }
+      return { event: 'contact_recorded', on: command.date, details: { kind, direction: kept } }
     })
   }
 
-  /** A change to the plan itself, guarded by its version. */
+  /** A change to the plan itself, guarded by the version the command was made from. */
   private planChange(
     actor: Actor,
     reference: string,
-    form: Record<string, unknown>,
+    version: number | undefined,
     origin: Origin,
-    read: (plan: Plan) => { errors: FormError[] } | { changes: PlanChanges; event: string; on: string; details: Record<string, unknown> },
+    read: (plan: Plan) => { refusals: Refusal[] } | { changes: PlanChanges; event: string; on: string; details: Record<string, unknown> },
   ): Promise<PlanResult> {
     return this.change(actor, reference, origin, async (trx, _officer, found, plan) => {
-      if (!plan) return { errors: [{ href: '#made-on-day', text: 'Make the plan first' }] }
-      if (!planIsKept(found.stage)) return { errors: [planClosed] }
+      if (!plan) return refused('', 'Make the plan first')
+      if (!planIsKept(found.stage)) return refused('', PLAN_CLOSED)
       const result = read(plan)
-      if ('errors' in result) return result
-      const version = versionOf(form['version'])
-      if (version === undefined) return { errors: [formOutOfDate] }
+      if ('refusals' in result) return result
+      if (version === undefined) return refused('version', OUT_OF_DATE)
       if (!(await changePlan(trx, plan.id, version, result.changes, this.clock.now()))) return 'conflict'
       return { event: result.event, on: result.on, details: result.details }
     })
@@ -402,30 +355,34 @@ export class PlanService {
   }
 }
 
-const planClosed: FormError = {
-  href: '#plan',
-  text: 'The plan can be changed only while the prevention, relief or main housing duty is owed',
-}
-const formOutOfDate: FormError = { href: '#plan', text: 'The form is out of date: open the plan again' }
+const PLAN_CLOSED = 'The plan can be changed only while the prevention, relief or main housing duty is owed'
 
-/** Reads step `i` of a form: its words, owner's name and due date, checked against the plan's date. */
-function readStep(
-  form: Record<string, unknown>,
-  i: number,
-  owner: StepOwner,
-  status: StepStatus,
-  planMadeOn: LocalDate,
-  prefix: string,
-): { step: { owner: StepOwner; ownerName: string | null; text: string; dueOn: string; status: StepStatus } } | { errors: FormError[] } {
-  const n = String(i)
-  const words = formText(form[`text-${n}`])
-  const ownerName = owner === 'applicant' ? '' : formText(form[`ownerName-${n}`])
-  const date = parseNamedDateInput(form, `due-${n}`, 'Due date')
-  const errors: FormError[] = []
-  if ('error' in date) errors.push({ href: `#due-${n}-day`, text: prefix + date.error })
-  const problems = stepProblems({ owner, ownerName, text: words, dueOn: 'error' in date ? planMadeOn : date.date, status }, planMadeOn)
-  const hrefs = { text: `#text-${n}`, ownerName: `#ownerName-${n}`, dueOn: `#due-${n}-day` }
-  errors.push(...problems.map((p) => ({ href: hrefs[p.field], text: prefix + p.text })))
-  if (errors.length > 0 || 'error' in date) return { errors }
-  return { step: { owner, ownerName: ownerName || null, text: words, dueOn: date.date.toString(), status } }
+interface StepCommand {
+  owner: StepOwner
+  ownerName?: string | undefined
+  text: string
+  due: string
+  status: StepStatus
+}
+
+/** What was left blank is kept as nothing. */
+const blankAsNull = (text: string | undefined) => (text === undefined || text === '' ? null : text)
+
+/** A step's words, owner's name and due date, checked against the plan's date: refusals at `at` + the field, numbered by `label`. */
+function stepRefusals(step: StepCommand, planMadeOn: LocalDate, at: string, label: string): Refusal[] {
+  const { ownerName, ...draft } = stepOf(step)
+  const problems = stepProblems({ ...draft, ownerName: ownerName ?? '', dueOn: LocalDate.parse(step.due) }, planMadeOn)
+  const fields = { text: 'text', ownerName: 'ownerName', dueOn: 'due' } as const
+  return problems.map((p) => ({ path: at + fields[p.field], message: label + p.text }))
+}
+
+/** A step as it is kept: the applicant's own steps name no one. */
+function stepOf(step: StepCommand) {
+  return {
+    owner: step.owner,
+    ownerName: step.owner === 'applicant' ? null : blankAsNull(step.ownerName),
+    text: step.text,
+    dueOn: step.due,
+    status: step.status,
+  }
 }

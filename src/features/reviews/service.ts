@@ -252,16 +252,12 @@ export class ReviewService {
       found: FoundCase,
     ) => Promise<{ refusals: Refusal[] } | 'not_found' | (StepEvent & { reviewId: string })>,
   ): Promise<ReviewResult> {
-    return this.cases.recordStep<{ reviewId: string }>(actor,
-      reference,
-      origin,
-      async (trx, officer, found) => {
-        const done = await work(trx, officer, found)
-        return typeof done === 'string' || 'refusals' in done || !('reviewId' in done)
-          ? done
-          : { ...done, result: { reviewId: done.reviewId } }
-      },
-    )
+    return this.cases.recordStep<{ reviewId: string }>(actor, reference, origin, async (trx, officer, found) => {
+      const done = await work(trx, officer, found)
+      return typeof done === 'string' || 'refusals' in done || !('reviewId' in done)
+        ? done
+        : { ...done, result: { reviewId: done.reviewId } }
+    })
   }
 }
 
