@@ -14,7 +14,7 @@ import {
 import { DecideReview, RequestReview } from '../reviews/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
 import { CaseloadView, CaseView, Recorded } from './case-schemas.ts'
-import { command, pathOf, type Command, type Officer, type Reading, type Services } from './commands.ts'
+import { command, type Command, type Officer, type Reading, type Services } from './commands.ts'
 import { HOUSEHOLD_COMMANDS, HOUSEHOLD_READINGS } from './household-api.ts'
 import { LETTER_COMMANDS, LETTER_READINGS } from './letter-api.ts'
 import type { ApiOperation } from './openapi.ts'
@@ -281,8 +281,7 @@ export function caseApiRoutes(services: Services): Router {
         errors(res, 422, read.refusals)
         return
       }
-      const command = c.toForm ? c.toForm(read.command) : read.command
-      const result = await c.run(services, officer, reference, command, originOf(req), req.params as Record<string, string>)
+      const result = await c.run(services, officer, reference, read.command, originOf(req), req.params as Record<string, string>)
       switch (result.outcome) {
         case 'recorded':
           res
@@ -290,10 +289,7 @@ export function caseApiRoutes(services: Services): Router {
             .json(Recorded.parse({ reference: result.reference ?? reference, stage: result.stage, id: result.id }))
           return
         case 'invalid':
-          errors(res, 422, [
-            ...(result.refusals ?? []),
-            ...(result.errors ?? []).map((e) => ({ path: pathOf(c.fields, e.href), message: e.text })),
-          ])
+          errors(res, 422, result.refusals ?? [])
           return
         case 'conflict':
           errors(res, 409, [

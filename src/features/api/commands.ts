@@ -4,7 +4,6 @@ import type { Origin } from '../../platform/audit.ts'
 import type { HouseholdService } from '../assessment/household-service.ts'
 import type { AssessmentService } from '../assessment/service.ts'
 import type { AccommodationService } from '../casework/accommodation-service.ts'
-import type { FormError } from '../../platform/forms.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import type { NonCooperationService } from '../casework/non-cooperation-service.ts'
 import type { CaseworkService } from '../casework/service.ts'
@@ -31,8 +30,6 @@ export interface Services {
 export interface Result {
   outcome: string
   refusals?: Refusal[]
-  /** Before commands: a page's anchors, mapped back to paths by `fields`. */
-  errors?: FormError[]
   reference?: string
   stage?: string
   id?: string
@@ -48,10 +45,6 @@ export const CASE_OFFICERS: readonly StaffRole[] = ['caseworker', 'team_manager'
 export interface Command<Body> {
   operation: Omit<ApiOperation, 'method' | 'responses' | 'requestBody'>
   body: z.ZodType<Body>
-  /** Before commands: how the body becomes the caseworker form the service reads. */
-  toForm?(body: Body): Record<string, unknown>
-  /** Before commands: each error href the service can give, as the body's path. */
-  fields?: Record<string, string> | ((href: string) => string)
   /** The roles the page lets give the command; any other answers 403, as the page does. */
   roles?: readonly StaffRole[]
   /** What a 409 says, when the version sent is of something other than the case. */
@@ -68,12 +61,6 @@ export interface Command<Body> {
 
 export const command = <Body>(c: Command<Body>) => c as unknown as Command<unknown>
 
-/** The body's path of a service's error href: one the command maps, or else the field's name. */
-export function pathOf(fields: Command<unknown>['fields'], href: string): string {
-  if (fields === undefined) return href.replace(/^#/, '')
-  return typeof fields === 'function' ? fields(href) : (fields[href] ?? href.replace(/^#/, ''))
-}
-
 /**
  * A case reading: what the caseworker page shows, as JSON, through the page's own service method (so a
  * read of personal details is audited exactly as the page audits it). `undefined` answers 404.
@@ -84,15 +71,5 @@ export interface Reading {
   roles: readonly StaffRole[]
   read(services: Services, officer: Officer, params: Record<string, string>, origin: Origin): Promise<unknown>
 }
-
-type DatePart = 'day' | 'month' | 'year'
-
-/** A date sent as YYYY-MM-DD, as a GOV.UK date input's three fields, named by `name`; no date leaves them blank. */
-export function dateFields(iso: string | undefined, name: (part: DatePart) => string = (part) => part): Record<string, string> {
-  const [year = '', month = '', day = ''] = iso?.split('-') ?? []
-  return { [name('day')]: day && String(Number(day)), [name('month')]: month && String(Number(month)), [name('year')]: year }
-}
-export const camel = (prefix: string) => (part: DatePart) => `${prefix}${part.charAt(0).toUpperCase()}${part.slice(1)}`
-export const dashed = (prefix: string) => (part: DatePart) => `${prefix}-${part}`
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

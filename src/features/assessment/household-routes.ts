@@ -75,7 +75,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/household`)
       return
     }
-    const errors = result.outcome === 'conflict' ? [CONFLICT] : errorsOn(ADD_MEMBER_FORM, result.refusals ?? [])
+    const errors = result.outcome === 'conflict' ? [CONFLICT] : errorsOn(ADD_MEMBER_FORM, result.refusals)
     memberPage(res, { reference }, undefined, form, errors, 400)
   })
 
@@ -120,7 +120,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
     const state = await household.member(actor, reference, personId)
     if (!state) throw new NotFoundError()
     if (result.outcome === 'conflict') memberPage(res, state.found, state.person, form, [CONFLICT], 409)
-    else memberPage(res, state.found, state.person, form, errorsOn(CHANGE_MEMBER_FORM, result.refusals ?? []), 400)
+    else memberPage(res, state.found, state.person, form, errorsOn(CHANGE_MEMBER_FORM, result.refusals), 400)
   })
 
   async function detailsPage(req: Request, res: Response, values: Record<string, unknown> | undefined, errors: FormError[], status = 200) {
@@ -159,7 +159,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
       return
     }
     if (result.outcome === 'conflict') await detailsPage(req, res, form, [CONFLICT], 409)
-    else await detailsPage(req, res, form, errorsOn(PERSONAL_DETAILS_FORM, result.refusals ?? []), 400)
+    else await detailsPage(req, res, form, errorsOn(PERSONAL_DETAILS_FORM, result.refusals), 400)
   })
 
   return router

@@ -187,7 +187,7 @@ export function assessmentRoutes(deps: { household: HouseholdService; assessment
       return
     }
     if (result.outcome === 'conflict') await again([CONFLICT], 409)
-    else await again(errorsOn(binding, result.refusals ?? []), 400)
+    else await again(errorsOn(binding, result.refusals), 400)
   }
 
   return router

@@ -5,7 +5,6 @@ import type { LetterFacts, LetterKind } from '../../domain/letters.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Refusal } from '../../platform/commands.ts'
-import type { FormError } from '../../platform/forms.ts'
 import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase } from './queries.ts'
 
 /**
@@ -31,18 +30,11 @@ export interface StepEvent {
   auditSubject?: { type: string; id: string }
 }
 
-/**
- * The step's work: done (with what the caller gets back), or why not: refusals at the command's field
- * paths. `errors` (a page's anchors) is the shape before commands, kept until every service takes one.
- */
-export type StepWork<R extends object> =
-  { refusals: Refusal[] } | { errors: FormError[] } | 'not_found' | 'conflict' | (StepEvent & { result?: R })
+/** The step's work: done (with what the caller gets back), or why not: refusals at the command's field paths. */
+export type StepWork<R extends object> = { refusals: Refusal[] } | 'not_found' | 'conflict' | (StepEvent & { result?: R })
 
 export type StepResult<R extends object = object> =
-  | ({ outcome: 'recorded' } & R)
-  | { outcome: 'invalid'; refusals?: Refusal[]; errors: FormError[] }
-  | { outcome: 'conflict' }
-  | { outcome: 'not_found' }
+  ({ outcome: 'recorded' } & R) | { outcome: 'invalid'; refusals: Refusal[] } | { outcome: 'conflict' } | { outcome: 'not_found' }
 
 /** A step refused for one reason, at the command's field it concerns. */
 export const refused = (path: string, message: string) => ({ refusals: [{ path, message }] })
@@ -117,8 +109,7 @@ export class CaseKernel {
         await lockCase(trx, found.id)
         const done = await work(trx, officer, found)
         if (done === 'not_found' || done === 'conflict') throw new StepRefused({ outcome: done })
-        if ('refusals' in done) throw new StepRefused({ outcome: 'invalid', refusals: done.refusals, errors: [] })
-        if ('errors' in done) throw new StepRefused({ outcome: 'invalid', errors: done.errors })
+        if ('refusals' in done) throw new StepRefused({ outcome: 'invalid', refusals: done.refusals })
         await this.record(trx, actor, officer, found, reference, origin, done)
         return { outcome: 'recorded' as const, ...done.result } as StepResult<R>
       })
@@ -215,14 +206,4 @@ export class CaseKernel {
     if (actor.organisationId === null) return false
     return asActor(this.db, actor, (trx) => caseIsHeld(trx, actor.organisationId, reference))
   }
-}
-
-/** A refused step as a page shows it: the form's errors (400), or another officer's change first (409). */
-export function refusalOf(result: Extract<StepResult, { outcome: 'invalid' | 'conflict' }>): { errors: FormError[]; status: number } {
-  return result.outcome === 'invalid'
-    ? { errors: result.errors, status: 400 }
-    : {
-        errors: [{ href: '#main-content', text: 'Someone else changed this case while you were working on it. Check it, then try again.' }],
-        status: 409,
-      }
 }

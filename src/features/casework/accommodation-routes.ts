@@ -7,7 +7,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import type { AccommodationService } from './accommodation-service.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { PLACEMENT_ENDING_FORM, PLACEMENT_FORM } from './forms.ts'
-import { submitStep } from './step-form.ts'
+import { submitStep } from '../case/step-page.ts'
 
 /** The temporary accommodation page of a case: place the household, or end the placement. */
 export function accommodationRoutes(deps: { accommodation: AccommodationService; clock: Clock }): Router {

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../platform/http/errors.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { AUTHORISATION_FORM, NOTICE_FORM, WARNING_FORM } from './forms.ts'
 import type { NonCooperationService } from './non-cooperation-service.ts'
-import { submitStep } from './step-form.ts'
+import { submitStep } from '../case/step-page.ts'
 
 /** The non-cooperation page of a case: give a warning, decide a notice, authorise it. */
 export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationService; clock: Clock }): Router {

@@ -105,7 +105,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
               text: 'Someone else changed this case while you were deciding. Check the case as it is now, then record your decision again.',
             },
           ]
-        : errorsOn(DECISION_FORM, result.refusals ?? [])
+        : errorsOn(DECISION_FORM, result.refusals)
     // After a conflict the form starts from the case as it now is; otherwise it keeps what was entered.
     const values =
       result.outcome === 'conflict'
@@ -148,7 +148,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
               text: 'Someone else changed this case while you were choosing. Check the case as it is now, then choose again.',
             },
           ]
-        : errorsOn(OFFICER_FORM, result.refusals ?? [])
+        : errorsOn(OFFICER_FORM, result.refusals)
     res
       .status(result.outcome === 'conflict' ? 409 : 400)
       .render('features/casework/views/officer.njk', await officerPage(casework, actor, found, { version: String(found.version) }, errors))

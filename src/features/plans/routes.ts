@@ -9,7 +9,7 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
-import { errorsOn, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import { errorsOn, type FormBinding, withCommand } from '../../platform/http/form-commands.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import type { z } from 'zod'
 import { ACTIVITY_FORM, AGREEMENT_FORM, CONTACT_FORM, PLAN_FORM, REVIEW_FORM, STEP_FORM, STEPS_FORM } from './forms.ts'
@@ -32,16 +32,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   const planPath = (reference: string) => `/cases/${encodeURIComponent(reference)}/plan`
   const errorFor = errorsByField
 
-  /** The form read into its command and given to the service, or what is wrong with the form. */
-  async function given<S extends z.ZodType>(
-    binding: FormBinding<S>,
-    req: Request,
-    service: (command: z.output<S>) => Promise<PlanResult>,
-  ): Promise<PlanResult> {
-    const read = readForm(binding, req.body)
-    return 'refusals' in read ? { outcome: 'invalid', refusals: read.refusals, errors: [] } : service(read.command)
-  }
-  const refusalsOf = (result: PlanResult): Refusal[] => (result.outcome === 'invalid' ? (result.refusals ?? []) : [])
+  const refusalsOf = (result: PlanResult): Refusal[] => (result.outcome === 'invalid' ? result.refusals : [])
 
   /** A date input's values keyed by its prefix, starting at today. */
   const today = (prefix: string) => dateInputValues(clock.today(), prefix)
@@ -101,19 +92,21 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   })
 
   router.post('/cases/:reference/plan', ...officers, async (req, res) => {
-    const result = await given(PLAN_FORM, req, (command) => plans.makePlan(signedIn(res).actor, referenceOf(req), command, originOf(req)))
+    const result = await withCommand(PLAN_FORM, req.body, (command) =>
+      plans.makePlan(signedIn(res).actor, referenceOf(req), command, originOf(req)),
+    )
     await afterPlanChange(req, res, result, PLAN_FORM, '#made-on-day')
   })
 
   router.post('/cases/:reference/plan/agreement', ...officers, async (req, res) => {
-    const result = await given(AGREEMENT_FORM, req, (command) =>
+    const result = await withCommand(AGREEMENT_FORM, req.body, (command) =>
       plans.recordAgreement(signedIn(res).actor, referenceOf(req), command, originOf(req)),
     )
     await afterPlanChange(req, res, result, AGREEMENT_FORM, '#agreement')
   })
 
   router.post('/cases/:reference/plan/review', ...officers, async (req, res) => {
-    const result = await given(REVIEW_FORM, req, (command) =>
+    const result = await withCommand(REVIEW_FORM, req.body, (command) =>
       plans.recordReview(signedIn(res).actor, referenceOf(req), command, originOf(req)),
     )
     await afterPlanChange(req, res, result, REVIEW_FORM, '#reviewed-on-day')
@@ -164,7 +157,9 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   router.post('/cases/:reference/plan/steps', ...officers, async (req, res) => {
     const reference = referenceOf(req)
     const form = req.body as Record<string, unknown>
-    const result = await given(STEPS_FORM, req, (command) => plans.addSteps(signedIn(res).actor, reference, command, originOf(req)))
+    const result = await withCommand(STEPS_FORM, req.body, (command) =>
+      plans.addSteps(signedIn(res).actor, reference, command, originOf(req)),
+    )
     if (result.outcome === 'not_found') throw new NotFoundError()
     if (result.outcome === 'recorded') {
       res.redirect(303, planPath(reference))
@@ -224,7 +219,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
     const stepId = String(req.params['stepId'])
     if (!STEP_ID.test(stepId)) throw new NotFoundError()
     const form = req.body as Record<string, unknown>
-    const result = await given(STEP_FORM, req, (command) =>
+    const result = await withCommand(STEP_FORM, req.body, (command) =>
       plans.changeStep(signedIn(res).actor, reference, stepId, command, originOf(req)),
     )
     if (result.outcome === 'not_found') throw new NotFoundError()
@@ -291,7 +286,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
     router.post(`/cases/:reference/${path}`, ...officers, async (req, res) => {
       const reference = referenceOf(req)
       const form = req.body as Record<string, unknown>
-      const result = await given(binding, req, (command) => record(signedIn(res).actor, reference, command, originOf(req)))
+      const result = await withCommand(binding, req.body, (command) => record(signedIn(res).actor, reference, command, originOf(req)))
       if (result.outcome === 'not_found') throw new NotFoundError()
       if (result.outcome === 'recorded') res.redirect(303, `/cases/${encodeURIComponent(reference)}/activities`)
       else await renderActivities(req, res, { [which]: form }, errorsOn(binding, refusalsOf(result)), 400)

@@ -1,6 +1,4 @@
 import { Router, type Request, type Response } from 'express'
-import type { z } from 'zod'
-import type { Refusal } from '../../platform/commands.ts'
 import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { PREFERRED_CONTACT, REFERRAL_REASONS } from '../../domain/referrals.ts'
@@ -11,7 +9,7 @@ import { humanise } from '../../platform/formatting.ts'
 import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
-import { errorsOn, listOf, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import { errorsOn, listOf, readForm, type FormBinding, withCommand } from '../../platform/http/form-commands.ts'
 import { CONSENT_EXPLAINED } from './commands.ts'
 import {
   CONVERT_FORM,
@@ -251,16 +249,6 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   }
 
   return router
-}
-
-/** The form read into its command and given to the service, or refused as the form's reading refused it. */
-async function withCommand<S extends z.ZodType, R>(
-  binding: FormBinding<S>,
-  form: unknown,
-  run: (command: z.output<S>) => Promise<R>,
-): Promise<R | { outcome: 'invalid'; refusals: Refusal[] }> {
-  const read = readForm(binding, form)
-  return 'refusals' in read ? { outcome: 'invalid', refusals: read.refusals } : run(read.command)
 }
 
 async function referralFormPage(intake: ReferralIntake, values: ReferralForm, errors: FormError[], selfReferral = false) {

@@ -6,10 +6,9 @@ import { requireRole, requireSignIn, signedIn } from '../../platform/http/authen
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
-import type { Refusal } from '../../platform/commands.ts'
-import { errorsOn, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import { readForm } from '../../platform/http/form-commands.ts'
 import type { ReviewService } from './service.ts'
-import { refusalOf } from '../case/kernel.ts'
+import { refusalShown } from '../case/step-page.ts'
 import { DECIDE_REVIEW_FORM, REQUEST_REVIEW_FORM } from './forms.ts'
 
 /** The reviews (s202) of a case: the list, a new request, and the decision on each review. */
@@ -63,7 +62,7 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/reviews/${result.reviewId}`)
       return
     }
-    const refused = refusedOn(REQUEST_REVIEW_FORM, result)
+    const refused = refusalShown(REQUEST_REVIEW_FORM, result)
     await renderRequest(res, reference, form, refused.errors, refused.status)
   })
 
@@ -104,19 +103,9 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/reviews/${id}`)
       return
     }
-    const refused = refusedOn(DECIDE_REVIEW_FORM, result)
+    const refused = refusalShown(DECIDE_REVIEW_FORM, result)
     await renderReview(res, reference, id, form, refused.errors, refused.status)
   })
 
   return router
-}
-
-/** A refused command as its page shows it: the refusals on the form's fields (400), or another officer's change first (409). */
-function refusedOn(
-  binding: Pick<FormBinding, 'fieldId'>,
-  result: { outcome: 'invalid'; refusals?: Refusal[] | undefined } | { outcome: 'conflict' },
-): { errors: FormError[]; status: number } {
-  return result.outcome === 'invalid'
-    ? { errors: errorsOn(binding, result.refusals ?? []), status: 400 }
-    : refusalOf({ outcome: 'conflict' })
 }

@@ -23,6 +23,16 @@ export function readForm<S extends z.ZodType>(binding: FormBinding<S>, form: unk
   return readCommand(binding.schema, input, refusals)
 }
 
+/** The form read into its command and given to `run` (the service), or refused as the form's reading refused it. */
+export async function withCommand<S extends z.ZodType, R>(
+  binding: FormBinding<S>,
+  form: unknown,
+  run: (command: z.output<S>) => Promise<R>,
+): Promise<R | { outcome: 'invalid'; refusals: Refusal[] }> {
+  const read = readForm(binding, form)
+  return 'refusals' in read ? { outcome: 'invalid', refusals: read.refusals } : run(read.command)
+}
+
 /** Refusals as the error summary shows them, each linked to its field; one about the whole command goes to the first field. */
 export function errorsOn(binding: Pick<FormBinding, 'fieldId'>, refusals: readonly Refusal[]): FormError[] {
   return refusals.map((r) => ({ href: `#${binding.fieldId(r.path) ?? binding.fieldId('') ?? 'main-content'}`, text: r.message }))
@@ -51,7 +61,11 @@ export function wholeNumber(value: unknown): number | string | undefined {
   return text !== undefined && /^-?\d{1,9}$/.test(text) ? Number(text) : text
 }
 
-type DateParts = { day?: unknown; month?: unknown; year?: unknown }
+interface DateParts {
+  day?: unknown
+  month?: unknown
+  year?: unknown
+}
 
 /**
  * A GOV.UK date input's day, month and year as the command's YYYY-MM-DD. All blank is no date (the

@@ -4,10 +4,11 @@ import type { Actor } from '../../db/actor.ts'
 import type { Origin } from '../../platform/audit.ts'
 import { signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
-import { errorsOn, readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import { errorsOn, withCommand, type FormBinding } from '../../platform/http/form-commands.ts'
 import type { FormError } from '../../platform/forms.ts'
 import { originOf } from '../../platform/http/origin.ts'
-import { refusalOf, type StepResult } from '../case/kernel.ts'
+import type { Refusal } from '../../platform/commands.ts'
+import type { StepResult } from './kernel.ts'
 
 /**
  * A case page's form for one step: reads the submitted form into the binding's command, gives it to
@@ -26,20 +27,25 @@ export async function submitStep<S extends z.ZodType>(
 ): Promise<void> {
   const reference = String(req.params['reference'])
   const form = req.body as Record<string, unknown>
-  const read = readForm(step.binding, form)
-  const result: StepResult =
-    'refusals' in read
-      ? { outcome: 'invalid', refusals: read.refusals, errors: [] }
-      : await step.give(signedIn(res).actor, reference, read.command, originOf(req))
+  const result = await withCommand(step.binding, form, (command) => step.give(signedIn(res).actor, reference, command, originOf(req)))
   if (result.outcome === 'not_found') throw new NotFoundError()
   if (result.outcome === 'recorded') {
     res.redirect(303, step.next(reference))
     return
   }
-  if (result.outcome === 'conflict') {
-    const refused = refusalOf(result)
-    await step.show(reference, form, refused.errors, refused.status)
-    return
-  }
-  await step.show(reference, form, errorsOn(step.binding, result.refusals ?? []), 400)
+  const refused = refusalShown(step.binding, result)
+  await step.show(reference, form, refused.errors, refused.status)
+}
+
+/** A refused command as its page shows it: the refusals on the form's fields (400), or another officer's change first (409). */
+export function refusalShown(
+  binding: Pick<FormBinding, 'fieldId'>,
+  result: { outcome: 'invalid'; refusals: Refusal[] } | { outcome: 'conflict' },
+): { errors: FormError[]; status: number } {
+  return result.outcome === 'invalid'
+    ? { errors: errorsOn(binding, result.refusals), status: 400 }
+    : {
+        errors: [{ href: '#main-content', text: 'Someone else changed this case while you were working on it. Check it, then try again.' }],
+        status: 409,
+      }
 }
