@@ -1,5 +1,5 @@
 /**
- * A programme's monitoring data set at any scale, in the interchange format (spec/monitoring-data.md):
+ * A programme's monitoring data set at any scale, in the interchange format (docs/monitoring-data.md):
  * `cases.csv` and `activities.csv` in a folder, written as a stream so a million cases need no more
  * memory than ten. Shaped like the Essex Trailblazer's data (seeds, and src/features/demo/essex.ts):
  * districts, routes, households, risks, vulnerabilities, outcomes and durations in roughly its shares,

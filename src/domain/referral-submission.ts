@@ -6,7 +6,7 @@ import { isWithinThreatWindow, lastDayOfPeriod, FIFTY_SIX_DAYS } from './statuto
 
 /**
  * A referral as a partner, a partner's system or the person themselves sends it: one schema for the
- * API body (interfaces.md, `POST /api/v1/referrals`), the partner form and the self-referral form.
+ * API body (docs/interfaces.md, `POST /api/v1/referrals`), the partner form and the self-referral form.
  * The rules that need today's date or look across fields are in `referralProblems`.
  */
 

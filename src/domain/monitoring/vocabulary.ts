@@ -1,5 +1,5 @@
 /**
- * The programmes' own words for their monitoring data (spec/monitoring-data.md): the codes a
+ * The programmes' own words for their monitoring data (docs/monitoring-data.md): the codes a
  * cases.csv or activities.csv may hold, in the order the evaluation report lists them. The platform's
  * richer vocabularies map onto these (casework.ts).
  */
