@@ -23,7 +23,11 @@ const JODA_TEMPORALS = new Set([
   'ZonedDateTime',
 ])
 
-/** The name a member call is made on, `X` in `X.now()` or `joda.X.now()`, or null. */
+/**
+ * The name a member call is made on, `X` in `X.now()` or `joda.X.now()`, or null.
+ * @param {import('estree').Node} object
+ * @returns {string | null}
+ */
 function receiverName(object) {
   if (object.type === 'Identifier') return object.name
   if (object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier') return object.property.name
