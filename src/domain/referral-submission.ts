@@ -151,7 +151,6 @@ export const ReferralSubmission = z.strictObject({
   notes: optionalText('notes', LIMITS.notes),
 })
 
-export type ReferralInput = z.input<typeof ReferralSubmission>
 export type ReferralSubmission = z.output<typeof ReferralSubmission>
 export interface Problem {
   path: string

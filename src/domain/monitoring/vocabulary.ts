@@ -63,8 +63,6 @@ export const ACTIVITY_TYPES = [
 ] as const
 export const ACTIVITY_STAGES = ['prevention', 'relief'] as const
 
-export type ReferralRoute = (typeof REFERRAL_ROUTES)[number]
-export type HousingStatus = (typeof HOUSING_STATUSES)[number]
 export type Risk = (typeof RISKS)[number]
 export type Vulnerability = (typeof VULNERABILITIES)[number]
 export type Outcome = (typeof OUTCOMES)[number]
