@@ -47,4 +47,3 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now: Date): Promise<
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
   return Number(result.numDeletedRows)
 }
-
