@@ -57,8 +57,7 @@ describe('a caseworker assesses a household in the browser', () => {
   }
 
   async function openAssessment(page: Page, caseUrl: string) {
-    await page.goto(caseUrl)
-    await page.getByRole('button', { name: 'Assessment' }).click()
+    await page.goto(`${caseUrl}/assessment`)
     await assertLoaded(page, 'Assessment (section 189A)')
   }
 
