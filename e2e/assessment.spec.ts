@@ -111,6 +111,7 @@ describe('a caseworker assesses a household in the browser', () => {
     await page.context().close()
   })
 
+  // Eight sections and check your answers, each page checked by axe: still over a minute on a busy machine.
   it('completes every section of the assessment and checks the answers, with axe on every page', async () => {
     const page = await newCase('Nadia')
     const caseUrl = page.url()
@@ -188,5 +189,5 @@ describe('a caseworker assesses a household in the browser', () => {
     expect(casePage).toContain('Assessment (section 189A) completed')
     expect(casePage).toContain('Ruby Clarke')
     await page.context().close()
-  })
+  }, 120_000)
 })
