@@ -1,7 +1,7 @@
 /**
- * A programme's monitoring data set at any scale, in the interchange format (spec/monitoring-data.md):
+ * A programme's monitoring data set at any scale, in the interchange format (docs/monitoring-data.md):
  * `cases.csv` and `activities.csv` in a folder, written as a stream so a million cases need no more
- * memory than ten. Shaped like the Essex Trailblazer's data (seeds, and src/features/demo/essex.ts):
+ * memory than ten. Shaped like the Essex Trailblazer's data (seeds, and src/demo/essex.ts):
  * districts, routes, households, risks, vulnerabilities, outcomes and durations in roughly its shares,
  * with about 1% of values missing per column and a few records of the kinds the data-quality checks find.
  *
@@ -13,7 +13,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { LocalDate } from '@js-joda/core'
-import { SeededRandom } from '../src/features/demo/random.ts'
+import { SeededRandom } from '../src/demo/random.ts'
 import { ACTIVITY_COLUMNS, CASE_COLUMNS } from '../src/domain/monitoring/record.ts'
 import {
   ACCOMMODATION_OUTCOMES,

@@ -1,5 +1,5 @@
 /**
- * Importing a programme's monitoring data set (spec/monitoring-data.md) of 100,000 cases, then
+ * Importing a programme's monitoring data set (docs/monitoring-data.md) of 100,000 cases, then
  * re-importing it, then exporting it, on the PostgreSQL server (DATABASE_URL, or the local one) or on
  * embedded PGlite (--pglite). The data set comes from bench/monitoring-data.ts (Essex-shaped, with its
  * share of missing values, repeat households and unmatched activities). The baseline, measured in the

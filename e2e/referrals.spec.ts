@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_PASSWORD } from '../src/demo/generate.ts'
 import { assertLoaded, signIn } from './pages/base-page.ts'
 import { demoAccount } from './pages/case-pages.ts'
 import {

@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/generate.ts'
 import { assertAccessible, assertLoaded, signIn, signOut } from './pages/base-page.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
+import { step } from './support/step.ts'
 import { startServer, type RunningServer } from './support/server.ts'
 
 const HOME_HEADING: Record<string, string> = {
@@ -88,52 +89,78 @@ describe('each role in the browser', () => {
     await p.context().close()
   })
 
-  it('passes axe on the pages of a manager, an analyst, a referrer and an administrator', async () => {
+  // One test for each role, each signing in on its own, so that no one test runs long on a busy machine.
+  it('passes axe on a team manager’s open cases', async () => {
     const manager = await page()
-    await signIn(manager, server.url, account('team_manager', 'Basildon').email, DEMO_PASSWORD)
-    await manager.goto(`${server.url}/cases`)
-    await assertLoaded(manager, 'Open cases')
+    await step('sign in as a team manager', () => signIn(manager, server.url, account('team_manager', 'Basildon').email, DEMO_PASSWORD))
+    await step('open cases', async () => {
+      await manager.goto(`${server.url}/cases`)
+      await assertLoaded(manager, 'Open cases')
+    })
     await manager.context().close()
+  })
 
-    // The statutory return: the hub, its checks (run on request), the official tables, and a bad quarter.
+  it('passes axe on an analyst’s statutory return: the hub, its checks (run on request), the official tables, and a bad quarter', async () => {
     const analyst = await page()
-    await signIn(analyst, server.url, account('analyst', 'Basildon').email, DEMO_PASSWORD)
-    await analyst.goto(`${server.url}/hclic`)
-    await assertLoaded(analyst, 'Statutory return (H-CLIC)')
-    expect(await analyst.locator('table caption').first().textContent()).toMatch(/\d+ cases? enters? the return/)
-    await analyst.getByRole('link', { name: 'Check the return' }).click()
-    await assertLoaded(analyst, /Check/)
-    await analyst
-      .getByRole('button')
-      .filter({ hasText: /Check|Run/ })
-      .first()
-      .click()
-    await assertLoaded(analyst, /Check/)
-    await analyst.goto(`${server.url}/hclic`)
-    await analyst.getByRole('link', { name: 'The official tables' }).click()
-    await assertLoaded(analyst, /tables/i)
-    await analyst.goto(`${server.url}/hclic?quarter=2026-Q7`)
-    await assertLoaded(analyst, 'Statutory return (H-CLIC)')
-    expect(await analyst.locator('.govuk-error-summary').textContent()).toContain('is not a quarter')
+    await step('sign in as an analyst', () => signIn(analyst, server.url, account('analyst', 'Basildon').email, DEMO_PASSWORD))
+    await step('the statutory return hub', async () => {
+      await analyst.goto(`${server.url}/hclic`)
+      await assertLoaded(analyst, 'Statutory return (H-CLIC)')
+      expect(await analyst.locator('table caption').first().textContent()).toMatch(/\d+ cases? enters? the return/)
+    })
+    await step('check the return', async () => {
+      await analyst.getByRole('link', { name: 'Check the return' }).click()
+      await assertLoaded(analyst, /Check/)
+      await analyst
+        .getByRole('button')
+        .filter({ hasText: /Check|Run/ })
+        .first()
+        .click()
+      await assertLoaded(analyst, /Check/)
+    })
+    await step('the official tables', async () => {
+      await analyst.goto(`${server.url}/hclic`)
+      await analyst.getByRole('link', { name: 'The official tables' }).click()
+      await assertLoaded(analyst, /tables/i)
+    })
+    await step('a quarter that does not exist', async () => {
+      await analyst.goto(`${server.url}/hclic?quarter=2026-Q7`)
+      await assertLoaded(analyst, 'Statutory return (H-CLIC)')
+      expect(await analyst.locator('.govuk-error-summary').textContent()).toContain('is not a quarter')
+    })
     await analyst.context().close()
+  })
 
+  it('passes axe on a referrer’s referrals', async () => {
     const referrer = await page()
-    await signIn(referrer, server.url, DEMO_ACCOUNTS.find((a) => a.role === 'referrer')?.email ?? '', DEMO_PASSWORD)
-    await referrer.goto(`${server.url}/referrals`)
-    await assertLoaded(referrer, 'Your organisation’s referrals')
-    await referrer.locator('table a').first().click()
-    await assertLoaded(referrer, /^Referral /)
+    await step('sign in as a referrer', () =>
+      signIn(referrer, server.url, DEMO_ACCOUNTS.find((a) => a.role === 'referrer')?.email ?? '', DEMO_PASSWORD),
+    )
+    await step('the organisation’s referrals and one referral', async () => {
+      await referrer.goto(`${server.url}/referrals`)
+      await assertLoaded(referrer, 'Your organisation’s referrals')
+      await referrer.locator('table a').first().click()
+      await assertLoaded(referrer, /^Referral /)
+    })
     await referrer.context().close()
+  })
 
+  it('passes axe on an administrator’s audit trail, with a bad date, and outbox', async () => {
     const admin = await page()
-    await signIn(admin, server.url, account('administrator', 'Basildon').email, DEMO_PASSWORD)
-    await admin.goto(`${server.url}/admin/audit`)
-    await assertLoaded(admin, 'Audit trail')
-    await admin.goto(`${server.url}/admin/audit?from=not-a-date`)
-    await assertLoaded(admin, 'Audit trail')
-    expect(await admin.locator('.govuk-error-summary').textContent()).toContain('Enter the ‘from’ date as a real date')
-    await admin.goto(`${server.url}/admin/outbox`)
-    await assertLoaded(admin, 'Outbox')
+    await step('sign in as an administrator', () => signIn(admin, server.url, account('administrator', 'Basildon').email, DEMO_PASSWORD))
+    await step('the audit trail', async () => {
+      await admin.goto(`${server.url}/admin/audit`)
+      await assertLoaded(admin, 'Audit trail')
+    })
+    await step('the audit trail from a date that is not one', async () => {
+      await admin.goto(`${server.url}/admin/audit?from=not-a-date`)
+      await assertLoaded(admin, 'Audit trail')
+      expect(await admin.locator('.govuk-error-summary').textContent()).toContain('Enter the ‘from’ date as a real date')
+    })
+    await step('the outbox', async () => {
+      await admin.goto(`${server.url}/admin/outbox`)
+      await assertLoaded(admin, 'Outbox')
+    })
     await admin.context().close()
   })
 

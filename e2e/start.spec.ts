@@ -5,7 +5,7 @@ import path from 'node:path'
 import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../src/db/database.ts'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/features/demo/generate.ts'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/generate.ts'
 import { startServer } from './support/server.ts'
 
 const root = path.resolve(import.meta.dirname, '..')

@@ -10,6 +10,10 @@ const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
  * pass axe's WCAG 2.2 AA checks (in the tests with JavaScript on: the same pages are checked there).
  */
 export async function assertLoaded(page: Page, heading: string | RegExp): Promise<void> {
+  // Wait for the page to show the heading (a click may not have navigated yet); a wrong heading is
+  // then reported by the expectation below with what the page did show.
+  const expected = page.locator('h1', { hasText: heading }).first()
+  await expected.waitFor().catch(() => undefined)
   const h1 = (await page.locator('h1').first().textContent())?.trim() ?? ''
   if (typeof heading === 'string') expect(h1).toBe(heading)
   else expect(h1).toMatch(heading)

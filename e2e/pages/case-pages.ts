@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { DEMO_ACCOUNTS } from '../../src/features/demo/generate.ts'
+import { DEMO_ACCOUNTS } from '../../src/demo/generate.ts'
 import { assertLoaded } from './base-page.ts'
 
 /** A demonstration account of a role at Basildon (or another authority named in the organisation). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { parseQuarter } from '../domain/hclic/quarter.ts'
-import { seedDemoData, DemoDataRefusedError } from '../features/demo/seed.ts'
+import { seedDemoData, DemoDataRefusedError } from '../demo/seed.ts'
 import { loadHclicConfiguration, type HclicConfiguration } from '../features/hclic/configuration.ts'
 import { buildReturnFiles, writeReturnFiles } from '../features/hclic/export-files.ts'
 import { describeFinding, validateFolder } from '../features/hclic/validate-files.ts'

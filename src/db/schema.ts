@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
 
 /** A timestamp column: written as a Date or ISO string, read as a Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -568,7 +568,5 @@ export interface DB {
 
 export type Organisation = Selectable<OrganisationTable>
 export type User = Selectable<UserTable>
-export type NewUser = Insertable<UserTable>
 export type Case = Selectable<CaseTable>
 export type Referral = Selectable<ReferralTable>
-export type AuditEvent = Selectable<AuditEventTable>

@@ -118,7 +118,6 @@ export const ETHNIC_GROUPS = {
   other: 'Other ethnic group: any other',
   not_known: 'Not known or prefers not to say',
 } as const
-export type EthnicGroup = keyof typeof ETHNIC_GROUPS
 
 /** Nationality (H-CLIC 1.9), in the groups the return counts. */
 export const NATIONALITIES = {
@@ -138,7 +137,6 @@ export const SEXUAL_ORIENTATIONS = {
   other: 'Other sexual orientation',
   not_known: 'Not known or prefers not to say',
 } as const
-export type SexualOrientation = keyof typeof SEXUAL_ORIENTATIONS
 
 /** Gender identity (H-CLIC 1.24): is the person's gender the same as the sex registered at birth? */
 export const GENDER_SAME_AS_AT_BIRTH = {
@@ -146,7 +144,6 @@ export const GENDER_SAME_AS_AT_BIRTH = {
   no: 'No',
   not_known: 'Not known or prefers not to say',
 } as const
-export type GenderSameAsAtBirth = keyof typeof GENDER_SAME_AS_AT_BIRTH
 
 /** Religion or belief, in the Census 2021 groups. */
 export const RELIGIONS = {
@@ -183,7 +180,6 @@ export const EMPLOYMENT_STATUSES = {
   other: 'Other',
   not_known: 'Not known',
 } as const
-export type EmploymentStatus = keyof typeof EMPLOYMENT_STATUSES
 
 /** Whether anyone in the household claims benefits towards housing costs, or other living costs (H-CLIC 1.11, 1.12). */
 export const BENEFIT_CLAIMS = {
@@ -191,7 +187,6 @@ export const BENEFIT_CLAIMS = {
   no: 'No',
   not_known: 'Not known',
 } as const
-export type BenefitClaim = keyof typeof BENEFIT_CLAIMS
 
 /**
  * The notice by which the household is losing its home, where there is one. A valid section 21 notice

@@ -228,8 +228,6 @@ export function reviewRequestBy(letterDate: LocalDate): LocalDate {
 }
 
 /** An appeal on a point of law to the county court: within 21 days of being notified of the review decision (s204(2)). */
-export const APPEAL_DAYS = 21
-
 export function appealBy(letterDate: LocalDate): LocalDate {
   return reviewRequestDeadline(letterDate)
 }

@@ -1,5 +1,5 @@
 /**
- * Where a referral has got to, as the referrer sees it (interfaces.md, duty to refer): the status moves
+ * Where a referral has got to, as the referrer sees it (docs/interfaces.md, duty to refer): the status moves
  * forward through these steps, and the outcome says what the housing authority decided.
  */
 export const REFERRAL_STATUSES = ['received', 'acknowledged', 'contacted', 'assessed', 'closed'] as const

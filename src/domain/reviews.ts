@@ -84,7 +84,6 @@ export const REVIEWERS = ['authority', 'notifying_and_notified_authorities', 'ap
 export type Reviewer = (typeof REVIEWERS)[number]
 
 export const REQUESTERS = ['applicant', 'representative'] as const
-export type Requester = (typeof REQUESTERS)[number]
 
 export const REVIEW_OUTCOMES = ['upheld', 'varied', 'overturned', 'withdrawn'] as const
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number]

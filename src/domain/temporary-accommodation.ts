@@ -18,7 +18,6 @@ export const ACCOMMODATION_TYPES = {
   council_or_housing_association_stock: 'Local authority or housing association stock',
   other: 'Any other type (including private landlord)',
 } as const
-export type AccommodationType = keyof typeof ACCOMMODATION_TYPES
 
 /** Why a placement ended. */
 export const PLACEMENT_ENDINGS = {
@@ -28,7 +27,6 @@ export const PLACEMENT_ENDINGS = {
   left_or_abandoned: 'The household left or abandoned it',
   evicted_from_temporary_accommodation: 'Evicted from the temporary accommodation',
 } as const
-export type PlacementEnding = keyof typeof PLACEMENT_ENDINGS
 
 export type AccommodationDuty = 's188' | 's193'
 

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.ts'
 
 /**
- * Programmes' monitoring data (spec/monitoring-data.md). An imported case is a case of the platform
+ * Programmes' monitoring data (docs/monitoring-data.md). An imported case is a case of the platform
  * (a `cases` row in its district, held by the district's "imported from monitoring data" officer) with
  * its monitoring record beside it; activities are kept as the programme recorded them, matched to a
  * case or not; data-quality flags are raised by imports and checks and marked reviewed by people.

@@ -126,11 +126,6 @@ export function codeList(id: string): CodeList {
   return found
 }
 
-/** The label of a value, for tables and messages; the value itself when the list does not know it. */
-export function labelOf(listId: string, value: string): string {
-  return codeList(listId).values.find((v) => v.value === value)?.label ?? value
-}
-
 /** A council's official codes, one per list and value, as read from its configuration. */
 export interface OfficialCode {
   list: string

@@ -1,5 +1,5 @@
 /**
- * Dates as the programmes' spreadsheets write them (spec/monitoring-data.md): `YYYY-MM-DD`, or
+ * Dates as the programmes' spreadsheets write them (docs/monitoring-data.md): `YYYY-MM-DD`, or
  * `DD/MM/YYYY` as a UK spreadsheet saves a date cell. Nothing else, so that 03/04/2024 can never be
  * read the American way, and only real calendar dates, so that 31/02/2024 is refused rather than
  * rolled over into March.

@@ -1,6 +1,6 @@
 /**
  * The kinds of data-quality flag (data_quality_flags.kind): what undermines a programme's figures.
- * Imports raise the first six as warnings (spec/monitoring-data.md, "Import behaviour"); the
+ * Imports raise the first six as warnings (docs/monitoring-data.md, "Import behaviour"); the
  * data-quality checks find all of them. A flag is one kind on one record (a case or an activity), for
  * one field where the kind is about a field, so a finding raised twice is the same flag.
  */

@@ -6,7 +6,7 @@ import { COMPLETED_OUTCOMES } from './vocabulary.ts'
 import { suggestsEvictionWentAhead, suggestsHouseholdWithdrew } from './quality-notes.ts'
 
 /**
- * What undermines a programme's figures, found in its monitoring data (spec/monitoring-data.md): the
+ * What undermines a programme's figures, found in its monitoring data (docs/monitoring-data.md): the
  * checks behind the data-quality page. Each finding is one kind of problem on one case, one activity,
  * or (for "other" overuse) the data set as a whole, worded for the person who can put it right.
  */
@@ -23,7 +23,7 @@ export const BACK_FILL_DAYS = 28
  */
 export const MAX_SUPPORT_YEARS = 3
 
-/** The ages a monitoring record may hold (spec/monitoring-data.md: an age outside 16 to 110 is a warning). */
+/** The ages a monitoring record may hold (docs/monitoring-data.md: an age outside 16 to 110 is a warning). */
 export const MIN_AGE = 16
 export const MAX_AGE = 110
 

@@ -19,7 +19,7 @@ import {
 } from './vocabulary.ts'
 
 /**
- * Reading one row of a programme's cases.csv or activities.csv (spec/monitoring-data.md) into its
+ * Reading one row of a programme's cases.csv or activities.csv (docs/monitoring-data.md) into its
  * typed record, or into every problem it has, each said so that the person who keeps the spreadsheet
  * can find the cell and put it right. Pure: the districts the platform knows and the date of the
  * import are passed in.

@@ -1,5 +1,5 @@
 /**
- * One row of a programme's monitoring data (spec/monitoring-data.md), typed: what an import reads, an
+ * One row of a programme's monitoring data (docs/monitoring-data.md), typed: what an import reads, an
  * export writes and the evaluation report counts. `null` is "not recorded". Dates are YYYY-MM-DD.
  * Cases recorded through casework are given the same shape by casework.ts, so the report and the
  * export cannot tell them apart.

@@ -1,5 +1,5 @@
 /**
- * The evaluation report's JSON shape (spec/evaluation-report.md) and its arithmetic: percentages and
+ * The evaluation report's JSON shape (docs/evaluation-report.md) and its arithmetic: percentages and
  * means rounded half up with integers only, so 12.5 is always 13 and never 12.499999.
  */
 

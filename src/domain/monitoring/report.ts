@@ -31,7 +31,7 @@ import {
 } from './vocabulary.ts'
 
 /**
- * The programme evaluation report (spec/evaluation-report.md), counted in one pass: the service feeds
+ * The programme evaluation report (docs/evaluation-report.md), counted in one pass: the service feeds
  * every case of the chosen programmes, each with the types of the prevention activities matched to it,
  * then the number of activities that matched no case. Nothing is kept per case but what a rule needs:
  * the earliest referral per household, for repeats.

@@ -1,5 +1,5 @@
 /**
- * The programmes' own words for their monitoring data (spec/monitoring-data.md): the codes a
+ * The programmes' own words for their monitoring data (docs/monitoring-data.md): the codes a
  * cases.csv or activities.csv may hold, in the order the evaluation report lists them. The platform's
  * richer vocabularies map onto these (casework.ts).
  */
@@ -63,8 +63,6 @@ export const ACTIVITY_TYPES = [
 ] as const
 export const ACTIVITY_STAGES = ['prevention', 'relief'] as const
 
-export type ReferralRoute = (typeof REFERRAL_ROUTES)[number]
-export type HousingStatus = (typeof HOUSING_STATUSES)[number]
 export type Risk = (typeof RISKS)[number]
 export type Vulnerability = (typeof VULNERABILITIES)[number]
 export type Outcome = (typeof OUTCOMES)[number]

@@ -43,7 +43,7 @@ function validReferral(overrides: Record<string, unknown> = {}): Record<string, 
 }
 
 /**
- * The duty to refer through the API (interfaces.md, "Duty to refer"), from the hospital's system. The
+ * The duty to refer through the API (docs/interfaces.md, "Duty to refer"), from the hospital's system. The
  * tests run in order: the last counts what reached Harlow's inbox after all the refusals before it.
  */
 describe.each(testDatabaseKinds())('the referral API on $name', (kind) => {

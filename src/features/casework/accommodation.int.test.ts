@@ -5,7 +5,8 @@ import { useWorld } from '../../test-support/world.ts'
 
 /**
  * Temporary accommodation on BAS-2026-00001 (prevention since 1 February 2026; the world's clock stands
- * at 2 March 2026). The tests run in order.
+ * at 2 March 2026). The tests share one world: a test that needs the household homeless or placed
+ * records it itself when no earlier test has, so any one can be run alone.
  */
 describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) => {
   const current = useWorld(kind)
@@ -25,6 +26,33 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
       .post('/cases/BAS-2026-00001/decision')
       .type('form')
       .send({ ...fields, version, _csrf: csrfTokenOf(form.text) })
+  }
+
+  /** The household homeless since 20 February, recorded now if no test has recorded it. */
+  async function homeless(agent: Agent) {
+    const { stage } = await current()
+      .db.selectFrom('cases')
+      .select('stage')
+      .where('reference', '=', 'BAS-2026-00001')
+      .executeTakeFirstOrThrow()
+    if (stage !== 'prevention') return
+    const sent = await decide(agent, { choice: 'became_homeless', day: '20', month: '2', year: '2026' })
+    if (sent.status !== 303) throw new Error(`could not record the household homeless: ${String(sent.status)}`)
+  }
+
+  /** The bed and breakfast placement of 20 February, made now if no test has made it. */
+  async function placed(agent: Agent) {
+    await homeless(agent)
+    if ((await placements()).length > 0) return
+    const sent = await post(agent, 'placement', {
+      accommodationType: 'bed_and_breakfast',
+      bedrooms: '1',
+      inAnotherDistrict: 'no',
+      day: '20',
+      month: '2',
+      year: '2026',
+    })
+    if (sent.status !== 303) throw new Error(`could not place the household: ${String(sent.status)}`)
   }
 
   it('refuses interim accommodation while only the prevention duty is owed', async () => {
@@ -50,6 +78,7 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
 
   it('places the household in interim accommodation (s188) and shows it on the case', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    await homeless(caseworker)
     const placed = await post(caseworker, 'placement', {
       accommodationType: 'bed_and_breakfast',
       bedrooms: '1',
@@ -69,6 +98,7 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
 
   it('ends the placement, not before it began', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    await placed(caseworker)
     const early = await post(caseworker, 'ending', { ending: 'settled_accommodation_secured', day: '19', month: '2', year: '2026' })
     expect(early.text).toContain('on or after the day it began')
     const ended = await post(caseworker, 'ending', { ending: 'settled_accommodation_secured', day: '1', month: '3', year: '2026' })

@@ -5,7 +5,8 @@ import { createWorld, type World } from '../../test-support/world.ts'
 
 /**
  * Recording decisions on a case through its pages. The world's clock stands at 2 March 2026. The
- * tests share one world and run in order: refusals first (they change nothing), then decisions.
+ * tests share one world: refusals first (they change nothing), then decisions; a test that needs an
+ * earlier decision records it itself when no earlier test has, so any one can be run alone.
  */
 describe.each(testDatabaseKinds())('recording a decision on $name', (kind) => {
   let world: World | undefined
@@ -32,6 +33,14 @@ describe.each(testDatabaseKinds())('recording a decision on $name', (kind) => {
       .post(`/cases/${reference}/decision`)
       .type('form')
       .send({ version, ...fields, _csrf: csrfTokenOf(form.text) })
+  }
+
+  /** BAS-2026-00001 moved to relief by its caseworker on 2 March, now if no test has moved it. */
+  async function inRelief() {
+    if ((await caseRow('BAS-2026-00001')).stage !== 'prevention') return
+    const agent = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const sent = await submit(agent, 'BAS-2026-00001', { choice: 'became_homeless', day: '2', month: '3', year: '2026' })
+    if (sent.status !== 303) throw new Error(`could not move the case to relief: ${String(sent.status)}`)
   }
 
   it.each([
@@ -140,7 +149,8 @@ describe.each(testDatabaseKinds())('recording a decision on $name', (kind) => {
   })
 
   it('does not let a second officer overwrite a decision made since their form was opened', async () => {
-    // The caseworker has just moved BAS-2026-00001 to relief (version 2); the manager's form said version 1.
+    // The caseworker has moved BAS-2026-00001 to relief (version 2); the manager's form said version 1.
+    await inRelief()
     const manager = await signedInAgent(current().app, current().users.basildonManager.email)
     const form = await manager.get('/cases/BAS-2026-00001/decision')
     const stale = await manager

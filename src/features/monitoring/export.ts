@@ -17,7 +17,7 @@ import { caseworkActivities, caseworkCases, importedCases } from './queries.ts'
 import { NO_PROGRAMME, type MonitoringService } from './service.ts'
 
 /**
- * Exporting a programme's monitoring data to the interchange files (spec/monitoring-data.md): every
+ * Exporting a programme's monitoring data to the interchange files (docs/monitoring-data.md): every
  * case, imported or recorded through casework, in the same columns the import reads, so that the
  * export imports back to the same rows. Imported data is read a page at a time and streamed out.
  *

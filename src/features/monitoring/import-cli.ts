@@ -6,7 +6,7 @@ import { filesInFolder, type ImportProgress, type MonitoringImportService } from
 
 /**
  * `import monitoring` and `export monitoring` on the command line, for data teams moving years of a
- * programme's spreadsheets in and evaluators taking them out (spec/monitoring-data.md).
+ * programme's spreadsheets in and evaluators taking them out (docs/monitoring-data.md).
  */
 
 const text = (values: Values, key: string): string | undefined => {

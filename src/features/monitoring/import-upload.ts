@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import { once } from 'node:events'
-import { createWriteStream, type WriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { finished, pipeline } from 'node:stream/promises'
+import busboy from 'busboy'
 import type { RequestHandler, Response } from 'express'
+import StreamSearch from 'streamsearch'
 
 /**
- * A data set uploaded through the import page: a `multipart/form-data` body read as it arrives, each
- * file written straight to a temporary folder (never held in memory) and each text field kept, small.
- * No multipart library is installed, and the form is simple, so this is a small splitter of our own
- * (RFC 7578): parts separated by CRLF "--" boundary, each with its headers, then its bytes.
+ * A data set uploaded through the import page: a `multipart/form-data` body read by busboy as it
+ * arrives, each file written straight to a temporary folder (never held in memory) and each text
+ * field kept, small.
  */
 
 export interface UploadedFile {
@@ -46,10 +48,17 @@ export class UploadTooLargeError extends Error {
   }
 }
 
-const MAX_HEADER_BYTES = 16 * 1024
 const MAX_FIELD_BYTES = 16 * 1024
-const CRLF = Buffer.from('\r\n')
-const HEADER_END = Buffer.from('\r\n\r\n')
+/** The import form has two files and two fields; these leave room without letting a body fill the disk with empty files. */
+const MAX_FILES = 8
+const MAX_FIELDS = 32
+
+/** Busboy's own errors, which it tells apart only by their message, said as this service says them. */
+const BUSBOY_ERRORS: Record<string, string> = {
+  'Unexpected end of form': 'The upload ended before the form was complete',
+  'Unexpected end of file': 'The upload ended before the form was complete',
+  'Malformed part header': 'The upload is not a well-formed form (a part’s headers are malformed or too long)',
+}
 
 /** The boundary named in a multipart Content-Type, or null. */
 export function boundaryOf(contentType: string | undefined): string | null {
@@ -57,141 +66,106 @@ export function boundaryOf(contentType: string | undefined): string | null {
   return match?.[1] ?? match?.[2] ?? null
 }
 
-function dispositionOf(headers: string): { name: string; filename: string | null } {
-  const line = headers.split('\r\n').find((h) => /^content-disposition\s*:/i.test(h))
-  if (!line || !/:\s*form-data\b/i.test(line)) throw new UploadError('The upload is not a form (a part has no form-data disposition)')
-  const name = /\bname="([^"]*)"/i.exec(line)?.[1]
-  if (name === undefined) throw new UploadError('The upload is not a form (a part has no name)')
-  const filename = /\bfilename="([^"]*)"/i.exec(line)?.[1] ?? null
-  return { name, filename }
+function asUploadError(error: unknown): unknown {
+  if (error instanceof UploadError || !(error instanceof Error)) return error
+  const message = BUSBOY_ERRORS[error.message]
+  return message === undefined ? error : new UploadError(message)
 }
 
-async function write(stream: WriteStream, chunk: Buffer): Promise<void> {
-  if (chunk.length > 0 && !stream.write(chunk)) await once(stream, 'drain')
-}
-
-async function close(stream: WriteStream): Promise<void> {
-  stream.end()
-  await once(stream, 'finish')
-}
-
-/**
- * Splits a multipart body into fields and files in `dir`, refusing more than `maxBytes` in all. The
- * body is prefixed with CRLF so the first boundary is found like every other one.
- */
+/** Splits a multipart body into fields and files in `dir`, refusing more than `maxBytes` in all. */
 export async function splitMultipart(
   body: AsyncIterable<Buffer | string>,
   boundary: string,
   dir: string,
   maxBytes: number,
 ): Promise<Upload> {
-  const delimiter = Buffer.from(`\r\n--${boundary}`)
   const upload: Upload = { dir, fields: {}, files: [] }
-  let pending: Buffer = CRLF
-  // In an object, not a variable: the closures below change it, which TypeScript cannot follow.
-  const part: {
-    state: 'preamble' | 'after-delimiter' | 'headers' | 'body' | 'done'
-    field: { name: string; chunks: Buffer[]; size: number } | null
-    file: { record: UploadedFile; stream: WriteStream } | null
-  } = { state: 'preamble', field: null, file: null }
-  let total = 0
+  const parser = busboy({
+    headers: { 'content-type': `multipart/form-data; boundary="${boundary}"` },
+    // Browsers send file names as UTF-8; busboy's default would read them as Latin-1.
+    defParamCharset: 'utf8',
+    // Busboy marks a value truncated when it reaches the limit, so one more byte than is allowed.
+    limits: { fieldSize: MAX_FIELD_BYTES + 1, fields: MAX_FIELDS, files: MAX_FILES },
+  })
+  // Busboy silently drops a part without a form-data disposition; counting the delimiters beside it
+  // is the only way to notice one and refuse the form, as a form with a part missing is not the one sent.
+  let delimiters = 0
+  const search = new StreamSearch(`\r\n--${boundary}`, (isMatch) => {
+    if (isMatch) delimiters++
+  })
+  search.push('\r\n')
+  let fields = 0
+  const writes: Promise<void>[] = []
+  // In an object, not a variable: the listeners below change it, which TypeScript cannot follow.
+  const state: { failure: Error | null } = { failure: null }
+  const fail = (error: unknown) => {
+    state.failure ??= error instanceof Error ? error : new Error(String(error))
+    parser.destroy(state.failure)
+  }
+  // Listening from the start, so an error busboy emits while no one awaits is neither lost nor unhandled.
+  const ended = finished(parser)
+  ended.catch(fail)
 
-  const sink = async (chunk: Buffer) => {
-    if (part.file) {
-      part.file.record.size += chunk.length
-      await write(part.file.stream, chunk)
-    } else if (part.field) {
-      part.field.size += chunk.length
-      if (part.field.size > MAX_FIELD_BYTES) throw new UploadError(`The form field ${part.field.name} is too long`)
-      part.field.chunks.push(chunk)
+  parser.on('field', (name: string | undefined, value, info) => {
+    if (name === undefined) fail(new UploadError('The upload is not a form (a part has no name)'))
+    else if (info.valueTruncated) fail(new UploadError(`The form field ${name} is too long`))
+    else {
+      fields++
+      upload.fields[name] = value
     }
-  }
-  const endPart = async () => {
-    if (part.file) {
-      await close(part.file.stream)
-      upload.files.push(part.file.record)
-      part.file = null
-    } else if (part.field) {
-      upload.fields[part.field.name] = Buffer.concat(part.field.chunks).toString('utf8')
-      part.field = null
+  })
+  parser.on('file', (name: string | undefined, stream, info) => {
+    if (name === undefined) {
+      stream.resume()
+      fail(new UploadError('The upload is not a form (a part has no name)'))
+      return
     }
-  }
-
-  const consume = async () => {
-    for (;;) {
-      if (part.state === 'preamble' || part.state === 'body') {
-        const at = pending.indexOf(delimiter)
-        if (at === -1) {
-          // Keep enough to recognise a delimiter that straddles the next chunk.
-          const keep = Math.min(pending.length, delimiter.length - 1)
-          if (part.state === 'body') await sink(pending.subarray(0, pending.length - keep))
-          pending = pending.subarray(pending.length - keep)
-          return
-        }
-        if (part.state === 'body') {
-          await sink(pending.subarray(0, at))
-          await endPart()
-        }
-        pending = pending.subarray(at + delimiter.length)
-        part.state = 'after-delimiter'
-      }
-      if (part.state === 'after-delimiter') {
-        if (pending.length < 2) return
-        const next = pending.subarray(0, 2).toString('latin1')
-        if (next === '--') {
-          part.state = 'done'
-          return
-        }
-        // Transport padding (spaces or tabs) may follow a delimiter before its line ends.
-        const lineEnd = pending.indexOf(CRLF)
-        if (lineEnd === -1) {
-          if (pending.length > 1024) throw new UploadError('The upload is not a well-formed form')
-          return
-        }
-        if (pending.subarray(0, lineEnd).toString('latin1').trim() !== '') throw new UploadError('The upload is not a well-formed form')
-        pending = pending.subarray(lineEnd + 2)
-        part.state = 'headers'
-      }
-      if (part.state === 'headers') {
-        const end = pending.indexOf(HEADER_END)
-        if (end === -1) {
-          if (pending.length > MAX_HEADER_BYTES)
-            throw new UploadError('The upload is not a well-formed form (a part’s headers are too long)')
-          return
-        }
-        const { name, filename } = dispositionOf(pending.subarray(0, end).toString('utf8'))
-        pending = pending.subarray(end + HEADER_END.length)
-        if (filename === null) part.field = { name, chunks: [], size: 0 }
-        else {
-          const target = path.join(dir, `${String(upload.files.length)}-${randomUUID()}.upload`)
-          part.file = {
-            record: { field: name, filename: filename.split(/[\\/]/).pop() ?? '', path: target, size: 0 },
-            stream: createWriteStream(target, { flags: 'wx' }),
-          }
-        }
-        part.state = 'body'
-      }
-      if (part.state === 'done') return
+    const record: UploadedFile = {
+      field: name,
+      filename: info.filename ?? '',
+      path: path.join(dir, `${String(upload.files.length)}-${randomUUID()}.upload`),
+      size: 0,
     }
-  }
+    upload.files.push(record)
+    const file = createWriteStream(record.path, { flags: 'wx' })
+    const written = pipeline(stream, file).then(() => {
+      record.size = file.bytesWritten
+    })
+    written.catch(fail)
+    writes.push(written)
+  })
+  parser.on('filesLimit', () => {
+    fail(new UploadError(`The upload has too many files: at most ${String(MAX_FILES)}`))
+  })
+  parser.on('fieldsLimit', () => {
+    fail(new UploadError(`The upload has too many fields: at most ${String(MAX_FIELDS)}`))
+  })
 
   try {
+    let total = 0
     for await (const chunk of body) {
+      if (state.failure !== null) break
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
       total += bytes.length
       if (total > maxBytes) throw new UploadTooLargeError(maxBytes)
-      // After the closing delimiter comes only an epilogue: read to the end, and ignore it.
-      if (part.state === 'done') continue
-      pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes])
-      await consume()
+      search.push(bytes)
+      // Waiting for busboy, which waits for the disk, keeps the body streaming rather than buffered.
+      if (!parser.write(bytes)) await Promise.race([once(parser, 'drain'), ended])
     }
-    if (part.state !== 'done') throw new UploadError('The upload ended before the form was complete')
+    if (state.failure === null) parser.end()
+    await ended.catch(() => undefined)
+    await Promise.allSettled(writes)
+    if (state.failure !== null) throw state.failure
+    // The closing delimiter ends the last part without starting another.
+    if (delimiters - 1 > fields + upload.files.length)
+      throw new UploadError('The upload is not a form (a part has no form-data disposition)')
     return upload
   } catch (error) {
-    const open: { stream: WriteStream } | null = part.file
-    if (open) open.stream.destroy()
-    if (error instanceof UploadError) error.fields = upload.fields
-    throw error
+    parser.destroy()
+    await Promise.allSettled(writes)
+    const refusal = asUploadError(error)
+    if (refusal instanceof UploadError) refusal.fields = upload.fields
+    throw refusal
   }
 }
 

@@ -45,7 +45,7 @@ import { districtsOf } from './queries.ts'
 import type { MonitoringService } from './service.ts'
 
 /**
- * Importing a programme's monitoring data set (spec/monitoring-data.md): cases.csv and, optionally,
+ * Importing a programme's monitoring data set (docs/monitoring-data.md): cases.csv and, optionally,
  * activities.csv, streamed row by row so memory stays flat whatever their size. Everything happens in
  * one transaction: any error anywhere and nothing is written, and every error is listed.
  */

@@ -13,7 +13,7 @@ import { NO_PROGRAMME, type MonitoringService } from './service.ts'
 export class NoProgrammeError extends Error {}
 
 /**
- * The programme evaluation report (spec/evaluation-report.md) for the people who evaluate a
+ * The programme evaluation report (docs/evaluation-report.md) for the people who evaluate a
  * programme: its lead organisation's analysts and team managers, or the system on the command line.
  */
 export class EvaluationReportService {

@@ -22,7 +22,7 @@ type Body = Record<string, unknown> & {
   referrer: Record<string, unknown>
 }
 
-/** The example in interfaces.md: 1 March 2026 is within 56 days of 10 February. */
+/** The example in docs/interfaces.md: 1 March 2026 is within 56 days of 10 February. */
 const example = (): Body => ({
   localAuthority: 'E07000073',
   consent: { toReferral: true, toShareContactDetails: true, authorityChosenByPerson: true },

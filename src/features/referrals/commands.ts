@@ -7,8 +7,8 @@ import { RecordApproach } from '../casework/commands.ts'
 import { pathString, recordVersion, type Read, type Refusal } from '../../platform/commands.ts'
 
 /**
- * The referral commands: one schema each, read by the referral pages and, for a referral's submission,
- * the API and its OpenAPI document alike.
+ * The referral commands: one schema each, read by the referral pages and, for a referral's submission
+ * (docs/interfaces.md, `POST /api/v1/referrals`), the API and its OpenAPI document alike.
  */
 
 // ---------------------------------------------------------------------------------------------------

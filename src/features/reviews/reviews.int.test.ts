@@ -5,8 +5,9 @@ import { useWorld } from '../../test-support/world.ts'
 
 /**
  * A review (s202) of the end of the prevention duty on BAS-2026-00001, through the pages. The world's
- * clock stands at 2 March 2026. The tests run in order: the duty is ended on 5 February, so the 21
- * days for asking end on 25 February.
+ * clock stands at 2 March 2026. The duty is ended on 5 February, so the 21 days for asking end on 25
+ * February. The tests share one world: a test that needs the duty ended or a review requested does it
+ * itself when no earlier test has, so any one of them can be run alone.
  */
 describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
   const current = useWorld(kind)
@@ -34,7 +35,55 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
     const [year = '', month = '', day = ''] = iso.split('-')
     return { [`${prefix}-day`]: day, [`${prefix}-month`]: month, [`${prefix}-year`]: year }
   }
-  let eventOption = ''
+  const endPrevention = (agent: Agent, form: string) =>
+    agent
+      .post(`${casePage}/decision`)
+      .type('form')
+      .send({
+        version: '1',
+        choice: 'end_prevention_duty',
+        ground: 'application_withdrawn',
+        day: '5',
+        month: '2',
+        year: '2026',
+        _csrf: csrfTokenOf(form),
+      })
+
+  /** The review form's value for the ended prevention duty, ending it first if no test has yet. */
+  async function endedDecision(): Promise<string> {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const { stage } = await current()
+      .db.selectFrom('cases')
+      .select('stage')
+      .where('reference', '=', 'BAS-2026-00001')
+      .executeTakeFirstOrThrow()
+    if (stage === 'prevention') {
+      const ended = await endPrevention(caseworker, (await caseworker.get(`${casePage}/decision`)).text)
+      if (ended.status !== 303) throw new Error(`could not end the duty: ${String(ended.status)}`)
+    }
+    const value = /value="(event:[0-9a-f-]{36})"/.exec((await caseworker.get(`${reviewsPage}/new`)).text)?.[1]
+    if (value === undefined) throw new Error('no decision to review')
+    return value
+  }
+
+  /** The review of that decision, requested late with the council's agreement if no test has yet. */
+  async function requestedReview() {
+    const [existing] = await reviews()
+    if (existing) return existing
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const recorded = await request(caseworker, {
+      decision: await endedDecision(),
+      requestedBy: 'representative',
+      grounds: 'The applicant did not withdraw',
+      reviewer: 'authority',
+      ...dates('notifiedOn', '2026-02-05'),
+      ...dates('receivedOn', '2026-02-26'),
+      ...dates('extendedInWritingTo', '2026-03-06'),
+    })
+    const [review] = await reviews()
+    if (recorded.status !== 303 || !review) throw new Error(`could not request a review: ${String(recorded.status)}`)
+    return review
+  }
 
   it('offers the case’s recorded decisions once the prevention duty has ended', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
@@ -56,11 +105,11 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
     const form = await caseworker.get(`${reviewsPage}/new`)
     const value = /value="(event:[0-9a-f-]{36})"/.exec(form.text)?.[1]
     expect(value).toBeDefined()
-    eventOption = value ?? ''
     expect(form.text).toContain('Prevention duty ended: application withdrawn, 5 February 2026')
   })
 
   it('lists every problem and saves nothing', async () => {
+    await endedDecision()
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const response = await request(caseworker, {
       decision: '',
@@ -80,6 +129,7 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
   })
 
   it('refuses impossible dates: a request before the notification, a date in the future', async () => {
+    const eventOption = await endedDecision()
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const before = await request(caseworker, {
       decision: eventOption,
@@ -101,6 +151,7 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
   })
 
   it('refuses a request made after the 21 days, keeping what was entered', async () => {
+    const eventOption = await endedDecision()
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const late = await request(caseworker, {
       decision: eventOption,
@@ -116,6 +167,7 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
   })
 
   it('records a late request the council agreed in writing to accept, due three weeks after it', async () => {
+    const eventOption = await endedDecision()
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const recorded = await request(caseworker, {
       decision: eventOption,
@@ -153,6 +205,8 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
   })
 
   it('refuses a second request for the same decision while the first is open', async () => {
+    await requestedReview()
+    const eventOption = await endedDecision()
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const again = await request(caseworker, {
       decision: eventOption,
@@ -167,6 +221,7 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
 
   it('does not let the officer who made the original decision decide the review', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    await requestedReview()
     const [review] = await reviews()
     const own = await decide(caseworker, String(review?.id), {
       outcome: 'upheld',
@@ -189,6 +244,7 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
 
   it('records the decision on review by a senior officer not involved', async () => {
     const manager = await signedInAgent(current().app, current().users.basildonManager.email)
+    await requestedReview()
     const [review] = await reviews()
     const decided = await decide(manager, String(review?.id), {
       outcome: 'overturned',
@@ -219,6 +275,7 @@ describe.each(testDatabaseKinds())('reviews on $name', (kind) => {
 
   it('keeps another authority out', async () => {
     const harlow = await signedInAgent(current().app, current().users.harlowCaseworker.email)
+    await requestedReview()
     const [review] = await reviews()
     expect((await harlow.get(reviewsPage)).status).toBe(404)
     expect((await harlow.get(`${reviewsPage}/new`)).status).toBe(404)

@@ -47,8 +47,3 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now: Date): Promise<
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
   return Number(result.numDeletedRows)
 }
-
-/** Ends every session of a user, for example when their account is disabled. */
-export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
-}

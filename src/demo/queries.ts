@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
+import type { DB } from '../db/schema.ts'
 
 type TableName =
   'organisations' | 'programmes' | 'users' | 'households' | 'people' | 'cases' | 'case_events' | 'referrals' | 'referral_status_changes'

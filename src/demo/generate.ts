@@ -1,6 +1,6 @@
 import { LocalDate, LocalTime, ZonedDateTime } from '@js-joda/core'
 import type { Insertable } from 'kysely'
-import type { StaffRole } from '../../db/actor.ts'
+import type { StaffRole } from '../db/actor.ts'
 import type {
   CaseEventTable,
   CaseTable,
@@ -11,10 +11,10 @@ import type {
   ReferralStatusChangeTable,
   ReferralTable,
   UserTable,
-} from '../../db/schema.ts'
-import type { AccommodationAtApplication, ReasonForLossOfHome, SupportNeed } from '../../domain/code-lists.ts'
-import type { PreferredContact, ReferralOutcome, ReferralReason, ReferralStatus } from '../../domain/referrals.ts'
-import { LONDON } from '../../platform/clock.ts'
+} from '../db/schema.ts'
+import type { AccommodationAtApplication, ReasonForLossOfHome, SupportNeed } from '../domain/code-lists.ts'
+import type { PreferredContact, ReferralOutcome, ReferralReason, ReferralStatus } from '../domain/referrals.ts'
+import { LONDON } from '../platform/clock.ts'
 import {
   ESSEX_AUTHORITIES,
   ESSEX_COUNTY_COUNCIL,

@@ -1,7 +1,7 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
-import { STAFF_ROLES } from '../../db/actor.ts'
-import { isEnglishHousingAuthorityCode } from '../../domain/organisations.ts'
+import { STAFF_ROLES } from '../db/actor.ts'
+import { isEnglishHousingAuthorityCode } from '../domain/organisations.ts'
 import { DEMO_ACCOUNTS, generateDemoData, placeSlug } from './generate.ts'
 
 const today = LocalDate.parse('2026-11-23')
