@@ -8,6 +8,7 @@ import { evaluationReportCommand } from '../features/monitoring/report-command.t
 import { importMonitoringCommand, exportMonitoringCommand } from '../features/monitoring/import-cli.ts'
 import { RefusedError } from '../platform/refused.ts'
 import { UsageError, type Command, type Values } from './command.ts'
+import { ownerDb } from '../db/modes.ts'
 
 const text = (values: Values, key: string): string | undefined => {
   const value = values[key]
@@ -147,7 +148,7 @@ export const COMMANDS: readonly Command[] = [
     options: {},
     async run(_values, { services, out }) {
       try {
-        const summary = await seedDemoData(services.database.db, { clock: services.clock })
+        const summary = await seedDemoData(ownerDb(services.database.db), { clock: services.clock })
         out(
           `Loaded the demonstration data: ${Object.entries(summary)
             .map(([table, count]) => `${String(count)} ${table}`)

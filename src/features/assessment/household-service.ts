@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { type FormError, versionOf } from '../../platform/forms.ts'
@@ -8,6 +6,7 @@ import { asOfficer, recordCaseStep, type FoundCase, type Officer } from '../case
 import { findCaseByReference } from '../casework/queries.ts'
 import { readMemberForm, readSensitiveForm } from './household-form.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type HouseholdResult =
   | { outcome: 'recorded'; personId: string }
@@ -21,10 +20,10 @@ export type HouseholdResult =
  * either; every read of the personal details is audited in the same transaction as the read.
  */
 export class HouseholdService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

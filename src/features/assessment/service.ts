@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import {
   SECTIONS,
   SECTION_ORDER,
@@ -25,6 +23,7 @@ import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists
 import { readSection } from './assessment-form.ts'
 import { asOfficer, recordCaseStep, type StepResult } from '../casework/case-step.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type AssessmentResult = StepResult
 
@@ -37,10 +36,10 @@ type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
  * accommodation, reason for loss, support needs) in step, so caseloads and figures stay right.
  */
 export class AssessmentService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import {
   ACCOMMODATION_TYPES,
@@ -19,6 +17,7 @@ import { endPlacement, insertPlacement, placementsOfCase } from './accommodation
 import { asOfficer, recordCaseStep, type StepResult } from './case-step.ts'
 import { codeOf, type FormError } from '../../platform/forms.ts'
 import { findCaseByReference } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 /**
  * Temporary accommodation on a case: placing the household (s188 interim accommodation while the
@@ -26,10 +25,10 @@ import { findCaseByReference } from './queries.ts'
  * domain rules and kept in the timeline, the audit trail and the statutory return's section 9.
  */
 export class AccommodationService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

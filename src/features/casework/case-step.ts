@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { LetterKind } from '../../domain/letters.ts'
 import { issueLetter, issueLetterForEvent, type LetterFacts } from '../letters/service.ts'
 import type { FormError } from '../../platform/forms.ts'
 import { addCaseEvent, findCaseByReference, lockCase } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type Officer = Extract<Actor, { kind: 'user' }> & { role: 'caseworker' | 'team_manager' }
 export type FoundCase = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
@@ -50,7 +49,7 @@ class StepRefused extends Error {
  * officers' steps on the same case run one after the other.
  */
 export async function recordCaseStep<R extends object = object>(
-  deps: { db: Kysely<DB>; clock: Clock },
+  deps: { db: OwnerDb; clock: Clock },
   actor: Actor,
   reference: string,
   origin: Origin,

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type Warning } from '../../domain/non-cooperation.ts'
 import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../../domain/statutory-dates.ts'
@@ -11,6 +9,7 @@ import { parseDateInput } from '../../platform/date-input.ts'
 import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepResult, type StepWork } from './case-step.ts'
 import { type FormError, formText } from '../../platform/forms.ts'
 import { currentWarning, findCaseByReference, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type NonCooperationResult = StepResult
 
@@ -23,10 +22,10 @@ const TEXT_LIMIT = 2000
  * by a second. Each step is checked by the domain rules, kept in the case's timeline and audited.
  */
 export class NonCooperationService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

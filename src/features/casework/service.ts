@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { LocalDate } from '@js-joda/core'
@@ -37,14 +35,15 @@ import {
   openCasesOfOrganisation,
   outcomesOfClosedCases,
 } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 const CASE_ROLES = new Set(['caseworker', 'team_manager', 'analyst', 'administrator'])
 
 export class CaseworkService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import {
   groundWording,
   isLetterKind,
@@ -26,6 +24,7 @@ import {
   lettersOfCase,
 } from './queries.ts'
 import { renderLetter } from './render.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 /** The facts a letter is written from: codes and dates, and the officer's own words where the letter needs them. */
 export interface LetterFacts {
@@ -216,10 +215,10 @@ export type IssueResult = { outcome: 'issued'; id: string } | { outcome: 'invali
 
 /** The letters of a case: reading them (each one audited), and issuing one for an event that has none. */
 export class LettersService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import {
   ACTIVITY_TYPES,
   CONTACT_DIRECTIONS,
@@ -49,6 +47,7 @@ import {
   updateStep,
   type PlanChanges,
 } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type PlanResult = StepResult
 
@@ -66,10 +65,10 @@ const DEFAULT_STEP_DAYS = 14
  * audit record in one transaction, and refused if another officer changed the plan in the meantime.
  */
 export class PlanService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import {
   mayDecideReview,
   mayRequestReview,
@@ -27,6 +25,7 @@ import { findCaseByReference, officersOf } from '../casework/queries.ts'
 import { eventLabel } from '../casework/timeline.ts'
 import { asOfficer, recordCaseStep, type FoundCase, type Officer, type StepEvent, type StepResult } from '../casework/case-step.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type ReviewResult = StepResult<{ reviewId: string }>
 
@@ -56,10 +55,10 @@ export interface DecisionOption {
  * to the one who made the original decision. Each change is in the case's timeline and the audit trail.
  */
 export class ReviewService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }
