@@ -1,4 +1,3 @@
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { hashPassword } from '../../platform/passwords.ts'

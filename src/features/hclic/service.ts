@@ -8,9 +8,7 @@ import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../..
 import type { Clock } from '../../platform/clock.ts'
 import { authorityByCode, authorityCodeOf, caseRows } from './queries.ts'
 import { asSystem, declarePurpose, type OwnerDb } from '../../db/modes.ts'
-
-/** The authority's data team: who may prepare its statutory return. */
-const DATA_TEAM = new Set(['analyst', 'team_manager'])
+import { may } from '../../platform/permissions.ts'
 
 export interface QuarterReturn {
   authority: { id: string; name: string; code: string }
@@ -33,7 +31,7 @@ export class HclicService {
 
   /** The ONS code of the actor's own housing authority, when they are on its data team. */
   async authorityCodeFor(actor: Actor): Promise<string | undefined> {
-    if (actor.organisationId === null || !DATA_TEAM.has(actor.role)) return undefined
+    if (actor.organisationId === null || !may(actor.role, 'return.prepare')) return undefined
     const organisationId = actor.organisationId
     return (await asActor(this.db, actor, (trx) => authorityCodeOf(trx, organisationId))) ?? undefined
   }
@@ -49,7 +47,7 @@ export class HclicService {
     const read = async (trx: Transaction<DB>) => {
       const authority = await authorityByCode(trx, authorityCode)
       if (!authority?.ons_code) return { error: `No housing authority with the code ${authorityCode} is on the platform` }
-      if (actor.kind !== 'system' && (actor.organisationId !== authority.id || !DATA_TEAM.has(actor.role)))
+      if (actor.kind !== 'system' && (actor.organisationId !== authority.id || !may(actor.role, 'return.prepare')))
         return { error: `Only the data team of ${authority.name} may prepare its return` }
       if (actor.kind !== 'system') await declarePurpose(trx, 'statutory_return')
       const rows = await caseRows(trx, authority.id, quarter)

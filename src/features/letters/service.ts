@@ -25,6 +25,7 @@ import {
 } from './queries.ts'
 import { renderLetter } from './render.ts'
 import type { OwnerDb } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
 /** The facts a letter is written from: codes and dates, and the officer's own words where the letter needs them. */
 export interface LetterFacts {
@@ -207,8 +208,6 @@ function withoutUndefined(facts: LetterFacts): Record<string, unknown> {
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined))
 }
 
-const READ_ROLES = new Set(['caseworker', 'team_manager', 'analyst'])
-const ISSUE_ROLES = new Set(['caseworker', 'team_manager'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type IssueResult = { outcome: 'issued'; id: string } | { outcome: 'invalid'; errors: FormError[] } | { outcome: 'not_found' }
@@ -225,7 +224,7 @@ export class LettersService {
 
   /** The case's letters, and its events that call for a letter but have none. */
   async ofCase(actor: Actor, reference: string) {
-    if (actor.kind !== 'user' || !READ_ROLES.has(actor.role)) return undefined
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return undefined
     return asActor(this.db, actor, async (trx) => {
       const found = await caseByReference(trx, actor.organisationId, reference)
       if (!found) return undefined
@@ -237,14 +236,14 @@ export class LettersService {
           .map((event) => ({ ...event, letterKind: letterKindForEvent({ kind: event.kind, details: event.details }) }))
           .filter((event) => event.letterKind !== undefined && Number(event.letters) === 0)
           .map((event) => ({ ...event, title: event.letterKind ? LETTER_DEFINITIONS[event.letterKind].title : '' })),
-        mayIssue: ISSUE_ROLES.has(actor.role),
+        mayIssue: may(actor.role, 'case.change'),
       }
     })
   }
 
   /** One letter. It holds the applicant's personal details, so reading it is audited in the same transaction. */
   async read(actor: Actor, reference: string, letterId: string, origin: Origin) {
-    if (actor.kind !== 'user' || !READ_ROLES.has(actor.role) || !UUID.test(letterId)) return undefined
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read') || !UUID.test(letterId)) return undefined
     return asActor(this.db, actor, async (trx) => {
       const found = await caseByReference(trx, actor.organisationId, reference)
       if (!found) return undefined
@@ -263,7 +262,7 @@ export class LettersService {
         origin,
         this.clock.now(),
       )
-      return { ...letter, reference: found.reference, mayIssue: ISSUE_ROLES.has(actor.role) }
+      return { ...letter, reference: found.reference, mayIssue: may(actor.role, 'case.change') }
     })
   }
 
@@ -272,7 +271,7 @@ export class LettersService {
    * or a corrected letter replacing one already issued for it. The officer may add their reasons.
    */
   async issueForEvent(actor: Actor, reference: string, form: Record<string, unknown>, origin: Origin): Promise<IssueResult> {
-    if (actor.kind !== 'user' || !ISSUE_ROLES.has(actor.role)) return { outcome: 'not_found' }
+    if (actor.kind !== 'user' || !may(actor.role, 'case.change')) return { outcome: 'not_found' }
     return asActor(this.db, actor, async (trx) => {
       const found = await caseByReference(trx, actor.organisationId, reference)
       if (!found) return { outcome: 'not_found' as const }

@@ -8,6 +8,7 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { LONDON, londonDateOf, type Clock } from '../../platform/clock.ts'
 import { authoritiesFor, kpiCases, kpiReferrals } from './performance-queries.ts'
 import { asSystem, type OwnerDb, type UnrecordedReason } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
 /** The periods the indicators can be seen for: whole calendar months up to today. */
 export const PERFORMANCE_PERIODS = {
@@ -19,7 +20,6 @@ export type PerformancePeriod = keyof typeof PERFORMANCE_PERIODS
 
 /** Read as the system for the authorities found, and audited as the indicators are shown. */
 const LEAD_FIGURES: UnrecordedReason = { reason: "a programme lead's indicators", noRecordBecause: 'audited as the indicators are shown' }
-const MANAGERS = new Set(['team_manager', 'analyst'])
 
 export function performancePeriodOf(value: unknown, today: LocalDate) {
   const key: PerformancePeriod = typeof value === 'string' && value in PERFORMANCE_PERIODS ? (value as PerformancePeriod) : 'last_12_months'
@@ -48,7 +48,7 @@ export class PerformanceService {
     period: { from: LocalDate; to: LocalDate },
     origin: Origin,
   ): Promise<{ authorities: { id: string; name: string }[]; performance: Performance } | undefined> {
-    if (actor.kind !== 'user' || !MANAGERS.has(actor.role)) return undefined
+    if (actor.kind !== 'user' || !may(actor.role, 'performance.read')) return undefined
     const organisationId = actor.organisationId
     // A lead's authorities are found through the programme's cases, which the lead may not read itself.
     const authorities = await asSystem(this.db, LEAD_FIGURES, (db) => authoritiesFor(db, organisationId))

@@ -23,9 +23,8 @@ import {
 } from './quality-queries.ts'
 import { MONITORING_READ, type MonitoringService } from './service.ts'
 import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
-/** The people who look after an authority's data: its analysts and team managers. */
-const DATA_TEAM = new Set(['analyst', 'team_manager'])
 const SYSTEM: SystemActor = { kind: 'system', organisationId: null, label: 'Data-quality checks' }
 export const FLAGS_PER_PAGE = 100
 export const MAX_REASON_LENGTH = 1000
@@ -59,7 +58,7 @@ export class QualityService {
 
   /** The programmes the actor leads and the authority they work for, whichever they may look after. */
   async choices(actor: Actor): Promise<QualityScope[]> {
-    if (!DATA_TEAM.has(actor.role)) return []
+    if (!may(actor.role, 'monitoring.read')) return []
     const programmes = (await this.monitoring.programmesFor(actor)).map((p) => ({ kind: 'programme' as const, id: p.id, name: p.name }))
     const organisationId = actor.organisationId
     const own = organisationId === null ? undefined : await asSystem(this.db, MONITORING_READ, (db) => authorityById(db, organisationId))

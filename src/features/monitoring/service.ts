@@ -1,5 +1,4 @@
 import type { Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { withPreventionActivities, type ReportedCase } from '../../domain/monitoring/report.ts'
@@ -15,6 +14,7 @@ import {
   programmesLedBy,
   unmatchedImportedActivities,
 } from './queries.ts'
+import { may } from '../../platform/permissions.ts'
 import { asSystem, asSystemStream, type OwnerDb, type UnrecordedReason } from '../../db/modes.ts'
 
 /** The refusal given to someone who may see no programme's monitoring data at all. */
@@ -28,9 +28,6 @@ export const MONITORING_READ: UnrecordedReason = {
   reason: 'monitoring data for a programme or district team',
   noRecordBecause: 'the service checks who asks and audits each read',
 }
-
-/** Who may see a programme's monitoring data: its lead organisation's analysts and team managers. */
-const PROGRAMME_TEAM = new Set(['analyst', 'team_manager'])
 
 export interface ProgrammeFilter {
   /** Programme names (any case); none is every programme the actor may see. */
@@ -72,7 +69,7 @@ export class MonitoringService {
 
   /** The programmes the actor may see: those their organisation leads (all of them for the system). */
   async programmesFor(actor: Actor | SystemActor) {
-    if (actor.kind !== 'system' && (actor.organisationId === null || !PROGRAMME_TEAM.has(actor.role))) return []
+    if (actor.kind !== 'system' && (actor.organisationId === null || !may(actor.role, 'monitoring.read'))) return []
     const lead = actor.kind === 'system' ? null : actor.organisationId
     return asSystem(this.db, MONITORING_READ, (db) => programmesLedBy(db, lead))
   }

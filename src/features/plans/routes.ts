@@ -3,7 +3,7 @@ import { ACTIVITY_TYPES, CONTACT_DIRECTIONS, CONTACT_KINDS } from '../../domain/
 import { AGREEMENTS, STEP_LIBRARY, STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../accounts/routes.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -21,7 +21,7 @@ const conflictError = (href: string): FormError => ({
 export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   const router = Router()
   const { plans, clock } = deps
-  const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const officers = [requireSignIn, requirePermission('case.change')]
   const referenceOf = (req: Request) => String(req.params['reference'])
   const planPath = (reference: string) => `/cases/${encodeURIComponent(reference)}/plan`
   const errorFor = errorsByField

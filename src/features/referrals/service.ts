@@ -38,6 +38,7 @@ import {
   type FoundReferral,
 } from './queries.ts'
 import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const HTML_TAG = /<\s*[a-z!/?]/i
@@ -401,7 +402,7 @@ export class ReferralService {
     actor: Actor,
     period: { from: Date; to: Date },
   ): Promise<{ authorities: { id: string; name: string }[]; figures: ReferralFigures } | undefined> {
-    if (actor.organisationId === null || !['caseworker', 'team_manager', 'analyst'].includes(actor.role)) return undefined
+    if (actor.organisationId === null || !may(actor.role, 'referral.figures')) return undefined
     const authorities = await asActor(this.db, actor, (trx) => authoritiesLedBy(trx, actor.organisationId))
     if (authorities.length === 0) return undefined
     const ids = authorities.map((a) => a.id)
