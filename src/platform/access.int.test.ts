@@ -304,7 +304,7 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
       return stack.flatMap((layer) => {
         if (layer.route)
           return Object.keys((layer.route as unknown as { methods: Record<string, boolean> }).methods).map(
-            (m) => `${m.toUpperCase()} ${prefix}${layer.route?.path as string}`,
+            (m) => `${m.toUpperCase()} ${prefix}${layer.route?.path!}`,
           )
         const inner = (layer.handle as Partial<Router>).stack
         if (!inner) return []
