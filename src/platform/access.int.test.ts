@@ -302,10 +302,8 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
 
     function routesOf(stack: Router['stack'], prefix = ''): string[] {
       return stack.flatMap((layer) => {
-        if (layer.route)
-          return Object.keys((layer.route as unknown as { methods: Record<string, boolean> }).methods).map(
-            (m) => `${m.toUpperCase()} ${prefix}${layer.route?.path!}`,
-          )
+        const route = layer.route as unknown as { path: string; methods: Record<string, boolean> } | undefined
+        if (route) return Object.keys(route.methods).map((m) => `${m.toUpperCase()} ${prefix}${route.path}`)
         const inner = (layer.handle as Partial<Router>).stack
         if (!inner) return []
         const mounted = (layer as unknown as { match(path: string): boolean }).match('/no-such-path') ? prefix : `${prefix}/api/v1`
