@@ -29,6 +29,12 @@ export default defineConfig(
     },
   },
   {
+    // Services and routes reach the database only through asActor or asSystem (architecture.md, habit 1b).
+    files: ['src/features/**', 'src/platform/http/**'],
+    ignores: ['src/**/queries.ts', 'src/**/*-queries.ts', '**/*.test.ts'],
+    rules: { 'upstream/no-owner-connection': 'error' },
+  },
+  {
     // The data-access modules, and tests that look at what really reached the database.
     files: ['src/db/**', 'src/**/queries.ts', 'src/**/*-queries.ts', 'src/test-support/**', '**/*.int.test.ts', 'bench/**', 'e2e/**'],
     rules: { 'upstream/no-sql-outside-db': 'off' },

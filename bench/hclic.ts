@@ -36,6 +36,7 @@ import { loadHclicConfiguration } from '../src/features/hclic/configuration.ts'
 import { describeFinding, validateXml } from '../src/features/hclic/validate-files.ts'
 import { FixedClock } from '../src/platform/clock.ts'
 import type { SystemActor } from '../src/platform/audit.ts'
+import { ownerDb } from '../src/db/modes.ts'
 
 const { values: options } = parseArgs({
   options: {
@@ -93,7 +94,7 @@ async function measure(databaseUrl: string) {
   const database = await openDatabase({ databaseUrl, dataDir: '', holder: 'bench' })
   try {
     const db = database.db
-    const services = { hclic: new HclicService({ db, clock: new FixedClock(new Date(`${TODAY.toString()}T09:00:00Z`)) }) }
+    const services = { hclic: new HclicService({ db: ownerDb(db), clock: new FixedClock(new Date(`${TODAY.toString()}T09:00:00Z`)) }) }
     // No council material in an empty data folder: our own schemas and codes, as a fresh installation.
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'upstream-bench-hclic-'))
     const loaded = await loadHclicConfiguration(dataDir)

@@ -24,6 +24,7 @@ import { migrateToLatest } from '../src/db/migrator.ts'
 import { ApiKeyService } from '../src/features/api/api-keys.ts'
 import { systemClock } from '../src/platform/clock.ts'
 import { hashPassword } from '../src/platform/passwords.ts'
+import { ownerDb } from '../src/db/modes.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const { values: options } = parseArgs({
@@ -235,7 +236,7 @@ async function generate(databaseUrl: string): Promise<string[]> {
   await q('ANALYZE')
   await client.end()
 
-  const apiKeys = new ApiKeyService({ db: database.db, clock: systemClock })
+  const apiKeys = new ApiKeyService({ db: ownerDb(database.db), clock: systemClock })
   const keys: string[] = []
   for (const [, organisation] of REFERRERS) {
     const made = await apiKeys.create(organisation, { kind: 'system', organisationId: null, label: 'Benchmark' })

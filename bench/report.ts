@@ -33,6 +33,7 @@ import type { SystemActor } from '../src/platform/audit.ts'
 import { FixedClock } from '../src/platform/clock.ts'
 import { median, planOf, seconds, time } from './measure.ts'
 import { DISTRICTS, writeMonitoringData } from './monitoring-data.ts'
+import { ownerDb } from '../src/db/modes.ts'
 
 const { values: options } = parseArgs({
   options: {
@@ -78,9 +79,9 @@ async function atScale(cases: number): Promise<Scale> {
     await organisations(database.db)
     const written = await writeMonitoringData(folder, cases)
     console.log(`${cases.toLocaleString('en-GB')} cases: data set written (${written.activities.toLocaleString('en-GB')} activities)`)
-    const monitoring = new MonitoringService({ db: database.db, clock })
-    const importer = new MonitoringImportService({ db: database.db, clock, monitoring })
-    const reports = new EvaluationReportService({ db: database.db, clock, monitoring })
+    const monitoring = new MonitoringService({ db: ownerDb(database.db), clock })
+    const importer = new MonitoringImportService({ db: ownerDb(database.db), clock, monitoring })
+    const reports = new EvaluationReportService({ db: ownerDb(database.db), clock, monitoring })
     const files = await filesInFolder(folder)
     if ('error' in files) throw new Error(files.error)
     let shown = 0

@@ -64,4 +64,18 @@ describe('where the project rules apply', () => {
       expect(await isOn('upstream/no-personal-data-in-logs', file)).toBe(true)
     },
   )
+
+  it.each([
+    ['src/features/hclic/service.ts', true],
+    ['src/features/casework/routes.ts', true],
+    ['src/platform/http/session-store.ts', true],
+    ['src/features/hclic/queries.ts', false],
+    ['src/features/monitoring/import-queries.ts', false],
+    ['src/platform/http/session-queries.ts', false],
+    ['src/features/hclic/quarter-return.int.test.ts', false],
+    ['src/services.ts', false],
+    ['src/db/modes.ts', false],
+  ])('no-owner-connection in %s: %s', async (file, on) => {
+    expect(await isOn('upstream/no-owner-connection', file)).toBe(on)
+  })
 })

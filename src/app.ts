@@ -32,6 +32,7 @@ import { securityHeaders } from './platform/http/security-headers.ts'
 import { DatabaseSessionStore } from './platform/http/session-store.ts'
 import { createViews } from './platform/views.ts'
 import type { Services } from './services.ts'
+import { ownerDb } from './db/modes.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 
@@ -64,7 +65,7 @@ export function createApp(services: Services): express.Express {
   app.use('/api/v1', apiRoutes(services))
 
   // People: a session, CSRF protection on every form, the signed-in person.
-  const store = new DatabaseSessionStore(services.database.db, clock, config.sessionIdleMinutes)
+  const store = new DatabaseSessionStore(ownerDb(services.database.db), clock, config.sessionIdleMinutes)
   app.use(
     session({
       name: 'upstream_session',

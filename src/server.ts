@@ -17,6 +17,7 @@ import { ConfigError, loadConfig } from './platform/config.ts'
 import { deleteExpiredSessions } from './platform/http/session-queries.ts'
 import { createLogger } from './platform/logging.ts'
 import { createServices, type Services } from './services.ts'
+import { ownerDb } from './db/modes.ts'
 
 const KNOWN_START_ERRORS = [ConfigError, DatabaseUnavailableError, DataDirLockedError, MigrationError]
 
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 
   await migrateToLatest(database.db)
   const seeded = config.environment !== 'production' && (await countOrganisations(database.db)) === 0
-  if (seeded) await seedDemoData(database.db, { clock: systemClock })
+  if (seeded) await seedDemoData(ownerDb(database.db), { clock: systemClock })
 
   services = createServices({ config, clock: systemClock, database, logger })
   const app = createApp(services)

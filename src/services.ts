@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import type { Database } from './db/database.ts'
+import { ownerDb } from './db/modes.ts'
 import { AccountService } from './features/accounts/service.ts'
 import { ApiKeyService } from './features/api/api-keys.ts'
 import { HclicService } from './features/hclic/service.ts'
@@ -31,7 +32,7 @@ import { OidcSignIn } from './platform/oidc.ts'
 /** Everything the pages, the API and the command line act through. Built once, passed down. */
 export function createServices(deps: { config: Config; clock: Clock; database: Database; logger: Logger }) {
   const { config, clock, database, logger } = deps
-  const db = database.db
+  const db = ownerDb(database.db)
   const cases = new CaseKernel({ db, clock, letters: caseLetters })
   const casework = new CaseworkService({ db, clock, cases })
   const notifier = new Notifier({ notify: config.notify, db, logger, clock })

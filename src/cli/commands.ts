@@ -9,6 +9,7 @@ import { importMonitoringCommand, exportMonitoringCommand } from '../features/mo
 import { RefusedError } from '../platform/refused.ts'
 import { UsageError, type Command, type Values } from '../platform/command-line.ts'
 import type { Services } from '../services.ts'
+import { ownerDb } from '../db/modes.ts'
 
 const text = (values: Values, key: string): string | undefined => {
   const value = values[key]
@@ -148,7 +149,7 @@ export const COMMANDS: readonly Command<Services>[] = [
     options: {},
     async run(_values, { services, out }) {
       try {
-        const summary = await seedDemoData(services.database.db, { clock: services.clock })
+        const summary = await seedDemoData(ownerDb(services.database.db), { clock: services.clock })
         out(
           `Loaded the demonstration data: ${Object.entries(summary)
             .map(([table, count]) => `${String(count)} ${table}`)

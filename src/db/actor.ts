@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { DB } from './schema.ts'
+import { connectionOf, type OwnerDb } from './modes.ts'
 
 export type StaffRole = 'caseworker' | 'team_manager' | 'referrer' | 'analyst' | 'administrator'
 export const STAFF_ROLES: readonly StaffRole[] = ['caseworker', 'team_manager', 'referrer', 'analyst', 'administrator']
@@ -28,13 +29,15 @@ export type Scoped = Transaction<DB>
  * user and role visible to the row-level security policies. Nothing inside can read or change rows the
  * policies withhold, whatever the query says.
  */
-export async function asActor<T>(db: Kysely<DB>, actor: Actor, work: (trx: Scoped) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
-    await sql`select set_config('role', 'upstream_app', true),
+export async function asActor<T>(db: OwnerDb | Kysely<DB>, actor: Actor, work: (trx: Scoped) => Promise<T>): Promise<T> {
+  return connectionOf(db)
+    .transaction()
+    .execute(async (trx) => {
+      // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
+      await sql`select set_config('role', 'upstream_app', true),
                      set_config('upstream.organisation_id', ${actor.organisationId ?? ''}, true),
                      set_config('upstream.user_id', ${actor.kind === 'user' ? actor.userId : ''}, true),
                      set_config('upstream.role', ${actor.role}, true)`.execute(trx)
-    return work(trx)
-  })
+      return work(trx)
+    })
 }

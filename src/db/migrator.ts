@@ -19,6 +19,8 @@ import { monitoring } from './migrations/0016_monitoring.ts'
 import { monitoringImportIndexes } from './migrations/0017_monitoring_import_indexes.ts'
 import { preventionActivityTypes } from './migrations/0018_prevention_activity_types.ts'
 import { importedCases } from './migrations/0019_imported_cases.ts'
+import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
+import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -42,6 +44,8 @@ export const migrations: readonly Migration[] = [
   monitoringImportIndexes,
   preventionActivityTypes,
   importedCases,
+  statutoryReturnUnderRls,
+  caseStaffAsPermitted,
 ]
 
 const provider: MigrationProvider = {

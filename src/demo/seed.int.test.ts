@@ -7,6 +7,7 @@ import { createLogger } from '../platform/logging.ts'
 import { createServices, type Services } from '../services.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './generate.ts'
 import { DemoDataRefusedError, seedDemoData } from './seed.ts'
+import { ownerDb } from '../db/modes.ts'
 
 describe.each(testDatabaseKinds())('loading the demonstration data on $name', (kind) => {
   let database: Database
@@ -22,7 +23,7 @@ describe.each(testDatabaseKinds())('loading the demonstration data on $name', (k
   })
 
   it('loads everything, and records that it did in the audit trail', async () => {
-    const summary = await seedDemoData(database.db, { clock })
+    const summary = await seedDemoData(ownerDb(database.db), { clock })
     const count = async (table: 'organisations' | 'users' | 'households' | 'people' | 'cases' | 'referrals') =>
       (
         await database.db
@@ -63,8 +64,8 @@ describe.each(testDatabaseKinds())('loading the demonstration data on $name', (k
       .selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow()
-    await expect(seedDemoData(database.db, { clock })).rejects.toThrow(DemoDataRefusedError)
-    await expect(seedDemoData(database.db, { clock })).rejects.toThrow(/only loaded into an empty database/)
+    await expect(seedDemoData(ownerDb(database.db), { clock })).rejects.toThrow(DemoDataRefusedError)
+    await expect(seedDemoData(ownerDb(database.db), { clock })).rejects.toThrow(/only loaded into an empty database/)
     const after = await database.db
       .selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely'
-import type { DB } from '../db/schema.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../platform/audit.ts'
 import type { Clock } from '../platform/clock.ts'
 import { hashPassword } from '../platform/passwords.ts'
 import { countOrganisations } from '../features/organisations/queries.ts'
 import { DEMO_PASSWORD, generateDemoData } from './generate.ts'
 import { insertRows } from './queries.ts'
+import { asSystem, type OwnerDb } from '../db/modes.ts'
 
 /** Demonstration data only ever goes into an empty database: it must never mix with a council's records. */
 export class DemoDataRefusedError extends Error {}
@@ -23,7 +22,7 @@ export interface DemoSummary {
  * Loads the demonstration data in one transaction: all of it or, if anything fails, none of it. Every
  * demonstration account signs in with DEMO_PASSWORD.
  */
-export async function seedDemoData(db: Kysely<DB>, options: { clock: Clock; seed?: number; actor?: SystemActor }): Promise<DemoSummary> {
+export async function seedDemoData(db: OwnerDb, options: { clock: Clock; seed?: number; actor?: SystemActor }): Promise<DemoSummary> {
   const data = generateDemoData({ today: options.clock.today(), seed: options.seed })
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const actor = options.actor ?? { kind: 'system', organisationId: null, label: 'Demonstration data' }
@@ -35,7 +34,8 @@ export async function seedDemoData(db: Kysely<DB>, options: { clock: Clock; seed
     cases: data.cases.length,
     referrals: data.referrals.length,
   }
-  await db.transaction().execute(async (trx) => {
+  // Audited below, in the same transaction, as the data it loaded.
+  await asSystem(db, { reason: actor.label, noRecordBecause: 'audited with what it loaded' }, async (trx) => {
     const existing = await countOrganisations(trx)
     if (existing > 0) {
       throw new DemoDataRefusedError(

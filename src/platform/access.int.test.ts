@@ -1,6 +1,9 @@
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Router } from 'express'
 import { asActor, type Actor } from '../db/actor.ts'
+import { declarePurpose } from '../db/modes.ts'
+import { parseQuarter } from '../domain/hclic/quarter.ts'
 import { testDatabaseKinds } from '../db/testing.ts'
 import { signedInAgent } from '../test-support/browser.ts'
 import { createWorld, type World } from '../test-support/world.ts'
@@ -225,6 +228,113 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
             .execute(),
         ),
       ).rejects.toThrow(/row-level security/)
+    })
+  })
+
+  describe('the statutory return and monitoring', () => {
+    it('refuses one authority’s data team the return of another', async () => {
+      const quarter = parseQuarter('2025-Q4')
+      if ('error' in quarter) throw new Error(quarter.error)
+      const analyst = actorFor(world.users.basildonAnalyst, world.ids.basildon, 'analyst')
+      expect(await world.services.hclic.quarterReturn(analyst, 'E07000073', quarter.quarter)).toEqual({
+        error: 'Only the data team of Harlow Council may prepare its return',
+      })
+      expect('error' in (await world.services.hclic.quarterReturn(analyst, 'E07000066', quarter.quarter))).toBe(false)
+    })
+
+    it('opens the personal-details file to the data team only for the audited return, and only their own authority’s', async () => {
+      const people = await world.db.selectFrom('people').select(['id', 'household_id', 'authority_id']).execute()
+      for (const p of people)
+        await world.db
+          .insertInto('person_sensitive_details')
+          .values({
+            person_id: p.id,
+            household_id: p.household_id,
+            authority_id: p.authority_id,
+            ethnic_group: 'white_british',
+            updated_at: new Date('2026-03-01T10:00:00Z'),
+            updated_by: world.users.basildonManager.id,
+          })
+          .onConflict((oc) => oc.column('person_id').doNothing())
+          .execute()
+      const analyst = actorFor(world.users.basildonAnalyst, world.ids.basildon, 'analyst')
+      const read = (purpose: boolean) =>
+        asActor(world.db, analyst, async (trx) => {
+          if (purpose) await declarePurpose(trx, 'statutory_return')
+          return trx.selectFrom('person_sensitive_details').select('authority_id').execute()
+        })
+      expect(await read(false)).toEqual([])
+      const forReturn = await read(true)
+      expect(forReturn.length).toBeGreaterThan(0)
+      expect(new Set(forReturn.map((r) => r.authority_id))).toEqual(new Set([world.ids.basildon]))
+    })
+
+    it('shows another organisation’s staff no programme’s monitoring data they do not lead', async () => {
+      const caseworker = actorFor(world.users.harlowCaseworker, world.ids.harlow, 'caseworker')
+      expect(await world.services.monitoring.programmesFor(caseworker)).toEqual([])
+      const agent = await signedInAgent(world.app, world.users.harlowCaseworker.email)
+      for (const path of ['/monitoring', '/reports/evaluation', '/monitoring/export', '/monitoring/quality', '/hclic', '/performance'])
+        expect({ path, status: (await agent.get(path)).status }).toEqual({ path, status: 403 })
+    })
+  })
+
+  describe('every route', () => {
+    /**
+     * Where each route's cross-organisation case is. A new route fails the last test until it is listed
+     * here with the test that shows one organisation cannot reach another's records through it.
+     */
+    const CASES: [RegExp, string][] = [
+      [/^(GET|POST) \/api\/v1\/(cases|referrals)\b/, 'through the API; and every case page below, which the API shares services with'],
+      [/^GET \/api\/v1\/(health|openapi\.json)$/, 'public: holds no organisation’s records'],
+      [/^GET \/cases\/:reference\b/, 'refuses every case page for another authority’s case (below)'],
+      [/^POST \/cases\/:reference\b/, 'in the database: a write reaching another authority’s case changes nothing or is refused'],
+      [/^(GET|POST) \/cases(\/new)?$/, 'shows a caseworker their own authority’s case and not another authority’s'],
+      [/^(GET|POST) \/referrals\b/, 'shows an authority the referrals made to it and not those made to another; a referrer its own'],
+      [/^(GET|POST) \/refer-yourself$/, 'public: a self-referral names its authority and reads nothing back'],
+      [/^(GET|POST) \/hclic\b/, 'refuses one authority’s data team the return of another'],
+      [/^(GET|POST) \/(monitoring|reports\/evaluation|performance)\b/, 'shows another organisation’s staff no programme’s monitoring data'],
+      [/^GET \/admin\/(audit|outbox)\b/, 'keeps the audit trail to administrators, and to their own organisation'],
+      [
+        /^(GET|POST) \/(health|assets\/.*|cookies|privacy|accessibility|sign-in|sign-out|signed-out|)$/,
+        'public or the person’s own session',
+      ],
+    ]
+
+    function routesOf(stack: Router['stack'], prefix = ''): string[] {
+      return stack.flatMap((layer) => {
+        const route = layer.route as unknown as { path: string; methods: Record<string, boolean> } | undefined
+        if (route) return Object.keys(route.methods).map((m) => `${m.toUpperCase()} ${prefix}${route.path}`)
+        const inner = (layer.handle as Partial<Router>).stack
+        if (!inner) return []
+        const mounted = (layer as unknown as { match(path: string): boolean }).match('/no-such-path') ? prefix : `${prefix}/api/v1`
+        return routesOf(inner, mounted)
+      })
+    }
+
+    it('refuses every case page for another authority’s case, naming no one on it', async () => {
+      const agent = await signedInAgent(world.app, world.users.basildonCaseworker.email)
+      const pages = routesOf((world.app as unknown as { router: Router }).router.stack).filter((r) => r.startsWith('GET /cases/:reference'))
+      expect(pages.length).toBeGreaterThan(10)
+      for (const route of pages) {
+        const path = route
+          .slice(4)
+          .replace(':reference', 'HAR-2026-00001')
+          .replace(/:[a-zA-Z]+/g, '00000000-0000-0000-0000-000000000000')
+        const page = await agent.get(path)
+        // 404 where the page finds no such case; 403 where the role may not use the page at all.
+        expect({ path, refused: [403, 404].includes(page.status), named: page.text.includes('Kirsty') }).toEqual({
+          path,
+          refused: true,
+          named: false,
+        })
+      }
+    })
+
+    it('lists a cross-organisation case for every route of the app', () => {
+      const routes = routesOf((world.app as unknown as { router: Router }).router.stack)
+      expect(routes.length).toBeGreaterThan(100)
+      const uncovered = routes.filter((route) => !CASES.some(([pattern]) => pattern.test(route)))
+      expect(uncovered).toEqual([])
     })
   })
 })

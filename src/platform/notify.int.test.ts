@@ -7,6 +7,7 @@ import { useWorld, type World } from '../test-support/world.ts'
 import { loadConfig } from './config.ts'
 import { createLogger } from './logging.ts'
 import { Notifier, queueMessages, withoutContactDetails, type OutgoingMessage } from './notify.ts'
+import { ownerDb } from '../db/modes.ts'
 
 const SERVICE_ID = '26785a09-ab16-4eb0-8407-a37497a57506'
 const KEY = `upstream_test-${SERVICE_ID}-3d844edf-8d35-48ac-975b-e847b4f122b0`
@@ -195,7 +196,7 @@ describe.each(testDatabaseKinds())('sending through GOV.UK Notify on $name', (ki
       UPSTREAM_NOTIFY_SMS_TEMPLATE_ID: SMS_TEMPLATE,
       UPSTREAM_NOTIFY_BASE_URL: notify.url,
     })
-    return new Notifier({ notify: config.notify, db: world.db, logger: createLogger('silent'), clock: world.clock, sendTimeoutMs })
+    return new Notifier({ notify: config.notify, db: ownerDb(world.db), logger: createLogger('silent'), clock: world.clock, sendTimeoutMs })
   }
 
   it('sends emails and text messages with the templates, the recipient and the words, and records Notify’s id', async () => {

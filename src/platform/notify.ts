@@ -13,6 +13,7 @@ import {
   markSent,
   type ClaimedMessage,
 } from './notify-queries.ts'
+import { asSystem, type OwnerDb, type SystemReason } from '../db/modes.ts'
 
 export interface OutgoingMessage {
   channel: 'email' | 'sms'
@@ -67,6 +68,12 @@ const BATCH = 10
 const ABANDONED =
   'Sending was interrupted (the service stopped), so GOV.UK Notify may or may not have sent this message. Check Notify before sending it again.'
 
+/**
+ * Delivery is the system's own work, and each message's row records what became of it (claimed, sent,
+ * failed, with when and why): that row is its audit, and a delivery run with nothing to send is no event.
+ */
+const DELIVERY: SystemReason = { reason: 'outbox delivery', noRecordBecause: "each message's row records its delivery" }
+
 type Outcome = { ok: true; providerId: string } | { ok: false; error: string; providerStatus: number | string }
 
 /**
@@ -75,7 +82,7 @@ type Outcome = { ok: true; providerId: string } | { ok: false; error: string; pr
  * done on anyone's behalf, and no person's query ever sees another organisation's messages.
  */
 export class Notifier {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly logger: Logger
   private readonly clock: Clock
   private readonly notify: NotifyConfig | undefined
@@ -84,7 +91,7 @@ export class Notifier {
   private running: Promise<void> | undefined
   private again = false
 
-  constructor(deps: { notify: NotifyConfig | undefined; db: Kysely<DB>; logger: Logger; clock: Clock; sendTimeoutMs?: number }) {
+  constructor(deps: { notify: NotifyConfig | undefined; db: OwnerDb; logger: Logger; clock: Clock; sendTimeoutMs?: number }) {
     this.db = deps.db
     this.logger = deps.logger
     this.clock = deps.clock
@@ -104,27 +111,29 @@ export class Notifier {
     const result: DeliveryResult = { sent: 0, failed: 0, local: 0 }
     try {
       const now = this.clock.now()
-      const abandoned = await failAbandonedClaims(this.db, new Date(now.getTime() - ABANDONED_AFTER_MS), ABANDONED)
+      const abandoned = await asSystem(this.db, DELIVERY, (db) =>
+        failAbandonedClaims(db, new Date(now.getTime() - ABANDONED_AFTER_MS), ABANDONED),
+      )
       for (const message of abandoned)
         this.logger.warn({ messageId: message.id, kind: message.kind, channel: message.channel }, 'message sending was interrupted')
       result.failed += abandoned.length
 
       if (!this.client) {
-        result.local = await keepQueuedLocally(this.db)
+        result.local = await asSystem(this.db, DELIVERY, (db) => keepQueuedLocally(db))
         if (result.local > 0) this.logger.info({ local: result.local }, 'no GOV.UK Notify key: messages kept in the local outbox')
         return result
       }
 
       for (;;) {
-        const batch = await claimQueued(this.db, BATCH, this.clock.now())
+        const batch = await asSystem(this.db, DELIVERY, (db) => claimQueued(db, BATCH, this.clock.now()))
         if (batch.length === 0) break
         for (const message of batch) {
           const outcome = await this.send(this.client, message)
           if (outcome.ok) {
-            await markSent(this.db, message.id, outcome.providerId, this.clock.now())
+            await asSystem(this.db, DELIVERY, (db) => markSent(db, message.id, outcome.providerId, this.clock.now()))
             result.sent++
           } else {
-            await markFailed(this.db, message.id, outcome.error)
+            await asSystem(this.db, DELIVERY, (db) => markFailed(db, message.id, outcome.error))
             result.failed++
             this.logger.warn(
               { messageId: message.id, kind: message.kind, channel: message.channel, providerStatus: outcome.providerStatus },

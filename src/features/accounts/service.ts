@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin, type SystemActor } from '../../platform/audit.ts'
 import { actorOf, type CurrentUser } from '../../platform/current-user.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -10,6 +8,15 @@ import { STAFF_ROLES, type StaffRole } from '../../db/actor.ts'
 import { findOrganisationByName } from '../organisations/queries.ts'
 import { afterFailedSignIn, isLocked, type LockoutPolicy } from './lockout.ts'
 import { findCurrentUser, findUserByEmail, findUserForOidc, insertUser, linkOidcSubject, recordSignedIn, saveLockState } from './queries.ts'
+import { asSystem, type OwnerDb, type SystemReason } from '../../db/modes.ts'
+
+/** Signing in happens before anyone is known; each attempt is audited inside the work itself. */
+const SIGN_IN: SystemReason = { reason: 'sign-in', noRecordBecause: 'every attempt is audited as it is decided' }
+/** Finding the signed-in person runs on every request, before their actor exists. */
+const CURRENT_USER: SystemReason = { reason: 'signed-in person', noRecordBecause: 'runs on every request' }
+
+/** The command line adding a person: the new account is audited as it is created. */
+const ADD_ACCOUNT: SystemReason = { reason: 'add an account', noRecordBecause: 'the new account is audited as it is created' }
 
 export type SignInResult =
   | { outcome: 'signed_in'; userId: string }
@@ -18,11 +25,11 @@ export type SignInResult =
   | { outcome: 'disabled' }
 
 export class AccountService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly lockout: LockoutPolicy
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; lockout: LockoutPolicy }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; lockout: LockoutPolicy }) {
     this.db = deps.db
     this.clock = deps.clock
     this.lockout = deps.lockout
@@ -33,7 +40,7 @@ export class AccountService {
    * locked account is refused even with the right password until the lock runs out.
    */
   async signInWithPassword(email: string, password: string, origin: Origin): Promise<SignInResult> {
-    const user = await findUserByEmail(this.db, email)
+    const user = await asSystem(this.db, SIGN_IN, (db) => findUserByEmail(db, email))
     const now = this.clock.now()
     // Verify against a dummy hash for unknown accounts so response times do not reveal which exist.
     const matches = await verifyPassword(password, user?.password_hash ?? UNMATCHABLE_HASH)
@@ -43,7 +50,7 @@ export class AccountService {
     const subject = { subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisation_id }
     const state = { failedSignIns: user.failed_sign_ins, lockedUntil: user.locked_until }
 
-    return this.db.transaction().execute(async (trx) => {
+    return asSystem(this.db, SIGN_IN, async (trx) => {
       if (user.disabled_at !== null) {
         await recordAudit(trx, system, { action: 'sign_in_refused_disabled', ...subject }, origin, now)
         return { outcome: 'disabled' as const }
@@ -75,11 +82,11 @@ export class AccountService {
     organisationName: string,
     origin: Origin,
   ): Promise<SignInResult> {
-    const user = await findUserForOidc(this.db, claims.subject, claims.email, organisationName)
+    const user = await asSystem(this.db, SIGN_IN, (db) => findUserForOidc(db, claims.subject, claims.email, organisationName))
     if (!user) return { outcome: 'wrong_details' }
     if (user.disabled_at !== null) return { outcome: 'disabled' }
     const now = this.clock.now()
-    await this.db.transaction().execute(async (trx) => {
+    await asSystem(this.db, SIGN_IN, async (trx) => {
       if (user.oidc_subject === null) await linkOidcSubject(trx, user.id, claims.subject)
       await recordSignedIn(trx, user.id, now)
       await recordAudit(
@@ -94,23 +101,27 @@ export class AccountService {
   }
 
   async recordSignOut(user: CurrentUser, origin: Origin): Promise<void> {
-    await recordAudit(
-      this.db,
-      actorOf(user),
-      { action: 'sign_out', subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisationId },
-      origin,
-      this.clock.now(),
+    await asSystem(this.db, SIGN_IN, (db) =>
+      recordAudit(
+        db,
+        actorOf(user),
+        { action: 'sign_out', subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisationId },
+        origin,
+        this.clock.now(),
+      ),
     )
   }
 
   async currentUser(userId: string): Promise<CurrentUser | undefined> {
-    return findCurrentUser(this.db, userId)
+    return asSystem(this.db, CURRENT_USER, (db) => findCurrentUser(db, userId))
   }
 
   /** An active account by email, with the actor it acts as: for the command line's --as. */
   async userByEmail(email: string): Promise<(CurrentUser & { actor: Actor }) | undefined> {
-    const found = await findUserByEmail(this.db, email)
-    const user = found ? await findCurrentUser(this.db, found.id) : undefined
+    const user = await asSystem(this.db, 'the command line acts as a named person', async (db) => {
+      const found = await findUserByEmail(db, email)
+      return found ? await findCurrentUser(db, found.id) : undefined
+    })
     return user ? { ...user, actor: actorOf(user) } : undefined
   }
 
@@ -124,12 +135,14 @@ export class AccountService {
       throw new RefusedError(`"${request.role}" is not a role. Use one of: ${STAFF_ROLES.join(', ')}`)
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new RefusedError(`"${email}" is not an email address`)
     if (displayName === '') throw new RefusedError('Give the person a name with --name')
-    const organisation = await findOrganisationByName(this.db, request.organisationName)
+    const [organisation, existing] = await asSystem(this.db, ADD_ACCOUNT, (db) =>
+      Promise.all([findOrganisationByName(db, request.organisationName), findUserByEmail(db, email)]),
+    )
     if (!organisation) throw new RefusedError(`There is no organisation called "${request.organisationName}"`)
-    if (await findUserByEmail(this.db, email)) throw new RefusedError(`There is already an account with the email address ${email}`)
+    if (existing) throw new RefusedError(`There is already an account with the email address ${email}`)
     const passwordHash = await hashPassword(request.password)
     const now = this.clock.now()
-    await this.db.transaction().execute(async (trx) => {
+    await asSystem(this.db, ADD_ACCOUNT, async (trx) => {
       const id = await insertUser(trx, { organisationId: organisation.id, email, displayName, role: request.role, passwordHash })
       await recordAudit(
         trx,

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { RefusedError } from '../../platform/refused.ts'
@@ -9,6 +7,7 @@ import { findCurrentUser, findUserByEmail } from '../accounts/queries.ts'
 import { actorOf } from '../../platform/current-user.ts'
 import { findOrganisationByName } from '../organisations/queries.ts'
 import { findApiKey, insertApiKey, markApiKeyUsed } from './queries.ts'
+import { asSystem, type OwnerDb, type SystemReason } from '../../db/modes.ts'
 
 const KEY_PREFIX = 'upk_'
 
@@ -17,10 +16,10 @@ const KEY_PREFIX = 'upk_'
  * when it is made. Keys are long and random, so a fast hash is enough (unlike passwords).
  */
 export class ApiKeyService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -34,16 +33,16 @@ export class ApiKeyService {
     actor: SystemActor,
     personEmail?: string,
   ): Promise<{ key: string; organisationName: string; personName: string | undefined }> {
-    const organisation = await findOrganisationByName(this.db, organisationName)
+    const organisation = await asSystem(this.db, CREATE_KEY, (db) => findOrganisationByName(db, organisationName))
     if (!organisation)
       throw new RefusedError(
         `There is no organisation called "${organisationName}". Add it first with: organisation add --type TYPE --name "${organisationName}"`,
       )
-    const person = personEmail === undefined ? undefined : await findUserByEmail(this.db, personEmail)
+    const person = personEmail === undefined ? undefined : await asSystem(this.db, CREATE_KEY, (db) => findUserByEmail(db, personEmail))
     if (personEmail !== undefined && (person?.organisation_id !== organisation.id || person.disabled_at !== null))
       throw new RefusedError(`${organisation.name} has no active account with the email address ${personEmail}`)
     const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`
-    await this.db.transaction().execute(async (trx) => {
+    await asSystem(this.db, CREATE_KEY, async (trx) => {
       const id = await insertApiKey(trx, {
         organisationId: organisation.id,
         userId: person?.id ?? null,
@@ -70,12 +69,13 @@ export class ApiKeyService {
   /** The actor a presented key stands for, or undefined for a missing, unknown or revoked key. */
   async authenticate(presented: string): Promise<Actor | undefined> {
     if (!presented.startsWith(KEY_PREFIX)) return undefined
-    const found = await findApiKey(this.db, hashKey(presented))
+    const found = await asSystem(this.db, AUTHENTICATE, (db) => findApiKey(db, hashKey(presented)))
     if (!found) return undefined
-    await markApiKeyUsed(this.db, found.id, this.clock.now())
+    await asSystem(this.db, AUTHENTICATE, (db) => markApiKeyUsed(db, found.id, this.clock.now()))
     if (found.user_id !== null) {
+      const userId = found.user_id
       // A person's key stops working when their account is disabled.
-      const person = await findCurrentUser(this.db, found.user_id)
+      const person = await asSystem(this.db, AUTHENTICATE, (db) => findCurrentUser(db, userId))
       return person ? { ...actorOf(person), viaApiKeyId: found.id } : undefined
     }
     return {
@@ -88,6 +88,11 @@ export class ApiKeyService {
     }
   }
 }
+
+/** A key is looked up on every call of the API, before anyone is known to act. */
+const AUTHENTICATE: SystemReason = { reason: 'API key', noRecordBecause: 'runs on every call; what the key then does is audited' }
+/** The command line issuing a key: the new key is audited as it is created. */
+const CREATE_KEY: SystemReason = { reason: 'create an API key', noRecordBecause: 'the new key is audited as it is created' }
 
 function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex')

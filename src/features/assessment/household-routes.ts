@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express'
 import { SEXES } from '../../domain/approach.ts'
 import { RELATIONSHIPS } from '../../domain/assessment.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -18,7 +18,7 @@ const CONFLICT: FormError = { href: '#version', text: HOUSEHOLD_OUT_OF_DATE }
 export function householdRoutes(deps: { household: HouseholdService }): Router {
   const router = Router()
   const { household } = deps
-  const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const officers = [requireSignIn, requirePermission('case.change')]
   const params = (req: Request) => ({ reference: String(req.params['reference']), personId: String(req.params['personId']) })
   const errorFor = errorsByField
   const options = (list: Record<string, string>) => Object.entries(list).map(([value, text]) => ({ value, text }))

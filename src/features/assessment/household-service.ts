@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Refusal } from '../../platform/commands.ts'
@@ -11,6 +9,7 @@ import { asOfficer, type FoundCase, type Officer, type StepResult, type CaseKern
 import { findCaseByReference } from '../case/queries.ts'
 import { SENSITIVE_QUESTIONS, type AddMember, type ChangeMember, type SavePersonalDetails, type SensitiveField } from './commands.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type HouseholdResult = StepResult<{ personId: string }>
 
@@ -52,11 +51,11 @@ function memberOf(command: AddMember | ChangeMember, isApplicant: boolean, today
  * either; every read of the personal details is audited in the same transaction as the read.
  */
 export class HouseholdService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
     this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock

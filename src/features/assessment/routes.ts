@@ -10,7 +10,7 @@ import {
 } from '../../domain/code-lists.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -58,7 +58,7 @@ const LISTS = {
 export function assessmentRoutes(deps: { household: HouseholdService; assessment: AssessmentService; clock: Clock }): Router {
   const router = Router()
   const { assessment, clock } = deps
-  const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const officers = [requireSignIn, requirePermission('case.change')]
   const reference = (req: Request) => String(req.params['reference'])
   const errorFor = errorsByField
   router.use(householdRoutes(deps))

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import {
   SECTIONS,
   SECTION_ORDER,
@@ -28,6 +26,7 @@ import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists
 import type { CompleteAssessment, SectionCommand } from './commands.ts'
 import { asOfficer, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type AssessmentResult = StepResult
 
@@ -40,11 +39,11 @@ type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
  * accommodation, reason for loss, support needs) in step, so caseloads and figures stay right.
  */
 export class AssessmentService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
     this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock

@@ -2,7 +2,7 @@ import { LocalDate, ZonedDateTime } from '@js-joda/core'
 import { Router } from 'express'
 import { LONDON } from '../../platform/clock.ts'
 import { humanise } from '../../platform/formatting.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import type { AuditService } from './service.ts'
 
 const ACTIONS = [
@@ -22,7 +22,7 @@ const ACTIONS = [
 export function auditRoutes(deps: { audit: AuditService }): Router {
   const router = Router()
 
-  router.get('/admin/audit', requireSignIn, requireRole('administrator'), async (req, res) => {
+  router.get('/admin/audit', requireSignIn, requirePermission('audit.read'), async (req, res) => {
     const { actor } = signedIn(res)
     const query = req.query as Record<string, string | undefined>
     const form = {

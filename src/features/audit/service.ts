@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { searchAuditEvents, type AuditSearch } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export class AuditService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
 
-  constructor(deps: { db: Kysely<DB> }) {
+  constructor(deps: { db: OwnerDb }) {
     this.db = deps.db
   }
 

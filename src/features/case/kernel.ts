@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 import type { LetterFacts, LetterKind } from '../../domain/letters.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -77,11 +76,11 @@ class StepRefused extends Error {
 }
 
 export class CaseKernel {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly letters: CaseLetters
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; letters: CaseLetters }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; letters: CaseLetters }) {
     this.db = deps.db
     this.clock = deps.clock
     this.letters = deps.letters

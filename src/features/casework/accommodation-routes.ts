@@ -2,7 +2,7 @@ import { Router, type Response } from 'express'
 import { ACCOMMODATION_TYPES, DUTY_NAMES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import type { AccommodationService } from './accommodation-service.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -13,7 +13,7 @@ import { submitStep } from '../case/step-page.ts'
 export function accommodationRoutes(deps: { accommodation: AccommodationService; clock: Clock }): Router {
   const router = Router()
   const { accommodation } = deps
-  const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const officers = [requireSignIn, requirePermission('case.change')]
 
   async function render(res: Response, reference: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
     const state = await accommodation.view(signedIn(res).actor, reference)

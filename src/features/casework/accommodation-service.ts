@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { BED_AND_BREAKFAST_LIMIT_DAYS, dutyToAccommodate, mayEnd, mayPlace } from '../../domain/temporary-accommodation.ts'
 import { daysUntil } from '../../domain/statutory-dates.ts'
@@ -11,6 +9,7 @@ import { endPlacement, insertPlacement, placementsOfCase } from './accommodation
 import { asOfficer, refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import type { EndPlacement, PlaceInAccommodation } from './commands.ts'
 import { findCaseByReference } from '../case/queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 /**
  * Temporary accommodation on a case: placing the household (s188 interim accommodation while the
@@ -18,11 +17,11 @@ import { findCaseByReference } from '../case/queries.ts'
  * domain rules and kept in the timeline, the audit trail and the statutory return's section 9.
  */
 export class AccommodationService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
     this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { AUTHORISATION_FORM, NOTICE_FORM, WARNING_FORM } from './forms.ts'
@@ -12,7 +12,7 @@ import { submitStep } from '../case/step-page.ts'
 export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationService; clock: Clock }): Router {
   const router = Router()
   const { nonCooperation } = deps
-  const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const officers = [requireSignIn, requirePermission('case.change')]
 
   async function render(res: Response, reference: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
     const { actor } = signedIn(res)

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type Warning } from '../../domain/non-cooperation.ts'
 import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../../domain/statutory-dates.ts'
@@ -11,6 +9,7 @@ import { asOfficer, refused, type FoundCase, type Officer, type StepResult, type
 import type { AuthoriseNotice, DecideNotice, GiveWarning } from './commands.ts'
 import { currentWarning, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
 import { findCaseByReference } from '../case/queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type NonCooperationResult = StepResult
 
@@ -21,11 +20,11 @@ type Row = NonNullable<Awaited<ReturnType<typeof currentWarning>>>
  * by a second. Each step is checked by the domain rules, kept in the case's timeline and audited.
  */
 export class NonCooperationService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
     this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock

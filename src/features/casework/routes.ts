@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import type { Actor } from '../../db/actor.ts'
@@ -21,7 +21,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
   const router = Router()
   const { casework } = deps
 
-  router.get('/cases', requireSignIn, requireRole('caseworker', 'team_manager', 'analyst'), async (req, res) => {
+  router.get('/cases', requireSignIn, requirePermission('case.read'), async (req, res) => {
     const { user, actor } = signedIn(res)
     const own = user.role === 'caseworker'
     if (own) {
@@ -39,7 +39,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
     })
   })
 
-  const mayRecord = requireRole('caseworker', 'team_manager')
+  const mayRecord = requirePermission('case.change')
 
   router.get('/cases/new', requireSignIn, mayRecord, (_req, res) => {
     const today = dateInputValues(deps.clock.today())
@@ -62,14 +62,14 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
     res.redirect(303, `/cases/${encodeURIComponent(result.reference)}`)
   })
 
-  router.get('/cases/:reference', requireSignIn, requireRole('caseworker', 'team_manager', 'analyst'), async (req, res) => {
+  router.get('/cases/:reference', requireSignIn, requirePermission('case.read'), async (req, res) => {
     const { actor } = signedIn(res)
     const found = await casework.viewCase(actor, String(req.params['reference']), originOf(req))
     if (!found) throw new NotFoundError()
     res.render('features/casework/views/case.njk', { pageTitle: `Case ${found.reference}`, found })
   })
 
-  const mayDecide = requireRole('caseworker', 'team_manager')
+  const mayDecide = requirePermission('case.change')
 
   router.get('/cases/:reference/decision', requireSignIn, mayDecide, async (req, res) => {
     const { actor } = signedIn(res)
@@ -116,7 +116,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
       .render('features/casework/views/decision.njk', decisionPage(found, values, errors))
   })
 
-  const manager = requireRole('team_manager')
+  const manager = requirePermission('team.manage')
 
   router.get('/cases/:reference/officer', requireSignIn, manager, async (req, res) => {
     const { actor } = signedIn(res)

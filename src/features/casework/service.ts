@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { LocalDate } from '@js-joda/core'
@@ -34,15 +32,15 @@ import {
   outcomesOfClosedCases,
 } from './queries.ts'
 import { addCaseEvent, eventsOfCase, findCaseByReference, officersOf } from '../case/queries.ts'
-
-const CASE_ROLES = new Set(['caseworker', 'team_manager', 'analyst', 'administrator'])
+import type { OwnerDb } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
 export class CaseworkService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
     this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock
@@ -50,7 +48,7 @@ export class CaseworkService {
 
   /** The officer's own open cases, the most urgent statutory deadline first. */
   async caseload(actor: Actor) {
-    if (actor.kind !== 'user' || !CASE_ROLES.has(actor.role)) return []
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return []
     const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
       const cases = await openCasesOfOfficer(trx, actor.organisationId, actor.userId)
       return [
@@ -69,7 +67,7 @@ export class CaseworkService {
    * them, or one officer's.
    */
   async openCases(actor: Actor, options: { officerId?: string; limit?: number } = {}) {
-    if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return []
+    if (!may(actor.role, 'case.read') || actor.organisationId === null) return []
     const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
       const cases = await openCasesOfOrganisation(trx, actor.organisationId, options.limit ?? 500, options.officerId)
       return [
@@ -98,7 +96,7 @@ export class CaseworkService {
 
   /** Each officer of the team: how many open cases they hold, how many have something overdue, and due this week. */
   async teamCaseloads(actor: Actor) {
-    if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return []
+    if (!may(actor.role, 'case.read') || actor.organisationId === null) return []
     const members = await asActor(this.db, actor, (trx) => caseloadsOfTeam(trx, actor.organisationId))
     const byOfficer = Map.groupBy(await this.openCases(actor, { limit: TEAM_CASE_LIMIT }), (c) => c.officer_id)
     return members.map((member) => {
@@ -112,7 +110,7 @@ export class CaseworkService {
   }
 
   async figures(actor: Actor) {
-    if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return { byStage: [], outcomes: [] }
+    if (!may(actor.role, 'case.read') || actor.organisationId === null) return { byStage: [], outcomes: [] }
     return asActor(this.db, actor, async (trx) => ({
       byStage: await casesByStage(trx, actor.organisationId),
       outcomes: await outcomesOfClosedCases(trx, actor.organisationId),
@@ -124,7 +122,7 @@ export class CaseworkService {
    * without its audit entry.
    */
   async viewCase(actor: Actor, reference: string, origin: Origin) {
-    if (!CASE_ROLES.has(actor.role) || actor.organisationId === null) return undefined
+    if (!may(actor.role, 'case.read') || actor.organisationId === null) return undefined
     return asActor(this.db, actor, async (trx) => {
       const found = await findCaseByReference(trx, actor.organisationId, reference)
       if (!found) return undefined
@@ -150,9 +148,9 @@ export class CaseworkService {
         placement: (await placementsOfCase(trx, found.id)).find((p) => p.ended_on === null),
         letters: await lettersOfCase(trx, found.id),
         earlierCases: applicant ? await earlierCasesOfApplicant(trx, found.authority_id, found.id, applicant) : [],
-        decisions: actor.kind === 'user' && CHANGE_ROLES.has(actor.role) ? choicesFor(found.stage as Stage) : [],
+        decisions: actor.kind === 'user' && may(actor.role, 'case.change') ? choicesFor(found.stage as Stage) : [],
         work: await workOnCase(trx, found.id),
-        mayWork: actor.kind === 'user' && CHANGE_ROLES.has(actor.role),
+        mayWork: actor.kind === 'user' && may(actor.role, 'case.change'),
       }
     })
   }
@@ -220,7 +218,7 @@ export class CaseworkService {
    * emergency triage found. The officer recording it becomes the case's named officer.
    */
   async recordApproach(actor: Actor, command: RecordApproach, origin: Origin, from?: ApproachSource): Promise<ApproachResult> {
-    if (actor.kind !== 'user' || !CHANGE_ROLES.has(actor.role)) return { outcome: 'not_allowed' }
+    if (actor.kind !== 'user' || !may(actor.role, 'case.change')) return { outcome: 'not_allowed' }
     const approach = approachOf(command)
     const problems = approachProblems(approach, this.clock.today())
     if (problems.length > 0)
@@ -299,8 +297,6 @@ export type ApproachResult =
   { outcome: 'recorded'; reference: string } | { outcome: 'invalid'; refusals: Refusal[] } | { outcome: 'not_allowed' }
 
 export type DecisionResult = StepResult<{ stage: Stage }>
-
-const CHANGE_ROLES = new Set(['caseworker', 'team_manager'])
 
 /** More open cases than any one housing team holds; the team page counts deadlines across all of them. */
 const TEAM_CASE_LIMIT = 100_000

@@ -1,8 +1,7 @@
 import { Instant, ZonedDateTime } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import { asActor, type Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
+import { asSystem } from '../../db/modes.ts'
 import { CODE_LISTS } from '../../domain/hclic/code-lists.ts'
 import { quarterContaining, type Quarter } from '../../domain/hclic/quarter.ts'
 import { countFindings, validateReturn } from '../../domain/hclic/validation.ts'
@@ -10,11 +9,12 @@ import { SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/aud
 import { LONDON, type Clock } from '../../platform/clock.ts'
 import type { HclicService } from './service.ts'
 import { authorityCodes, insertRun, latestRun, type StoredRun } from './validation-queries.ts'
+import type { Database } from '../../db/database.ts'
 
 /** What the validation needs of the services (Services has all of it). */
 export interface ValidationServices {
   hclic: HclicService
-  database: { db: Kysely<DB> }
+  database: Database
   clock: Clock
   logger: Logger
 }
@@ -43,15 +43,18 @@ export async function runValidation(
   if ('error' in result) return result
   const findings = validateReturn(result.cases, quarter, CODE_LISTS)
   const counts = countFindings(findings)
-  await insertRun(services.database.db, {
-    authorityId: result.authority.id,
-    quarter: quarter.label,
-    ranAt: services.clock.now(),
-    requestedBy: by?.actor.kind === 'user' ? by.actor.userId : null,
-    cases: result.cases.length,
-    ...counts,
-    findings,
-  })
+  // Only the system writes runs (the application role may read them): whoever asked, the check is done.
+  await asSystem(services.database.db, 'store an H-CLIC validation run', (db) =>
+    insertRun(db, {
+      authorityId: result.authority.id,
+      quarter: quarter.label,
+      ranAt: services.clock.now(),
+      requestedBy: by?.actor.kind === 'user' ? by.actor.userId : null,
+      cases: result.cases.length,
+      ...counts,
+      findings,
+    }),
+  )
   return { quarter: quarter.label, cases: result.cases.length, ...counts }
 }
 
@@ -78,7 +81,7 @@ export async function validateEveryAuthority(services: ValidationServices, clock
   const quarter = quarterContaining(clock.today())
   let codes: string[]
   try {
-    codes = await authorityCodes(services.database.db)
+    codes = await asSystem(services.database.db, NIGHTLY.label, authorityCodes)
   } catch (error) {
     services.logger.error(
       { err: error instanceof Error ? error.message : 'unknown' },

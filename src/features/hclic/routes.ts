@@ -4,13 +4,13 @@ import type { Clock } from '../../platform/clock.ts'
 import type { Config } from '../../platform/config.ts'
 import { loadHclicConfiguration } from './configuration.ts'
 import { buildReturnFiles } from './export-files.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import type { HclicService } from './service.ts'
 
 /** The data team's roles: who prepares the statutory return. */
-export const DATA_TEAM = requireRole('analyst', 'team_manager')
+export const DATA_TEAM = requirePermission('return.prepare')
 
 /** The quarter asked for, or the last complete one; a malformed one is an error message for the page. */
 export function quarterAsked(value: unknown, clock: Clock): { quarter: Quarter } | { error: string; quarter: Quarter } {

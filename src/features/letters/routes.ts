@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { formatDateTime, humanise } from '../../platform/formatting.ts'
@@ -12,8 +12,8 @@ import { issueLetterForm } from './forms.ts'
 export function letterRoutes(deps: { letters: LettersService }): Router {
   const router = Router()
   const { letters } = deps
-  const readers = [requireSignIn, requireRole('caseworker', 'team_manager', 'analyst')]
-  const issuers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const readers = [requireSignIn, requirePermission('case.read')]
+  const issuers = [requireSignIn, requirePermission('case.change')]
 
   async function renderList(res: Response, reference: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
     const found = await letters.ofCase(signedIn(res).actor, reference)

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import {
   groundWording,
   isLetterKind,
@@ -29,6 +27,8 @@ import {
   lettersOfCase,
 } from './queries.ts'
 import { renderLetter } from './render.ts'
+import type { OwnerDb } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
 export interface IssueLetter {
   caseId: string
@@ -183,8 +183,6 @@ function withoutUndefined(facts: LetterFacts): Record<string, unknown> {
   return Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined))
 }
 
-const READ_ROLES = new Set(['caseworker', 'team_manager', 'analyst'])
-const ISSUE_ROLES = new Set(['caseworker', 'team_manager'])
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type IssueResult = { outcome: 'issued'; id: string } | { outcome: 'invalid'; refusals: Refusal[] } | { outcome: 'not_found' }
@@ -193,17 +191,17 @@ const invalid = (path: string, message: string) => ({ outcome: 'invalid' as cons
 
 /** The letters of a case: reading them (each one audited), and issuing one for an event that has none. */
 export class LettersService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }
 
   /** The case's letters, and its events that call for a letter but have none. */
   async ofCase(actor: Actor, reference: string) {
-    if (actor.kind !== 'user' || !READ_ROLES.has(actor.role)) return undefined
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return undefined
     return asActor(this.db, actor, async (trx) => {
       const found = await caseByReference(trx, actor.organisationId, reference)
       if (!found) return undefined
@@ -215,14 +213,14 @@ export class LettersService {
           .map((event) => ({ ...event, letterKind: letterKindForEvent({ kind: event.kind, details: event.details }) }))
           .filter((event) => event.letterKind !== undefined && Number(event.letters) === 0)
           .map((event) => ({ ...event, title: event.letterKind ? LETTER_DEFINITIONS[event.letterKind].title : '' })),
-        mayIssue: ISSUE_ROLES.has(actor.role),
+        mayIssue: may(actor.role, 'case.change'),
       }
     })
   }
 
   /** One letter. It holds the applicant's personal details, so reading it is audited in the same transaction. */
   async read(actor: Actor, reference: string, letterId: string, origin: Origin) {
-    if (actor.kind !== 'user' || !READ_ROLES.has(actor.role) || !UUID.test(letterId)) return undefined
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read') || !UUID.test(letterId)) return undefined
     return asActor(this.db, actor, async (trx) => {
       const found = await caseByReference(trx, actor.organisationId, reference)
       if (!found) return undefined
@@ -241,7 +239,7 @@ export class LettersService {
         origin,
         this.clock.now(),
       )
-      return { ...letter, reference: found.reference, mayIssue: ISSUE_ROLES.has(actor.role) }
+      return { ...letter, reference: found.reference, mayIssue: may(actor.role, 'case.change') }
     })
   }
 
@@ -250,7 +248,7 @@ export class LettersService {
    * or a corrected letter replacing one already issued for it. The officer may add their reasons.
    */
   async issueForEvent(actor: Actor, reference: string, command: IssueEventLetter, origin: Origin): Promise<IssueResult> {
-    if (actor.kind !== 'user' || !ISSUE_ROLES.has(actor.role)) return { outcome: 'not_found' }
+    if (actor.kind !== 'user' || !may(actor.role, 'case.change')) return { outcome: 'not_found' }
     return asActor(this.db, actor, async (trx) => {
       const found = await caseByReference(trx, actor.organisationId, reference)
       if (!found) return { outcome: 'not_found' as const }

@@ -2,12 +2,12 @@ import { pipeline } from 'node:stream/promises'
 import { Router, type Response } from 'express'
 import type { Logger } from 'pino'
 import { formText, oneOf, type FormError } from '../../platform/forms.ts'
-import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { EXPORT_FILE_NAMES, type ExportFile, type MonitoringExportService } from './export.ts'
 import { NO_PROGRAMME } from './service.ts'
 
-const PROGRAMME_TEAM = requireRole('analyst', 'team_manager')
+const PROGRAMME_TEAM = requirePermission('monitoring.read')
 const FILES: readonly ExportFile[] = ['cases', 'activities']
 
 /** A file name from the programme's name: letters, digits and hyphens only. */

@@ -4,9 +4,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { stringify } from 'csv-stringify'
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import { neutraliseFormula } from '../../domain/monitoring/read-row.ts'
 import { ACTIVITY_COLUMNS, CASE_COLUMNS, type MonitoringActivity, type MonitoringCase } from '../../domain/monitoring/record.ts'
@@ -14,7 +12,8 @@ import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../..
 import type { Clock } from '../../platform/clock.ts'
 import { importedActivitiesAfter } from './export-queries.ts'
 import { caseworkActivities, caseworkCases, importedCases } from './queries.ts'
-import { NO_PROGRAMME, type MonitoringService } from './service.ts'
+import { MONITORING_READ, NO_PROGRAMME, type MonitoringService } from './service.ts'
+import { asSystem, asSystemStream, type OwnerDb } from '../../db/modes.ts'
 
 /**
  * Exporting a programme's monitoring data to the interchange files (docs/monitoring-data.md): every
@@ -83,11 +82,11 @@ export interface ExportStream {
 }
 
 export class MonitoringExportService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly monitoring: MonitoringService
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; monitoring: MonitoringService }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
     this.db = deps.db
     this.clock = deps.clock
     this.monitoring = deps.monitoring
@@ -110,18 +109,20 @@ export class MonitoringExportService {
     if (visible.length === 0) return { error: NO_PROGRAMME }
     const programme = visible.find((p) => p.name.toLowerCase() === programmeName.trim().toLowerCase())
     if (!programme) return { error: `No programme you may see is called "${programmeName}"` }
-    await recordAudit(
-      this.db,
-      actor,
-      {
-        action: 'export',
-        subjectType: 'monitoring_data',
-        subjectId: programme.id,
-        subjectOrganisationId: programme.lead_organisation_id,
-        details: { file: EXPORT_FILE_NAMES[file] },
-      },
-      origin,
-      this.clock.now(),
+    await asSystem(this.db, MONITORING_READ, (db) =>
+      recordAudit(
+        db,
+        actor,
+        {
+          action: 'export',
+          subjectType: 'monitoring_data',
+          subjectId: programme.id,
+          subjectOrganisationId: programme.lead_organisation_id,
+          details: { file: EXPORT_FILE_NAMES[file] },
+        },
+        origin,
+        this.clock.now(),
+      ),
     )
     let rows = 0
     const counted = async function* (source: AsyncIterable<string[]>) {
@@ -137,19 +138,23 @@ export class MonitoringExportService {
   }
 
   private async *caseRows(programmeId: string): AsyncGenerator<string[]> {
-    for await (const c of importedCases(this.db, [programmeId], null)) yield caseRow(c)
-    for (const c of await caseworkCases(this.db, [programmeId], null)) yield caseRow(monitoringFromCasework(c))
+    for await (const c of asSystemStream(this.db, MONITORING_READ, (db) => importedCases(db, [programmeId], null))) yield caseRow(c)
+    for (const c of await asSystem(this.db, MONITORING_READ, (db) => caseworkCases(db, [programmeId], null)))
+      yield caseRow(monitoringFromCasework(c))
   }
 
   private async *activityRows(programmeId: string): AsyncGenerator<string[]> {
     let after: string | null = null
     for (;;) {
-      const page = await importedActivitiesAfter(this.db, programmeId, after, PAGE)
+      const from = after
+      const page: Awaited<ReturnType<typeof importedActivitiesAfter>> = await asSystem(this.db, MONITORING_READ, (db) =>
+        importedActivitiesAfter(db, programmeId, from, PAGE),
+      )
       for (const a of page) yield activityRow(a)
       if (page.length < PAGE) break
       after = page[page.length - 1]?.id ?? null
     }
-    for (const a of await caseworkActivities(this.db, [programmeId], null)) yield activityRow(a)
+    for (const a of await asSystem(this.db, MONITORING_READ, (db) => caseworkActivities(db, [programmeId], null))) yield activityRow(a)
   }
 }
 

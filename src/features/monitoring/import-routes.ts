@@ -3,7 +3,7 @@ import { Router, type Response } from 'express'
 import type { Logger } from 'pino'
 import type { Actor } from '../../db/actor.ts'
 import { formText, type FormError } from '../../platform/forms.ts'
-import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { originOf } from '../../platform/http/origin.ts'
@@ -21,7 +21,7 @@ export const MAX_UPLOAD_BYTES = 1_000_000_000
 /** Finished imports stay visible this long, then are forgotten (the import's record stays). */
 const KEEP_FINISHED_MS = 60 * 60_000
 
-const PROGRAMME_TEAM = requireRole('analyst', 'team_manager')
+const PROGRAMME_TEAM = requirePermission('monitoring.read')
 
 interface Job {
   id: string

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parse } from 'csv-parse'
-import type { Kysely, Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { IMPORT_WARNING_KINDS } from '../../domain/monitoring/flags.ts'
@@ -42,7 +42,8 @@ import {
   type StagedWarning,
 } from './import-queries.ts'
 import { districtsOf } from './queries.ts'
-import type { MonitoringService } from './service.ts'
+import { MONITORING_READ, type MonitoringService } from './service.ts'
+import { asSystem, type OwnerDb } from '../../db/modes.ts'
 
 /**
  * Importing a programme's monitoring data set (docs/monitoring-data.md): cases.csv and, optionally,
@@ -213,11 +214,11 @@ async function eachRow(
 }
 
 export class MonitoringImportService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly monitoring: MonitoringService
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; monitoring: MonitoringService }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
     this.db = deps.db
     this.clock = deps.clock
     this.monitoring = deps.monitoring
@@ -238,20 +239,23 @@ export class MonitoringImportService {
     if (visible.length === 0) return { status: 'refused', message: 'You may not import any programme’s monitoring data' }
     const target = visible.find((p) => p.name.toLowerCase() === programmeName.trim().toLowerCase())
     if (!target) return { status: 'refused', message: `No programme you may import into is called "${programmeName}"` }
-    const programme = await programmeNamed(this.db, target.name)
+    const programme = await asSystem(this.db, MONITORING_READ, (db) => programmeNamed(db, target.name))
     if (!programme) return { status: 'refused', message: `No programme is called "${programmeName}"` }
 
     const now = this.clock.now()
     const importedOn = this.clock.today().toString()
     const context: CaseContext = {
-      districts: districtIndex((await districtsOf(this.db)).map((d) => ({ id: d.id, name: d.name, onsCode: d.ons_code }))),
+      districts: districtIndex(
+        (await asSystem(this.db, MONITORING_READ, districtsOf)).map((d) => ({ id: d.id, name: d.name, onsCode: d.ons_code })),
+      ),
       lead: { id: programme.lead_organisation_id, name: programme.lead_name },
     }
     const report = (file: string) => (rows: number, bytes: number, totalBytes: number) =>
       options.onProgress?.({ file, rows, bytes, totalBytes })
 
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      // Staging and writing are the system's: the application role has no access to monitoring tables.
+      return await asSystem(this.db, `monitoring import into ${programme.name}`, async (trx) => {
         await createStagingTables(trx)
         const problems = new Problems()
         await this.stageCasesFile(trx, files.cases, context, importedOn, problems, report('cases.csv'))

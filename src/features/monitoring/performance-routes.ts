@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { originOf } from '../../platform/http/origin.ts'
@@ -8,7 +8,7 @@ import { PERFORMANCE_PERIODS, performancePeriodOf, type PerformanceService } fro
 /** The performance indicators page, for an authority's (or a lead's) team managers and analysts. */
 export function performanceRoutes(deps: { performance: PerformanceService; clock: Clock }): Router {
   const router = Router()
-  router.get('/performance', requireSignIn, requireRole('team_manager', 'analyst'), async (req, res) => {
+  router.get('/performance', requireSignIn, requirePermission('performance.read'), async (req, res) => {
     const { actor } = signedIn(res)
     const period = performancePeriodOf(req.query['period'], deps.clock.today())
     const found = await deps.performance.indicators(actor, period, originOf(req))

@@ -1,5 +1,5 @@
 import { LocalTime, ZonedDateTime, type LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
+import type { Transaction } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { performanceIndicators, type Performance } from '../../domain/monitoring/kpis.ts'
@@ -7,6 +7,8 @@ import { WorkingCalendar } from '../../domain/working-days.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { LONDON, londonDateOf, type Clock } from '../../platform/clock.ts'
 import { authoritiesFor, kpiCases, kpiReferrals } from './performance-queries.ts'
+import { asSystem, type OwnerDb, type UnrecordedReason } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
 /** The periods the indicators can be seen for: whole calendar months up to today. */
 export const PERFORMANCE_PERIODS = {
@@ -16,7 +18,8 @@ export const PERFORMANCE_PERIODS = {
 } as const
 export type PerformancePeriod = keyof typeof PERFORMANCE_PERIODS
 
-const MANAGERS = new Set(['team_manager', 'analyst'])
+/** Read as the system for the authorities found, and audited as the indicators are shown. */
+const LEAD_FIGURES: UnrecordedReason = { reason: "a programme lead's indicators", noRecordBecause: 'audited as the indicators are shown' }
 
 export function performancePeriodOf(value: unknown, today: LocalDate) {
   const key: PerformancePeriod = typeof value === 'string' && value in PERFORMANCE_PERIODS ? (value as PerformancePeriod) : 'last_12_months'
@@ -30,11 +33,11 @@ export function performancePeriodOf(value: unknown, today: LocalDate) {
  * never a household; the read is audited.
  */
 export class PerformanceService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly calendar: WorkingCalendar
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; calendar?: WorkingCalendar }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; calendar?: WorkingCalendar }) {
     this.db = deps.db
     this.clock = deps.clock
     this.calendar = deps.calendar ?? new WorkingCalendar()
@@ -45,19 +48,21 @@ export class PerformanceService {
     period: { from: LocalDate; to: LocalDate },
     origin: Origin,
   ): Promise<{ authorities: { id: string; name: string }[]; performance: Performance } | undefined> {
-    if (actor.kind !== 'user' || !MANAGERS.has(actor.role)) return undefined
-    const authorities = await authoritiesFor(this.db, actor.organisationId)
+    if (actor.kind !== 'user' || !may(actor.role, 'performance.read')) return undefined
+    const organisationId = actor.organisationId
+    // A lead's authorities are found through the programme's cases, which the lead may not read itself.
+    const authorities = await asSystem(this.db, LEAD_FIGURES, (db) => authoritiesFor(db, organisationId))
     if (authorities.length === 0) return undefined
     const ids = authorities.map((a) => a.id)
     const from = period.from.toString()
-    const read = async (db: Kysely<DB>) => ({
+    const read = async (db: Transaction<DB>) => ({
       cases: await kpiCases(db, ids, from),
       referrals: await kpiReferrals(db, ids, startOfDay(period.from), startOfDay(period.to.plusDays(1))),
     })
     // An authority's own team reads through its own connection, so row-level security has the last word;
     // a lead's figures span authorities it may not read case by case, so are read as the system for those found above.
     const own = ids.length === 1 && ids[0] === actor.organisationId
-    const { cases, referrals } = own ? await asActor(this.db, actor, read) : await read(this.db)
+    const { cases, referrals } = own ? await asActor(this.db, actor, read) : await asSystem(this.db, LEAD_FIGURES, read)
     const performance = performanceIndicators({
       cases: cases.map((c) => ({
         authority: c.authority,
@@ -83,12 +88,14 @@ export class PerformanceService {
       today: this.clock.today().toString(),
       calendar: this.calendar,
     })
-    await recordAudit(
-      this.db,
-      actor,
-      { action: 'view', subjectType: 'performance_indicators', subjectId: ids.join(','), details: { from, to: period.to.toString() } },
-      origin,
-      this.clock.now(),
+    await asActor(this.db, actor, (trx) =>
+      recordAudit(
+        trx,
+        actor,
+        { action: 'view', subjectType: 'performance_indicators', subjectId: ids.join(','), details: { from, to: period.to.toString() } },
+        origin,
+        this.clock.now(),
+      ),
     )
     return { authorities, performance }
   }

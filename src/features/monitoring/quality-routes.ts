@@ -1,14 +1,14 @@
 import { Router, type Request, type Response } from 'express'
 import type { Actor } from '../../db/actor.ts'
 import { errorsByField, formText, type FormError } from '../../platform/forms.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { errorsOn, readForm } from '../../platform/http/form-commands.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { reviewFlagForm } from './forms.ts'
 import type { QualityRequest, QualityScope, QualityService } from './quality-service.ts'
 
-const DATA_TEAM = requireRole('analyst', 'team_manager')
+const DATA_TEAM = requirePermission('monitoring.read')
 const VIEW = 'features/monitoring/views/quality.njk'
 
 /** The data-quality page: what undermines a programme's or an authority's figures, each flag to review. */

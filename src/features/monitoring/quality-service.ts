@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { FLAG_KINDS, type FlagKind } from '../../domain/monitoring/flags.ts'
 import { missingByField, missingByWorker, qualityFindings } from '../../domain/monitoring/quality.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
@@ -23,10 +21,10 @@ import {
   type FlagRow,
   type FlagScope,
 } from './quality-queries.ts'
-import type { MonitoringService } from './service.ts'
+import { MONITORING_READ, type MonitoringService } from './service.ts'
+import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
-/** The people who look after an authority's data: its analysts and team managers. */
-const DATA_TEAM = new Set(['analyst', 'team_manager'])
 const SYSTEM: SystemActor = { kind: 'system', organisationId: null, label: 'Data-quality checks' }
 export const FLAGS_PER_PAGE = 100
 
@@ -47,11 +45,11 @@ export type ScopeResult = { scope: QualityScope } | { choices: QualityScope[] } 
  * with a reason so that the list shrinks as things are fixed. Every read and change is audited.
  */
 export class QualityService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly monitoring: MonitoringService
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; monitoring: MonitoringService }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
     this.db = deps.db
     this.clock = deps.clock
     this.monitoring = deps.monitoring
@@ -59,9 +57,10 @@ export class QualityService {
 
   /** The programmes the actor leads and the authority they work for, whichever they may look after. */
   async choices(actor: Actor): Promise<QualityScope[]> {
-    if (!DATA_TEAM.has(actor.role)) return []
+    if (!may(actor.role, 'monitoring.read')) return []
     const programmes = (await this.monitoring.programmesFor(actor)).map((p) => ({ kind: 'programme' as const, id: p.id, name: p.name }))
-    const own = actor.organisationId === null ? undefined : await authorityById(this.db, actor.organisationId)
+    const organisationId = actor.organisationId
+    const own = organisationId === null ? undefined : await asSystem(this.db, MONITORING_READ, (db) => authorityById(db, organisationId))
     return [...programmes, ...(own ? [{ kind: 'authority' as const, id: own.id, name: own.name, onsCode: own.ons_code }] : [])]
   }
 
@@ -82,17 +81,21 @@ export class QualityService {
   async overview(actor: Actor, scope: QualityScope, options: { reviewed: boolean; page: number }, origin: Origin) {
     const { cases } = await this.dataOf(actor, scope, origin)
     const where = flagScopeOf(scope)
-    const counts = await flagCounts(this.db, where)
+    const counts = await asSystem(this.db, MONITORING_READ, (db) => flagCounts(db, where))
     const total = counts.reduce((n, c) => n + (options.reviewed ? c.open + c.reviewed : c.open), 0)
     const pages = Math.max(1, Math.ceil(total / FLAGS_PER_PAGE))
     const page = Math.min(Math.max(1, options.page), pages)
-    const flags = await flagPage(this.db, where, { reviewed: options.reviewed, offset: (page - 1) * FLAGS_PER_PAGE, limit: FLAGS_PER_PAGE })
-    await recordAudit(
-      this.db,
-      actor,
-      { action: 'view', subjectType: 'data_quality', subjectId: scope.id, details: { scope: scope.kind, cases: cases.length, page } },
-      origin,
-      this.clock.now(),
+    const flags = await asSystem(this.db, MONITORING_READ, (db) =>
+      flagPage(db, where, { reviewed: options.reviewed, offset: (page - 1) * FLAGS_PER_PAGE, limit: FLAGS_PER_PAGE }),
+    )
+    await asSystem(this.db, MONITORING_READ, (db) =>
+      recordAudit(
+        db,
+        actor,
+        { action: 'view', subjectType: 'data_quality', subjectId: scope.id, details: { scope: scope.kind, cases: cases.length, page } },
+        origin,
+        this.clock.now(),
+      ),
     )
     return {
       cases: cases.length,
@@ -117,9 +120,10 @@ export class QualityService {
     const now = this.clock.now()
     const work: { programmeId: string; rows: FlagRow[] }[] = []
     for (const part of await this.partsOf(actor, scope, origin)) {
-      const ids = await caseIdsOf(this.db, part.programmeId)
+      const ids = await asSystem(this.db, MONITORING_READ, (db) => caseIdsOf(db, part.programmeId))
       // Unmatched activities are the programme's, not an authority's: only a programme-wide check raises them.
-      const unmatched = part.authorityId === null ? await unmatchedActivities(this.db, part.programmeId) : []
+      const unmatched =
+        part.authorityId === null ? await asSystem(this.db, MONITORING_READ, (db) => unmatchedActivities(db, part.programmeId)) : []
       const activities: MonitoringActivity[] = [...part.activities.filter((a) => a.caseRef !== null), ...unmatched]
       const rows: FlagRow[] = []
       for (const f of qualityFindings({ cases: part.cases, activities, asOf })) {
@@ -140,7 +144,7 @@ export class QualityService {
       work.push({ programmeId: part.programmeId, rows })
     }
 
-    return this.db.transaction().execute(async (trx) => {
+    return asSystem(this.db, MONITORING_READ, async (trx) => {
       let raised = 0
       let cleared = 0
       for (const { programmeId, rows } of work) {
@@ -173,7 +177,7 @@ export class QualityService {
   /** The flag, if it is one the actor may review: of a programme they lead, or of their own authority's cases. */
   async reviewable(actor: Actor, flagId: string) {
     if (!/^[0-9a-f-]{36}$/i.test(flagId) || actor.kind !== 'user') return undefined
-    const flag = await flagById(this.db, flagId)
+    const flag = await asSystem(this.db, MONITORING_READ, (db) => flagById(db, flagId))
     if (!flag) return undefined
     const choices = await this.choices(actor)
     const allowed = choices.some((c) => (c.kind === 'programme' ? c.id === flag.programme_id : c.id === flag.authority_id))
@@ -190,7 +194,7 @@ export class QualityService {
     const flag = await this.reviewable(actor, flagId)
     if (!flag || actor.kind !== 'user') return { outcome: 'not_found' }
     if (flag.reviewed_at !== null) return { outcome: 'done' }
-    await this.db.transaction().execute(async (trx) => {
+    await asSystem(this.db, MONITORING_READ, async (trx) => {
       const now = this.clock.now()
       await markFlagReviewed(trx, flagId, { by: actor.userId, at: now, reason: command.reason })
       await recordAudit(
@@ -223,7 +227,7 @@ export class QualityService {
     // The authority's own team may not see the programmes' data as a whole, only their own cases in it:
     // read as the system, bound to the authority, the actor having been checked (scopeOf) and audited by the caller.
     const parts = []
-    for (const programme of await programmesIn(this.db, scope.id)) {
+    for (const programme of await asSystem(this.db, MONITORING_READ, (db) => programmesIn(db, scope.id))) {
       const data = await this.monitoring.programmeData(SYSTEM, { programmes: [programme.name], districts: [scope.onsCode ?? scope.name] })
       if ('error' in data) throw new Error(data.error)
       parts.push({ programmeId: programme.id, authorityId: scope.id, cases: data.cases, activities: data.activities })

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express'
 import { evaluationCsv } from '../../domain/monitoring/report-csv.ts'
 import type { EvaluationReport } from '../../domain/monitoring/report-model.ts'
-import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { reportCharts } from './report-charts.ts'
 import { parseReportQuery, queryString, type FilterError, type ReportQuery } from './report-query.ts'
@@ -12,7 +12,7 @@ const PAGE = 'features/monitoring/views/report.njk'
 const PAGE_TITLE = 'Programme evaluation report'
 
 /** The programme lead's analysts and team managers; the service narrows to the programmes they lead. */
-const PROGRAMME_TEAM = requireRole('analyst', 'team_manager')
+const PROGRAMME_TEAM = requirePermission('monitoring.read')
 
 /** The date input's three fields as they were typed, or from a `YYYY-MM-DD` value in the link. */
 function dateValues(query: Record<string, unknown>, name: string) {

@@ -1,13 +1,12 @@
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { createEvaluationTally } from '../../domain/monitoring/report.ts'
 import type { EvaluationReport } from '../../domain/monitoring/report-model.ts'
 import { SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { districtsOf } from './queries.ts'
 import type { ReportQuery } from './report-query.ts'
-import { NO_PROGRAMME, type MonitoringService } from './service.ts'
+import { MONITORING_READ, NO_PROGRAMME, type MonitoringService } from './service.ts'
+import { asSystem, type OwnerDb } from '../../db/modes.ts'
 
 /** Nobody on the programme's lead team: the page says "you cannot see this", not "bad filter". */
 export class NoProgrammeError extends Error {}
@@ -18,10 +17,10 @@ export class NoProgrammeError extends Error {}
  */
 export class EvaluationReportService {
   private readonly monitoring: MonitoringService
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { monitoring: MonitoringService; db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { monitoring: MonitoringService; db: OwnerDb; clock: Clock }) {
     this.monitoring = deps.monitoring
     this.db = deps.db
     this.clock = deps.clock
@@ -35,7 +34,7 @@ export class EvaluationReportService {
   async choices(actor: Actor | SystemActor) {
     const programmes = await this.monitoring.programmesFor(actor)
     if (programmes.length === 0) throw new NoProgrammeError(NO_PROGRAMME)
-    const districts = await districtsOf(this.db)
+    const districts = await asSystem(this.db, MONITORING_READ, districtsOf)
     return { programmes: programmes.map((p) => p.name), districts: districts.map((d) => d.name) }
   }
 

@@ -1,9 +1,9 @@
 import { Router } from 'express'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import type { MonitoringService } from './service.ts'
 
 /** Who works with monitoring data and evidence: an organisation's analysts and team managers. */
-export const EVIDENCE_TEAM = requireRole('analyst', 'team_manager')
+export const EVIDENCE_TEAM = requirePermission('monitoring.read')
 
 /** Monitoring and evaluation: the programmes the user's organisation leads and what can be done with their data. */
 export function monitoringRoutes(deps: { monitoring: MonitoringService }): Router {

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { withPreventionActivities, type ReportedCase } from '../../domain/monitoring/report.ts'
@@ -16,12 +14,20 @@ import {
   programmesLedBy,
   unmatchedImportedActivities,
 } from './queries.ts'
+import { may } from '../../platform/permissions.ts'
+import { asSystem, asSystemStream, type OwnerDb, type UnrecordedReason } from '../../db/modes.ts'
 
 /** The refusal given to someone who may see no programme's monitoring data at all. */
 export const NO_PROGRAMME = 'You may not see any programme’s monitoring data'
 
-/** Who may see a programme's monitoring data: its lead organisation's analysts and team managers. */
-const PROGRAMME_TEAM = new Set(['analyst', 'team_manager'])
+/**
+ * Monitoring data is read as the system on behalf of the programme's team (migration 0016 grants the
+ * application role nothing of it): the services check who is asking and audit each read themselves.
+ */
+export const MONITORING_READ: UnrecordedReason = {
+  reason: 'monitoring data for a programme or district team',
+  noRecordBecause: 'the service checks who asks and audits each read',
+}
 
 export interface ProgrammeFilter {
   /** Programme names (any case); none is every programme the actor may see. */
@@ -53,18 +59,19 @@ export interface ProgrammeData {
 
 /** A programme's monitoring data for the people who evaluate it: its lead's analysts and team managers. */
 export class MonitoringService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }
 
   /** The programmes the actor may see: those their organisation leads (all of them for the system). */
   async programmesFor(actor: Actor | SystemActor) {
-    if (actor.kind !== 'system' && (actor.organisationId === null || !PROGRAMME_TEAM.has(actor.role))) return []
-    return programmesLedBy(this.db, actor.kind === 'system' ? null : actor.organisationId)
+    if (actor.kind !== 'system' && (actor.organisationId === null || !may(actor.role, 'monitoring.read'))) return []
+    const lead = actor.kind === 'system' ? null : actor.organisationId
+    return asSystem(this.db, MONITORING_READ, (db) => programmesLedBy(db, lead))
   }
 
   /**
@@ -84,7 +91,7 @@ export class MonitoringService {
     if (unknown.length > 0) return { error: `No programme you may see is called ${unknown.map((n) => `"${n}"`).join(' or ')}` }
     const programmes = filter.programmes.length === 0 ? visible : visible.filter((p) => filter.programmes.some((n) => named(p, n)))
 
-    const allDistricts = await districtsOf(this.db)
+    const allDistricts = await asSystem(this.db, MONITORING_READ, districtsOf)
     const asked = filter.districts ?? []
     const isDistrict = (a: { name: string; ons_code: string | null }, d: string) => named(a, d) || a.ons_code === d
     const wrong = asked.filter((d) => !allDistricts.some((a) => isDistrict(a, d)))
@@ -93,31 +100,40 @@ export class MonitoringService {
     const districtIds = asked.length === 0 ? null : districts.map((d) => d.id)
 
     const ids = programmes.map((p) => p.id)
-    await recordAudit(
-      this.db,
-      actor,
-      { action: 'view', subjectType: 'monitoring_data', subjectId: ids.join(','), details: { programmes: programmes.map((p) => p.name) } },
-      origin,
-      this.clock.now(),
+    await asSystem(this.db, MONITORING_READ, (db) =>
+      recordAudit(
+        db,
+        actor,
+        {
+          action: 'view',
+          subjectType: 'monitoring_data',
+          subjectId: ids.join(','),
+          details: { programmes: programmes.map((p) => p.name) },
+        },
+        origin,
+        this.clock.now(),
+      ),
     )
-    const db = this.db
+    const owner = this.db
+    const read = <T>(open: Parameters<typeof asSystemStream<T>>[2]) => asSystemStream(owner, MONITORING_READ, open)
+    const once = <T>(work: Parameters<typeof asSystem<T>>[2]) => asSystem(owner, MONITORING_READ, work)
     return {
       programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
       districts: districts.map((d) => ({ id: d.id, name: d.name })),
       async *cases() {
-        yield* importedCases(db, ids, districtIds)
-        for (const c of await caseworkCases(db, ids, districtIds)) yield monitoringFromCasework(c)
+        yield* read((db) => importedCases(db, ids, districtIds))
+        for (const c of await once((db) => caseworkCases(db, ids, districtIds))) yield monitoringFromCasework(c)
       },
       async *activities() {
-        yield* importedActivities(db, ids, districtIds)
-        yield* await caseworkActivities(db, ids, districtIds)
+        yield* read((db) => importedActivities(db, ids, districtIds))
+        yield* await once((db) => caseworkActivities(db, ids, districtIds))
       },
       async *reportedCases() {
-        yield* importedReportedCases(db, ids, districtIds)
-        const cases = (await caseworkCases(db, ids, districtIds)).map(monitoringFromCasework)
-        yield withPreventionActivities(cases, await caseworkActivities(db, ids, districtIds)).cases
+        yield* read((db) => importedReportedCases(db, ids, districtIds))
+        const cases = (await once((db) => caseworkCases(db, ids, districtIds))).map(monitoringFromCasework)
+        yield withPreventionActivities(cases, await once((db) => caseworkActivities(db, ids, districtIds))).cases
       },
-      unmatchedActivities: () => unmatchedImportedActivities(db, ids),
+      unmatchedActivities: () => once((db) => unmatchedImportedActivities(db, ids)),
     }
   }
 

@@ -1,16 +1,15 @@
-import type { Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
 import { isEnglishHousingAuthorityCode, isOrganisationType, ORGANISATION_TYPES } from '../../domain/organisations.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { findOrganisationByCode, findOrganisationByName, insertOrganisation } from './queries.ts'
+import { asSystem, type OwnerDb } from '../../db/modes.ts'
 
 export class OrganisationService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }
@@ -32,31 +31,36 @@ export class OrganisationService {
     } else if (code !== undefined && request.type !== 'county_council') {
       throw new RefusedError('Only housing authorities and county councils have an ONS code: leave out --code')
     }
-    return this.db.transaction().execute(async (trx) => {
-      if (await findOrganisationByName(trx, name)) throw new RefusedError(`There is already an organisation called "${name}"`)
-      if (code !== undefined && (await findOrganisationByCode(trx, code)))
-        throw new RefusedError(`There is already an organisation with the code ${code}`)
-      let parentId: string | null = null
-      if (request.parent !== undefined) {
-        const parent = await findOrganisationByName(trx, request.parent)
-        if (!parent) throw new RefusedError(`There is no organisation called "${request.parent}" to be the parent`)
-        parentId = parent.id
-      }
-      const organisation = await insertOrganisation(trx, { type: request.type, name, onsCode: code ?? null, parentId })
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'organisation_added',
-          subjectType: 'organisation',
-          subjectId: organisation.id,
-          subjectOrganisationId: organisation.id,
-          details: { type: request.type },
-        },
-        SYSTEM_ORIGIN,
-        this.clock.now(),
-      )
-      return organisation
-    })
+    // The new organisation is audited inside the work; the system's own record names the command.
+    return asSystem(
+      this.db,
+      { reason: 'add an organisation', noRecordBecause: 'the organisation is audited as it is added' },
+      async (trx) => {
+        if (await findOrganisationByName(trx, name)) throw new RefusedError(`There is already an organisation called "${name}"`)
+        if (code !== undefined && (await findOrganisationByCode(trx, code)))
+          throw new RefusedError(`There is already an organisation with the code ${code}`)
+        let parentId: string | null = null
+        if (request.parent !== undefined) {
+          const parent = await findOrganisationByName(trx, request.parent)
+          if (!parent) throw new RefusedError(`There is no organisation called "${request.parent}" to be the parent`)
+          parentId = parent.id
+        }
+        const organisation = await insertOrganisation(trx, { type: request.type, name, onsCode: code ?? null, parentId })
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'organisation_added',
+            subjectType: 'organisation',
+            subjectId: organisation.id,
+            subjectOrganisationId: organisation.id,
+            details: { type: request.type },
+          },
+          SYSTEM_ORIGIN,
+          this.clock.now(),
+        )
+        return organisation
+      },
+    )
   }
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express'
 import { formatDateTime, humanise } from '../../platform/formatting.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { OUTBOX_PAGE_SIZE, type OutboxService } from './service.ts'
@@ -16,7 +16,7 @@ const STATUS: Record<string, { text: string; colour: string }> = {
 
 export function outboxRoutes(deps: { outbox: OutboxService }): Router {
   const router = Router()
-  const administrators = [requireSignIn, requireRole('administrator')]
+  const administrators = [requireSignIn, requirePermission('outbox.read')]
 
   router.get('/admin/outbox', ...administrators, async (_req, res) => {
     const messages = await deps.outbox.recent(signedIn(res).actor)

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { outboxMessage, recentOutboxMessages } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -12,10 +11,10 @@ export const OUTBOX_PAGE_SIZE = 200
 
 /** The messages the service has sent, or kept, for an organisation: read by its administrators only. */
 export class OutboxService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock }) {
+  constructor(deps: { db: OwnerDb; clock: Clock }) {
     this.db = deps.db
     this.clock = deps.clock
   }

@@ -5,7 +5,7 @@ import type { Actor } from '../../db/actor.ts'
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -27,7 +27,7 @@ const conflictError = (href: string): FormError => ({
 export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   const router = Router()
   const { plans, clock } = deps
-  const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const officers = [requireSignIn, requirePermission('case.change')]
   const referenceOf = (req: Request) => String(req.params['reference'])
   const planPath = (reference: string) => `/cases/${encodeURIComponent(reference)}/plan`
   const errorFor = errorsByField

@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { contactHasDirection, mayRecordActivity, mayRecordContact } from '../../domain/activities.ts'
 import {
   firstReviewDue,
@@ -44,6 +42,7 @@ import {
   type RecordContact,
   type ReviewPlan,
 } from './commands.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type PlanResult = StepResult
 
@@ -60,11 +59,11 @@ const DEFAULT_STEP_DAYS = 14
  * audit record in one transaction, and refused if another officer changed the plan in the meantime.
  */
 export class PlanService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
     this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock

@@ -1,7 +1,5 @@
 import { createHash, createHmac, randomInt, randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import { mayRefer } from '../../domain/organisations.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -20,6 +18,7 @@ import {
   organisationById,
   recordAttempt,
 } from './queries.ts'
+import { asSystem, type OwnerDb } from '../../db/modes.ts'
 
 /** Self-referrals from one network address: a few an hour is a person correcting a mistake; more is a flood. */
 export const SELF_REFERRAL_LIMITS = { perHour: 5, perDay: 20 } as const
@@ -51,12 +50,12 @@ class KeyTaken extends Error {}
  * and the referral, its receipt messages and its audit entry are written together or not at all.
  */
 export class ReferralIntake {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly notifier: Notifier
   private readonly addressSecret: string
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; notifier: Notifier; addressSecret: string }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; notifier: Notifier; addressSecret: string }) {
     this.db = deps.db
     this.clock = deps.clock
     this.notifier = deps.notifier
@@ -118,7 +117,9 @@ export class ReferralIntake {
     const id = randomUUID()
     const reference = newReferralReference()
     const receivedAt = this.clock.now()
-    const alerts = await alertAddressesOf(this.db, authority)
+    // The authority's alert addresses are its staff's, which the referrer may not read: the system reads
+    // them for this one authority, to tell its team a referral has come.
+    const alerts = await asSystem(this.db, "a referral's alert to the authority", (db) => alertAddressesOf(db, authority))
     try {
       const authorityRef = { id, reference, authorityId: authority.id, authorityName: authority.name }
       await asActor(this.db, actor, async (trx) => {

@@ -6,7 +6,7 @@ import type { Actor } from '../../db/actor.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { humanise } from '../../platform/formatting.ts'
-import { ForbiddenError, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { ForbiddenError, requirePermission, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsOn, listOf, readForm, type FormBinding, withCommand } from '../../platform/http/form-commands.ts'
@@ -28,7 +28,7 @@ import { OUTCOME_CHOICES, type ReferralService, type StepResult } from './servic
 import { periodOf, PERIODS } from './period.ts'
 
 const PUBLIC: Actor = { kind: 'public', organisationId: null, role: 'public', label: 'Member of the public' }
-const AUTHORITY_STAFF = requireRole('caseworker', 'team_manager')
+const AUTHORITY_STAFF = requirePermission('referral.receive')
 
 export function referralRoutes(deps: { referrals: ReferralService; referralIntake: ReferralIntake; clock: Clock }): Router {
   const router = Router()
@@ -48,7 +48,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   })
 
   // Partner staff: the duty to refer, by form.
-  router.get('/referrals/new', requireSignIn, requireRole('referrer'), async (_req, res) => {
+  router.get('/referrals/new', requireSignIn, requirePermission('referral.make'), async (_req, res) => {
     const { user } = signedIn(res)
     res.render(
       'features/referrals/views/new.njk',
@@ -56,7 +56,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     )
   })
 
-  router.post('/referrals/new', requireSignIn, requireRole('referrer'), async (req, res) => {
+  router.post('/referrals/new', requireSignIn, requirePermission('referral.make'), async (req, res) => {
     const { actor } = signedIn(res)
     const form = req.body as ReferralForm
     const result = await intake.submit(actor, readForm(REFERRAL_FORM, form), { origin: originOf(req) })
@@ -111,7 +111,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     res.render('features/referrals/views/sent.njk', { pageTitle: 'Your referral has been sent', receipt: result.receipt, made: false })
   })
 
-  router.get('/referrals/figures', requireSignIn, requireRole('caseworker', 'team_manager', 'analyst'), async (req, res) => {
+  router.get('/referrals/figures', requireSignIn, requirePermission('referral.figures'), async (req, res) => {
     const { actor } = signedIn(res)
     const period = periodOf(req.query['period'], deps.clock.today())
     const found = await referrals.figures(actor, period)
@@ -119,7 +119,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     res.render('features/referrals/views/figures.njk', { pageTitle: 'Referral figures', ...found, period, periods: PERIODS })
   })
 
-  router.get('/referrals/settings', requireSignIn, requireRole('team_manager', 'administrator'), async (_req, res) => {
+  router.get('/referrals/settings', requireSignIn, requirePermission('referral.settings'), async (_req, res) => {
     const { actor } = signedIn(res)
     const settings = await referrals.settings(actor)
     if (!settings) throw new NotFoundError()
@@ -132,7 +132,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     )
   })
 
-  router.post('/referrals/settings', requireSignIn, requireRole('team_manager', 'administrator'), async (req, res) => {
+  router.post('/referrals/settings', requireSignIn, requirePermission('referral.settings'), async (req, res) => {
     const { actor } = signedIn(res)
     const form = req.body as Record<string, string>
     const result = await withCommand(SETTINGS_FORM, form, (command) => referrals.saveSettings(actor, command, originOf(req)))

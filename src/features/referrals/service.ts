@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Transaction } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { DUPLICATE_WINDOW_DAYS, resemblances } from '../../domain/referral-duplicates.ts'
@@ -36,6 +36,8 @@ import {
   updateReferralState,
   type FoundReferral,
 } from './queries.ts'
+import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { may } from '../../platform/permissions.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -67,13 +69,13 @@ class StaleReferral extends Error {}
  * status, outcome and messages, and nothing of any case.
  */
 export class ReferralService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly notifier: Notifier
   private readonly casework: CaseworkService
   readonly calendar: WorkingCalendar
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; notifier: Notifier; casework: CaseworkService; calendar?: WorkingCalendar }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; notifier: Notifier; casework: CaseworkService; calendar?: WorkingCalendar }) {
     this.db = deps.db
     this.clock = deps.clock
     this.notifier = deps.notifier
@@ -381,18 +383,20 @@ export class ReferralService {
     actor: Actor,
     period: { from: Date; to: Date },
   ): Promise<{ authorities: { id: string; name: string }[]; figures: ReferralFigures } | undefined> {
-    if (actor.organisationId === null || !['caseworker', 'team_manager', 'analyst'].includes(actor.role)) return undefined
+    if (actor.organisationId === null || !may(actor.role, 'referral.figures')) return undefined
     const authorities = await asActor(this.db, actor, (trx) => authoritiesLedBy(trx, actor.organisationId))
     if (authorities.length === 0) return undefined
     const ids = authorities.map((a) => a.id)
     // Counts only, never a person: a programme lead may see its authorities' figures though not their referrals,
     // so the programme's figures are read as the system, for the authorities found above and no others.
-    const read = async (trx: Kysely<DB>) => ({
+    const read = async (trx: Transaction<DB>) => ({
       groups: await referralGroups(trx, ids, period.from, period.to),
       contacts: await firstContacts(trx, ids, period.from, period.to),
     })
     const { groups, contacts } =
-      ids.length === 1 && ids[0] === actor.organisationId ? await asActor(this.db, actor, read) : await read(this.db)
+      ids.length === 1 && ids[0] === actor.organisationId
+        ? await asActor(this.db, actor, read)
+        : await asSystem(this.db, "a programme lead's referral figures", read)
     return {
       authorities,
       figures: referralFigures(

@@ -2,7 +2,7 @@ import { Router, type Response } from 'express'
 import { REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -15,7 +15,7 @@ import { DECIDE_REVIEW_FORM, REQUEST_REVIEW_FORM } from './forms.ts'
 export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Router {
   const router = Router()
   const { reviews } = deps
-  const officers = [requireSignIn, requireRole('caseworker', 'team_manager')]
+  const officers = [requireSignIn, requirePermission('case.change')]
   const errorsFor = (errors: FormError[]) => ({ errors, errorFor: errorsByField(errors) })
   /** Date inputs start at today, as most things are recorded on the day. */
   const today = (prefix: string) => dateInputValues(deps.clock.today(), prefix)

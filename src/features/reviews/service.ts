@@ -1,7 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import type { Kysely } from 'kysely'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
-import type { DB } from '../../db/schema.ts'
 import {
   mayDecideReview,
   mayRequestReview,
@@ -24,6 +22,7 @@ import { eventLabel } from '../case/timeline.ts'
 import { asOfficer, refused, type FoundCase, type Officer, type StepEvent, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import type { DecideReview, RequestReview } from './commands.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 export type ReviewResult = StepResult<{ reviewId: string }>
 
@@ -52,11 +51,11 @@ export interface DecisionOption {
  * to the one who made the original decision. Each change is in the case's timeline and the audit trail.
  */
 export class ReviewService {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly cases: CaseKernel
 
-  constructor(deps: { db: Kysely<DB>; clock: Clock; cases: CaseKernel }) {
+  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
     this.cases = deps.cases
     this.db = deps.db
     this.clock = deps.clock

@@ -3,6 +3,7 @@ import { actorOf } from '../current-user.ts'
 import type { CurrentUser } from '../current-user.ts'
 import type { Clock } from '../clock.ts'
 import { navigationFor } from './navigation.ts'
+import { rolesThatMay, type Permission } from '../permissions.ts'
 
 /** Set on sign-in and cleared on sign-out, so an ended session can be told apart from never signing in. */
 export const SIGNED_IN_MARKER = 'upstream_signed_in'
@@ -61,6 +62,11 @@ export class ForbiddenError extends Error {
     super(message)
     this.name = 'ForbiddenError'
   }
+}
+
+/** A guard from the permission table, so a page refuses exactly whom its service and the database refuse. */
+export function requirePermission(permission: Permission): RequestHandler {
+  return requireRole(...(rolesThatMay(permission) as CurrentUser['role'][]))
 }
 
 export function requireRole(...roles: CurrentUser['role'][]): RequestHandler {

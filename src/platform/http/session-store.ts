@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import session from 'express-session'
-import type { Kysely } from 'kysely'
 import type { Clock } from '../clock.ts'
-import type { DB } from '../../db/schema.ts'
+import { asSystem, type OwnerDb, type SystemReason } from '../../db/modes.ts'
 import { deleteExpiredSessions, deleteSession, findSession, saveSession, touchSession } from './session-queries.ts'
 
 /**
@@ -10,11 +9,11 @@ import { deleteExpiredSessions, deleteSession, findSession, saveSession, touchSe
  * key is a hash of the session id, so a copy of the table cannot be used to take over a session.
  */
 export class DatabaseSessionStore extends session.Store {
-  private readonly db: Kysely<DB>
+  private readonly db: OwnerDb
   private readonly clock: Clock
   private readonly idleMinutes: number
 
-  constructor(db: Kysely<DB>, clock: Clock, idleMinutes: number) {
+  constructor(db: OwnerDb, clock: Clock, idleMinutes: number) {
     super()
     this.db = db
     this.clock = clock
@@ -22,7 +21,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
-    findSession(this.db, keyOf(sid), this.clock.now())
+    asSystem(this.db, SESSIONS, (db) => findSession(db, keyOf(sid), this.clock.now()))
       .then((found) => {
         // The stored expiry travels with the session, so touch() can tell whether it needs a write.
         callback(null, found ? ({ ...found.data, [STORED_EXPIRY]: found.expiresAt.getTime() } as unknown as session.SessionData) : null)
@@ -35,13 +34,15 @@ export class DatabaseSessionStore extends session.Store {
   override set(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
     const userId = (data as { userId?: string }).userId ?? null
     const { [STORED_EXPIRY]: _stored, ...kept } = data as unknown as Record<string, unknown>
-    saveSession(this.db, {
-      id: keyOf(sid),
-      userId,
-      data: kept,
-      now: this.clock.now(),
-      expiresAt: this.expiry(),
-    })
+    asSystem(this.db, SESSIONS, (db) =>
+      saveSession(db, {
+        id: keyOf(sid),
+        userId,
+        data: kept,
+        now: this.clock.now(),
+        expiresAt: this.expiry(),
+      }),
+    )
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
   }
@@ -54,20 +55,20 @@ export class DatabaseSessionStore extends session.Store {
       callback?.()
       return
     }
-    touchSession(this.db, keyOf(sid), expiry)
+    asSystem(this.db, SESSIONS, (db) => touchSession(db, keyOf(sid), expiry))
       .then(() => callback?.())
       .catch(() => callback?.())
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    deleteSession(this.db, keyOf(sid))
+    asSystem(this.db, SESSIONS, (db) => deleteSession(db, keyOf(sid)))
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
   }
 
   /** Removes sessions past their expiry; run now and then so the table does not grow. */
   async prune(): Promise<number> {
-    return deleteExpiredSessions(this.db, this.clock.now())
+    return asSystem(this.db, SESSIONS, (db) => deleteExpiredSessions(db, this.clock.now()))
   }
 
   private expiry(): Date {
@@ -75,6 +76,11 @@ export class DatabaseSessionStore extends session.Store {
   }
 }
 
+/**
+ * Session rows are the plumbing of every request, before anyone is known: a record of each lookup would
+ * bury the audit trail, and the sign-ins and sign-outs that matter are audited where they happen.
+ */
+const SESSIONS: SystemReason = { reason: 'sessions', noRecordBecause: 'runs on every request; sign-in and sign-out are audited' }
 const STORED_EXPIRY = 'storedExpiresAt'
 const TOUCH_GRANULARITY_MS = 60_000
 
