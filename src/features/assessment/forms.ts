@@ -58,7 +58,8 @@ export const PERSONAL_DETAILS_FORM = formBinding({
   fieldId: fieldsById({
     '': SENSITIVE_QUESTIONS[0].field,
     ...Object.fromEntries(SENSITIVE_QUESTIONS.map((q) => [q.field, q.field])),
-    version: 'version',
+    // The version is a hidden field: its refusal is shown on the first question, where the person can act.
+    version: SENSITIVE_QUESTIONS[0].field,
   }),
 })
 
