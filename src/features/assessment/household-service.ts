@@ -1,12 +1,11 @@
 import { LocalDate } from '@js-joda/core'
-import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
+import type { Actor, Scoped } from '../../db/actor.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { SEXES, type Sex } from '../../domain/approach.ts'
 import { RELATIONSHIPS, dateOfBirthProblem, type Relationship } from '../../domain/assessment.ts'
-import { asOfficer, type FoundCase, type Officer, type StepResult, type CaseKernel } from '../case/kernel.ts'
-import { findCaseByReference } from '../case/queries.ts'
+import { type FoundCase, type Officer, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { SENSITIVE_QUESTIONS, type AddMember, type ChangeMember, type SavePersonalDetails, type SensitiveField } from './commands.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
 import type { OwnerDb } from '../../db/modes.ts'
@@ -63,11 +62,7 @@ export class HouseholdService {
 
   /** The case and its members, for the household page. Reading names is audited as a view of the case. */
   async household(actor: Actor, reference: string, origin: Origin) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found) => {
       const members = await membersOf(trx, found.household_id)
       await recordAudit(
         trx,
@@ -88,12 +83,9 @@ export class HouseholdService {
 
   /** One member, for the change form. */
   async member(actor: Actor, reference: string, personId: string) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      const person = found?.people.find((p) => p.id === personId)
-      return found && person ? { found, person } : undefined
+    return this.cases.readCase(actor, reference, (_trx, found) => {
+      const person = found.people.find((p) => p.id === personId)
+      return Promise.resolve(person ? { found, person } : undefined)
     })
   }
 
@@ -146,12 +138,9 @@ export class HouseholdService {
    * them (the database enforces it too), and each read is audited with the reader and the person.
    */
   async personalDetails(actor: Actor, reference: string, personId: string, origin: Origin) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      const person = found?.people.find((p) => p.id === personId)
-      if (!found || !person) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found) => {
+      const person = found.people.find((p) => p.id === personId)
+      if (!person) return undefined
       const [details] = await sensitiveDetailsOf(trx, [personId])
       await recordAudit(
         trx,

@@ -1,5 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import { asActor, type Actor } from '../../db/actor.ts'
+import { type Actor } from '../../db/actor.ts'
 import {
   SECTIONS,
   SECTION_ORDER,
@@ -24,7 +24,7 @@ import { findCaseByReference } from '../case/queries.ts'
 import type { LetterFacts } from '../../domain/letters.ts'
 import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import type { CompleteAssessment, SectionCommand } from './commands.ts'
-import { asOfficer, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { type StepResult, type CaseKernel } from '../case/kernel.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
 import type { OwnerDb } from '../../db/modes.ts'
 
@@ -51,11 +51,7 @@ export class AssessmentService {
 
   /** The assessment as it stands, with each section's status. Reading it is audited. */
   async view(actor: Actor, reference: string, origin: Origin) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found) => {
       const row = await assessmentOf(trx, found.id)
       const answers = answersOf(row, await supportNeedsOf(trx, found.id))
       const household = householdOf(found)

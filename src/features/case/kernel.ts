@@ -163,37 +163,20 @@ export class CaseKernel {
   }
 
   /**
-   * Reads a case for an officer, with its audit record in the same transaction, so there is no view
-   * without its audit entry. `subjectType` names what was read when it is more than the case (its
-   * assessment, its plan). Undefined when the actor is not an officer or their organisation has no such case.
+   * A read of a case for an officer: the case their organisation holds, or undefined, as the twin of
+   * recordStep. A read that shows a person's details records its view with `recordAudit` in `work`,
+   * in the same transaction, so there is no view without its audit entry.
    */
   async readCase<T>(
     actor: Actor,
     reference: string,
-    origin: Origin,
     work: (trx: Scoped, found: FoundCase, officer: Officer) => Promise<T>,
-    audit: { subjectType?: string; details?: Record<string, unknown> } = {},
   ): Promise<T | undefined> {
     const officer = asOfficer(actor)
     if (!officer) return undefined
     return asActor(this.db, actor, async (trx) => {
       const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
-      const result = await work(trx, found, officer)
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'view',
-          subjectType: audit.subjectType ?? 'case',
-          subjectId: found.id,
-          subjectOrganisationId: found.authority_id,
-          details: { reference, ...audit.details },
-        },
-        origin,
-        this.clock.now(),
-      )
-      return result
+      return found ? work(trx, found, officer) : undefined
     })
   }
 

@@ -1,14 +1,13 @@
 import { LocalDate } from '@js-joda/core'
-import { asActor, type Actor } from '../../db/actor.ts'
+import { type Actor } from '../../db/actor.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { BED_AND_BREAKFAST_LIMIT_DAYS, dutyToAccommodate, mayEnd, mayPlace } from '../../domain/temporary-accommodation.ts'
 import { daysUntil } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { endPlacement, insertPlacement, placementsOfCase } from './accommodation-queries.ts'
-import { asOfficer, refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import type { EndPlacement, PlaceInAccommodation } from './commands.ts'
-import { findCaseByReference } from '../case/queries.ts'
 import type { OwnerDb } from '../../db/modes.ts'
 
 /**
@@ -28,11 +27,7 @@ export class AccommodationService {
   }
 
   async view(actor: Actor, reference: string) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found) => {
       const placements = await placementsOfCase(trx, found.id)
       const current = placements.find((p) => p.ended_on === null)
       const today = this.clock.today()

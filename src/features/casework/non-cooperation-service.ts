@@ -1,14 +1,13 @@
 import { LocalDate } from '@js-joda/core'
-import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
+import { type Actor, type Scoped } from '../../db/actor.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type Warning } from '../../domain/non-cooperation.ts'
 import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { asOfficer, refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
+import { refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
 import type { AuthoriseNotice, DecideNotice, GiveWarning } from './commands.ts'
 import { currentWarning, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
-import { findCaseByReference } from '../case/queries.ts'
 import type { OwnerDb } from '../../db/modes.ts'
 
 export type NonCooperationResult = StepResult
@@ -32,11 +31,7 @@ export class NonCooperationService {
 
   /** The case and where its non-cooperation process stands, for the page. */
   async view(actor: Actor, reference: string) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
       const row = await currentWarning(trx, found.id, found.stage)
       const warning = row ? toWarning(row) : undefined
       return {

@@ -1,5 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
+import { type Actor, type Scoped } from '../../db/actor.ts'
 import { contactHasDirection, mayRecordActivity, mayRecordContact } from '../../domain/activities.ts'
 import {
   firstReviewDue,
@@ -16,8 +16,7 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { asOfficer, refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
-import { findCaseByReference } from '../case/queries.ts'
+import { refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
 import {
   activitiesOfCase,
   changePlan,
@@ -71,11 +70,7 @@ export class PlanService {
 
   /** The case, its plan and the plan's steps (the applicant's first). Reading the plan is audited. */
   async viewPlan(actor: Actor, reference: string, origin: Origin) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
       await this.audited(trx, officer, found, origin, 'view', { reference, read: 'housing_plan' })
       const plan = await planOfCase(trx, found.id)
       const steps = plan ? inPlanOrder(await stepsOfPlan(trx, plan.id)) : []
@@ -230,11 +225,7 @@ export class PlanService {
 
   /** The case's activities and contacts, each list on its own. */
   async viewActivities(actor: Actor, reference: string) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found) => {
       return {
         found,
         activities: await activitiesOfCase(trx, found.id),

@@ -1,5 +1,5 @@
 import { LocalDate } from '@js-joda/core'
-import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
+import type { Actor, Scoped } from '../../db/actor.ts'
 import {
   mayDecideReview,
   mayRequestReview,
@@ -17,9 +17,9 @@ import type { Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { formatDate, humanise } from '../../platform/formatting.ts'
 import type { Refusal } from '../../platform/commands.ts'
-import { findCaseByReference, officersOf } from '../case/queries.ts'
+import { officersOf } from '../case/queries.ts'
 import { eventLabel } from '../case/timeline.ts'
-import { asOfficer, refused, type FoundCase, type Officer, type StepEvent, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { refused, type FoundCase, type Officer, type StepEvent, type StepResult, type CaseKernel } from '../case/kernel.ts'
 import type { DecideReview, RequestReview } from './commands.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
 import type { OwnerDb } from '../../db/modes.ts'
@@ -63,33 +63,22 @@ export class ReviewService {
 
   /** The case's reviews, open ones with their decision due date. */
   async list(actor: Actor, reference: string) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found) => {
       return { found, reviews: (await reviewsOfCase(trx, found.id)).map((row) => this.describe(row)) }
     })
   }
 
   /** What the request form offers: the case's decisions and the officers who may have made them. */
   async requestForm(actor: Actor, reference: string) {
-    const officer = asOfficer(actor)
-    if (!officer) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
       return { found, ...(await this.choices(trx, officer, found)) }
     })
   }
 
   /** One review, and whether this officer may decide it. */
   async review(actor: Actor, reference: string, reviewId: string) {
-    const officer = asOfficer(actor)
-    if (!officer || !UUID.test(reviewId)) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      if (!found) return undefined
+    if (!UUID.test(reviewId)) return undefined
+    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
       const row = (await reviewsOfCase(trx, found.id)).find((r) => r.id === reviewId)
       if (!row) return undefined
       const review = this.describe(row)
