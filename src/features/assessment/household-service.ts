@@ -1,14 +1,12 @@
 import { LocalDate } from '@js-joda/core'
 import type { Actor, Scoped } from '../../db/actor.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { SEXES, type Sex } from '../../domain/approach.ts'
 import { RELATIONSHIPS, dateOfBirthProblem, type Relationship } from '../../domain/assessment.ts'
-import { type FoundCase, type Officer, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { type FoundCase, type Officer, type StepResult, CaseService } from '../case/kernel.ts'
 import { SENSITIVE_QUESTIONS, type AddMember, type ChangeMember, type SavePersonalDetails, type SensitiveField } from './commands.ts'
 import { insertMember, membersOf, saveSensitiveDetails, sensitiveDetailsOf, updateMember } from './queries.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 
 export type HouseholdResult = StepResult<{ personId: string }>
 
@@ -49,17 +47,7 @@ function memberOf(command: AddMember | ChangeMember, isApplicant: boolean, today
  * member's personal details for the statutory return. Only the officers running the case read or change
  * either; every read of the personal details is audited in the same transaction as the read.
  */
-export class HouseholdService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly cases: CaseKernel
-
-  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
-    this.cases = deps.cases
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class HouseholdService extends CaseService {
   /** The case and its members, for the household page. Reading names is audited as a view of the case. */
   async household(actor: Actor, reference: string, origin: Origin) {
     return this.cases.readCase(actor, reference, async (trx, found) => {

@@ -18,15 +18,13 @@ import {
   type SupportNeedsAnswers,
 } from '../../domain/assessment.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { pathString, type Refusal } from '../../platform/commands.ts'
 import { findCaseByReference } from '../case/queries.ts'
 import type { LetterFacts } from '../../domain/letters.ts'
 import { REASONS_FOR_LOSS_OF_HOME, SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import type { CompleteAssessment, SectionCommand } from './commands.ts'
-import { type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { type StepResult, CaseService } from '../case/kernel.ts'
 import { assessmentOf, replaceSupportNeeds, saveAssessment, summariseOnCase, supportNeedsOf } from './queries.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 
 export type AssessmentResult = StepResult
 
@@ -38,17 +36,7 @@ type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
  * rather than silently overwriting it. Completing the assessment brings the case's own summary (risk,
  * accommodation, reason for loss, support needs) in step, so caseloads and figures stay right.
  */
-export class AssessmentService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly cases: CaseKernel
-
-  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
-    this.cases = deps.cases
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class AssessmentService extends CaseService {
   /** The assessment as it stands, with each section's status. Reading it is audited. */
   async view(actor: Actor, reference: string, origin: Origin) {
     return this.cases.readCase(actor, reference, async (trx, found) => {

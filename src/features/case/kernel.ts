@@ -189,3 +189,23 @@ export class CaseKernel {
     return asActor(this.db, actor, (trx) => caseIsHeld(trx, actor.organisationId, reference))
   }
 }
+
+/** What every service of casework works with: the database, the clock, and the kernel its steps go through. */
+export interface CaseServiceDeps {
+  db: OwnerDb
+  clock: Clock
+  cases: CaseKernel
+}
+
+/** A service of casework: decisions, the household and assessment, plans, reviews, accommodation. */
+export abstract class CaseService {
+  protected readonly db: OwnerDb
+  protected readonly clock: Clock
+  protected readonly cases: CaseKernel
+
+  constructor(deps: CaseServiceDeps) {
+    this.db = deps.db
+    this.clock = deps.clock
+    this.cases = deps.cases
+  }
+}

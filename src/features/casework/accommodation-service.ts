@@ -4,28 +4,16 @@ import type { Stage } from '../../domain/legal-status.ts'
 import { BED_AND_BREAKFAST_LIMIT_DAYS, dutyToAccommodate, mayEnd, mayPlace } from '../../domain/temporary-accommodation.ts'
 import { daysUntil } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { endPlacement, insertPlacement, placementsOfCase } from './accommodation-queries.ts'
-import { refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { refused, type StepResult, CaseService } from '../case/kernel.ts'
 import type { EndPlacement, PlaceInAccommodation } from './commands.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 
 /**
  * Temporary accommodation on a case: placing the household (s188 interim accommodation while the
  * relief duty is owed, s193 once the main duty is) and ending a placement. Each step is checked by the
  * domain rules and kept in the timeline, the audit trail and the statutory return's section 9.
  */
-export class AccommodationService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly cases: CaseKernel
-
-  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
-    this.cases = deps.cases
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class AccommodationService extends CaseService {
   async view(actor: Actor, reference: string) {
     return this.cases.readCase(actor, reference, async (trx, found) => {
       const placements = await placementsOfCase(trx, found.id)

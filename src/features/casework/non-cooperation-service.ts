@@ -4,11 +4,9 @@ import type { Stage } from '../../domain/legal-status.ts'
 import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type Warning } from '../../domain/non-cooperation.ts'
 import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
-import { refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
+import { refused, type FoundCase, type Officer, type StepResult, type StepWork, CaseService } from '../case/kernel.ts'
 import type { AuthoriseNotice, DecideNotice, GiveWarning } from './commands.ts'
 import { currentWarning, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 
 export type NonCooperationResult = StepResult
 
@@ -18,17 +16,7 @@ type Row = NonNullable<Awaited<ReturnType<typeof currentWarning>>>
  * Non-cooperation on a case (s193B): a warning, then a notice decided by one officer and authorised
  * by a second. Each step is checked by the domain rules, kept in the case's timeline and audited.
  */
-export class NonCooperationService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly cases: CaseKernel
-
-  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
-    this.cases = deps.cases
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class NonCooperationService extends CaseService {
   /** The case and where its non-cooperation process stands, for the page. */
   async view(actor: Actor, reference: string) {
     return this.cases.readCase(actor, reference, async (trx, found, officer) => {

@@ -1,6 +1,5 @@
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { LocalDate } from '@js-joda/core'
 import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
@@ -12,7 +11,7 @@ import { REVIEWABLE_DECISIONS, type ReviewableDecision } from '../../domain/revi
 import type { ReviewPeriod } from '../../domain/statutory-dates.ts'
 import { openReviewsOfCases } from '../reviews/queries.ts'
 import { lettersOfCase } from '../letters/queries.ts'
-import { refused, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { refused, type StepResult, CaseService } from '../case/kernel.ts'
 import { approachOf, decisionOf, type NameOfficer, type RecordApproach, type RecordDecision } from './commands.ts'
 import { choicesFor, type SecuredAccommodation } from './decisions.ts'
 import type { Refusal } from '../../platform/commands.ts'
@@ -32,20 +31,9 @@ import {
   outcomesOfClosedCases,
 } from './queries.ts'
 import { addCaseEvent, eventsOfCase, findCaseByReference, officersOf } from '../case/queries.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 import { may } from '../../platform/permissions.ts'
 
-export class CaseworkService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly cases: CaseKernel
-
-  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
-    this.cases = deps.cases
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class CaseworkService extends CaseService {
   /** The officer's own open cases, the most urgent statutory deadline first. */
   async caseload(actor: Actor) {
     if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return []

@@ -13,10 +13,9 @@ import {
   type StepStatus,
 } from '../../domain/housing-plan.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
-import { refused, type FoundCase, type Officer, type StepResult, type StepWork, type CaseKernel } from '../case/kernel.ts'
+import { refused, type FoundCase, type Officer, type StepResult, type StepWork, CaseService } from '../case/kernel.ts'
 import {
   activitiesOfCase,
   changePlan,
@@ -41,7 +40,6 @@ import {
   type RecordContact,
   type ReviewPlan,
 } from './commands.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 
 export type PlanResult = StepResult
 
@@ -57,17 +55,7 @@ const DEFAULT_STEP_DAYS = 14
  * apart from contacts). Every change is checked by the domain rules, written with its timeline entry and
  * audit record in one transaction, and refused if another officer changed the plan in the meantime.
  */
-export class PlanService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly cases: CaseKernel
-
-  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
-    this.cases = deps.cases
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class PlanService extends CaseService {
   /** The case, its plan and the plan's steps (the applicant's first). Reading the plan is audited. */
   async viewPlan(actor: Actor, reference: string, origin: Origin) {
     return this.cases.readCase(actor, reference, async (trx, found, officer) => {

@@ -14,15 +14,13 @@ import {
 } from '../../domain/reviews.ts'
 import { daysUntil, REVIEW_PERIODS, reviewRequestDeadline, type ReviewPeriod } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { formatDate, humanise } from '../../platform/formatting.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { officersOf } from '../case/queries.ts'
 import { eventLabel } from '../case/timeline.ts'
-import { refused, type FoundCase, type Officer, type StepEvent, type StepResult, type CaseKernel } from '../case/kernel.ts'
+import { refused, type FoundCase, type Officer, type StepEvent, type StepResult, CaseService } from '../case/kernel.ts'
 import type { DecideReview, RequestReview } from './commands.ts'
 import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 
 export type ReviewResult = StepResult<{ reviewId: string }>
 
@@ -50,17 +48,7 @@ export interface DecisionOption {
  * notification or a longer period agreed in writing, and the decision on review by an officer senior
  * to the one who made the original decision. Each change is in the case's timeline and the audit trail.
  */
-export class ReviewService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly cases: CaseKernel
-
-  constructor(deps: { db: OwnerDb; clock: Clock; cases: CaseKernel }) {
-    this.cases = deps.cases
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class ReviewService extends CaseService {
   /** The case's reviews, open ones with their decision due date. */
   async list(actor: Actor, reference: string) {
     return this.cases.readCase(actor, reference, async (trx, found) => {
