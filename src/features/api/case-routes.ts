@@ -1,16 +1,7 @@
 import { Router, type Response } from 'express'
 import { originOf } from '../../platform/http/origin.ts'
 import { readCommand } from '../../platform/commands.ts'
-import {
-  AuthoriseNotice,
-  DecideNotice,
-  EndPlacement,
-  GiveWarning,
-  NameOfficer,
-  PlaceInAccommodation,
-  RecordApproach,
-  RecordDecision,
-} from '../casework/commands.ts'
+import * as caseCommands from '../casework/commands.ts'
 import { DecideReview, RequestReview } from '../reviews/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
 import { CaseloadView, CaseView, Recorded } from './case-schemas.ts'
@@ -28,7 +19,7 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Record a new approach',
       description: 'Opens a case at approach, with the key’s officer named on it.',
     },
-    body: RecordApproach,
+    body: caseCommands.RecordApproach,
     async run({ casework }, officer, _reference, approach, origin) {
       const result = await casework.recordApproach(officer, approach, origin)
       return result.outcome === 'not_allowed' ? { outcome: 'forbidden' } : result
@@ -40,12 +31,12 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Record a decision',
       description: 'A duty owed, ended or decided. An unlawful move for the case’s stage is refused with the reason.',
     },
-    body: RecordDecision,
+    body: caseCommands.RecordDecision,
     run: ({ casework }, officer, reference, decision, origin) => casework.recordDecision(officer, reference, decision, origin),
   }),
   command({
     operation: { path: '/cases/{reference}/officer', summary: 'Name another officer (team managers)' },
-    body: NameOfficer,
+    body: caseCommands.NameOfficer,
     async run({ casework }, officer, reference, named, origin) {
       if (officer.role !== 'team_manager') return { outcome: 'forbidden' }
       return casework.reassign(officer, reference, named, origin)
@@ -53,7 +44,7 @@ const COMMANDS: Command<unknown>[] = [
   }),
   command({
     operation: { path: '/cases/{reference}/non-cooperation/warning', summary: 'Give a non-cooperation warning (s193B(3))' },
-    body: GiveWarning,
+    body: caseCommands.GiveWarning,
     run: ({ nonCooperation }, officer, reference, warning, origin) => nonCooperation.warn(officer, reference, warning, origin),
   }),
   command({
@@ -62,7 +53,7 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Decide a non-cooperation notice (s193B(2))',
       description: 'Once the warning’s reasonable period has passed. A second, more senior officer must authorise it.',
     },
-    body: DecideNotice,
+    body: caseCommands.DecideNotice,
     run: ({ nonCooperation }, officer, reference, notice, origin) => nonCooperation.decideNotice(officer, reference, notice, origin),
   }),
   command({
@@ -71,7 +62,7 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Authorise a non-cooperation notice',
       description: 'By an officer other than the one who decided it, and more senior.',
     },
-    body: AuthoriseNotice,
+    body: caseCommands.AuthoriseNotice,
     run: ({ nonCooperation }, officer, reference, authorisation, origin) =>
       nonCooperation.authorise(officer, reference, authorisation, origin),
   }),
@@ -81,12 +72,12 @@ const COMMANDS: Command<unknown>[] = [
       summary: 'Place the household in temporary accommodation',
       description: 'Interim accommodation (s188) at approach or under the relief duty; s193 under the main housing duty.',
     },
-    body: PlaceInAccommodation,
+    body: caseCommands.PlaceInAccommodation,
     run: ({ accommodation }, officer, reference, placement, origin) => accommodation.place(officer, reference, placement, origin),
   }),
   command({
     operation: { path: '/cases/{reference}/temporary-accommodation/ending', summary: 'End the current temporary accommodation placement' },
-    body: EndPlacement,
+    body: caseCommands.EndPlacement,
     run: ({ accommodation }, officer, reference, ending, origin) => accommodation.end(officer, reference, ending, origin),
   }),
   command({

@@ -46,24 +46,25 @@ export function asOfficer(actor: Actor): Officer | undefined {
  * The letters a step calls for, issued in the step's own transaction so that a decision never stands
  * without its letter. The letters feature provides them; the kernel only knows when.
  */
+/** A recorded event whose letter, if it calls for one, is issued with it. */
+export interface EventLetter {
+  caseId: string
+  eventId: string
+  kind: string
+  occurredOn: string
+  details: Record<string, unknown>
+  issuedBy: string
+  now: Date
+  /** The officer's reasons for the letter, if they gave any. */
+  reasons?: unknown
+}
+
 export interface CaseLetters {
   issue(
     trx: Scoped,
     letter: { caseId: string; eventId: string; kind: LetterKind; facts: LetterFacts; issuedBy: string; now: Date },
   ): Promise<unknown>
-  issueForEvent(
-    trx: Scoped,
-    event: {
-      caseId: string
-      eventId: string
-      kind: string
-      occurredOn: string
-      details: Record<string, unknown>
-      issuedBy: string
-      now: Date
-      reasons?: unknown
-    },
-  ): Promise<unknown>
+  issueForEvent(trx: Scoped, event: EventLetter): Promise<unknown>
 }
 
 /** Carries a refusal out of the transaction, so that nothing the work wrote before it is kept. */

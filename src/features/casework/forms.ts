@@ -1,3 +1,5 @@
+import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { datesOf, fieldsById, formBinding, given, listOf, wholeNumber } from '../../platform/http/form-commands.ts'
 import {
   AuthoriseNotice,
@@ -147,3 +149,16 @@ export const PLACEMENT_ENDING_FORM = formBinding({
   read: (form) => withDate(form, 'Date the placement ended', { ending: given(form['ending']) }),
   fieldId: fieldsById({ '': 'ending', ending: 'ending', date: 'ended-on-day' }),
 })
+
+/** What the approach's fields need to be shown, on the approach page and on a referral's: the values sent, the errors and the choices. */
+export function approachFields(values: Record<string, unknown>, errors: FormError[]) {
+  const checked = listOf(values['emergencies'])
+  return {
+    values,
+    errors,
+    errorFor: errorsByField(errors),
+    channels: Object.entries(APPROACH_CHANNELS).map(([value, text]) => ({ value, text })),
+    sexes: Object.entries(SEXES).map(([value, text]) => ({ value, text })),
+    emergencies: Object.entries(EMERGENCIES).map(([value, text]) => ({ value, text, checked: checked.includes(value) })),
+  }
+}

@@ -5,7 +5,6 @@ import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../.
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import type { Actor } from '../../db/actor.ts'
-import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
@@ -13,7 +12,7 @@ import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, choicesFor, GROUND_OPTIONS, type
 import type { CaseworkService } from './service.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { errorsOn, readForm } from '../../platform/http/form-commands.ts'
-import { APPROACH_FORM, DECISION_FORM, OFFICER_FORM } from './forms.ts'
+import { APPROACH_FORM, approachFields, DECISION_FORM, OFFICER_FORM } from './forms.ts'
 
 type Form = Record<string, unknown>
 
@@ -180,16 +179,7 @@ async function officerPage(
 }
 
 function approachPage(values: Form, errors: FormError[]) {
-  const checked = Array.isArray(values.emergencies) ? (values.emergencies as unknown[]) : [values.emergencies]
-  return {
-    pageTitle: 'Record a new approach',
-    values,
-    errors,
-    errorFor: errorsByField(errors),
-    channels: Object.entries(APPROACH_CHANNELS).map(([value, text]) => ({ value, text })),
-    sexes: Object.entries(SEXES).map(([value, text]) => ({ value, text })),
-    emergencies: Object.entries(EMERGENCIES).map(([value, text]) => ({ value, text, checked: checked.includes(value) })),
-  }
+  return { pageTitle: 'Record a new approach', ...approachFields(values, errors) }
 }
 
 function decisionPage(found: { reference: string; stage: string; decisions: Choice[] }, values: Form, errors: FormError[]) {

@@ -14,7 +14,7 @@ import { lastDayOfPeriod, preventionPeriodEnds, reliefPeriodEnds } from '../../d
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { londonDateOf, type Clock } from '../../platform/clock.ts'
 import { addCaseEvent } from '../case/queries.ts'
-import type { CaseLetters } from '../case/kernel.ts'
+import type { CaseLetters, EventLetter } from '../case/kernel.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { REASONS_LIMIT, type IssueEventLetter } from './commands.ts'
 import {
@@ -112,16 +112,7 @@ function periodEndsFor(kind: LetterKind, decidedOn: LocalDate, facts: LetterFact
   }
 }
 
-export interface CaseEventForLetter {
-  caseId: string
-  eventId: string
-  kind: string
-  occurredOn: string
-  details: Record<string, unknown>
-  issuedBy: string
-  now: Date
-  /** The officer's reasons for the letter, if they gave any. */
-  reasons?: unknown
+export interface CaseEventForLetter extends EventLetter {
   replacesLetterId?: string | undefined
 }
 

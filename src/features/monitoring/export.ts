@@ -9,11 +9,10 @@ import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import { neutraliseFormula } from '../../domain/monitoring/read-row.ts'
 import { ACTIVITY_COLUMNS, CASE_COLUMNS, type MonitoringActivity, type MonitoringCase } from '../../domain/monitoring/record.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { importedActivitiesAfter } from './export-queries.ts'
 import { caseworkActivities, caseworkCases, importedCases } from './queries.ts'
-import { MONITORING_READ, NO_PROGRAMME, type MonitoringService } from './service.ts'
-import { asSystem, asSystemStream, type OwnerDb } from '../../db/modes.ts'
+import { MONITORING_READ, NO_PROGRAMME, ProgrammeWork } from './service.ts'
+import { asSystem, asSystemStream } from '../../db/modes.ts'
 
 /**
  * Exporting a programme's monitoring data to the interchange files (docs/monitoring-data.md): every
@@ -81,17 +80,7 @@ export interface ExportStream {
   rows: () => number
 }
 
-export class MonitoringExportService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly monitoring: MonitoringService
-
-  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
-    this.db = deps.db
-    this.clock = deps.clock
-    this.monitoring = deps.monitoring
-  }
-
+export class MonitoringExportService extends ProgrammeWork {
   async programmesFor(actor: Actor | SystemActor) {
     return this.monitoring.programmesFor(actor)
   }

@@ -22,7 +22,6 @@ import {
 } from '../../domain/monitoring/read-row.ts'
 import type { MonitoringCase } from '../../domain/monitoring/record.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import {
   createImport,
   createStagingTables,
@@ -42,8 +41,8 @@ import {
   type StagedWarning,
 } from './import-queries.ts'
 import { districtsOf } from './queries.ts'
-import { MONITORING_READ, type MonitoringService } from './service.ts'
-import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { MONITORING_READ, ProgrammeWork } from './service.ts'
+import { asSystem } from '../../db/modes.ts'
 
 /**
  * Importing a programme's monitoring data set (docs/monitoring-data.md): cases.csv and, optionally,
@@ -213,17 +212,7 @@ async function eachRow(
   return null
 }
 
-export class MonitoringImportService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly monitoring: MonitoringService
-
-  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
-    this.db = deps.db
-    this.clock = deps.clock
-    this.monitoring = deps.monitoring
-  }
-
+export class MonitoringImportService extends ProgrammeWork {
   /** The programmes whose data the actor may import: those their organisation leads. */
   async programmesFor(actor: Actor | SystemActor) {
     return this.monitoring.programmesFor(actor)

@@ -3,7 +3,6 @@ import { FLAG_KINDS, type FlagKind } from '../../domain/monitoring/flags.ts'
 import { missingByField, missingByWorker, qualityFindings } from '../../domain/monitoring/quality.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { recordAudit, type Origin, type SystemActor } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import type { ReviewFlag } from './commands.ts'
 import {
   authorityById,
@@ -21,8 +20,8 @@ import {
   type FlagRow,
   type FlagScope,
 } from './quality-queries.ts'
-import { MONITORING_READ, type MonitoringService } from './service.ts'
-import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { MONITORING_READ, ProgrammeWork } from './service.ts'
+import { asSystem } from '../../db/modes.ts'
 import { may } from '../../platform/permissions.ts'
 
 const SYSTEM: SystemActor = { kind: 'system', organisationId: null, label: 'Data-quality checks' }
@@ -44,17 +43,7 @@ export type ScopeResult = { scope: QualityScope } | { choices: QualityScope[] } 
  * on a programme's or an authority's monitoring data, list them, and let people mark them reviewed
  * with a reason so that the list shrinks as things are fixed. Every read and change is audited.
  */
-export class QualityService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-  private readonly monitoring: MonitoringService
-
-  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
-    this.db = deps.db
-    this.clock = deps.clock
-    this.monitoring = deps.monitoring
-  }
-
+export class QualityService extends ProgrammeWork {
   /** The programmes the actor leads and the authority they work for, whichever they may look after. */
   async choices(actor: Actor): Promise<QualityScope[]> {
     if (!may(actor.role, 'monitoring.read')) return []

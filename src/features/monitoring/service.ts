@@ -152,3 +152,16 @@ export class MonitoringService {
     return { programmes: feed.programmes, districts: feed.districts, cases, activities }
   }
 }
+
+/** A service over a programme's monitoring data: its import, export and data quality. */
+export abstract class ProgrammeWork {
+  protected readonly db: OwnerDb
+  protected readonly clock: Clock
+  protected readonly monitoring: MonitoringService
+
+  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
+    this.db = deps.db
+    this.clock = deps.clock
+    this.monitoring = deps.monitoring
+  }
+}

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express'
-import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { approachFields } from '../casework/forms.ts'
 import { SUPPORT_NEEDS } from '../../domain/code-lists.ts'
 import { PREFERRED_CONTACT, REFERRAL_REASONS } from '../../domain/referrals.ts'
 import type { Actor } from '../../db/actor.ts'
@@ -9,7 +9,7 @@ import { humanise } from '../../platform/formatting.ts'
 import { ForbiddenError, requirePermission, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
-import { errorsOn, listOf, readForm, type FormBinding, withCommand } from '../../platform/http/form-commands.ts'
+import { errorsOn, readForm, type FormBinding, withCommand } from '../../platform/http/form-commands.ts'
 import { CONSENT_EXPLAINED } from './commands.ts'
 import {
   CONVERT_FORM,
@@ -286,15 +286,5 @@ function convertPage(
   values: Record<string, unknown>,
   errors: FormError[],
 ) {
-  const checked = listOf(values['emergencies'])
-  return {
-    pageTitle: `Open an approach from referral ${found.referral.reference}`,
-    ...found,
-    values,
-    errors,
-    errorFor: errorsByField(errors),
-    channels: Object.entries(APPROACH_CHANNELS).map(([value, text]) => ({ value, text })),
-    sexes: Object.entries(SEXES).map(([value, text]) => ({ value, text })),
-    emergencies: Object.entries(EMERGENCIES).map(([value, text]) => ({ value, text, checked: checked.includes(value) })),
-  }
+  return { pageTitle: `Open an approach from referral ${found.referral.reference}`, ...found, ...approachFields(values, errors) }
 }
