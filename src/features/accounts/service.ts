@@ -1,4 +1,5 @@
 import type { Actor } from '../../db/actor.ts'
+import { Service } from '../../platform/service.ts'
 import { recordAudit, type Origin, type SystemActor } from '../../platform/audit.ts'
 import { actorOf, type CurrentUser } from '../../platform/current-user.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -24,14 +25,11 @@ export type SignInResult =
   | { outcome: 'locked'; lockedUntil: Date }
   | { outcome: 'disabled' }
 
-export class AccountService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
+export class AccountService extends Service {
   private readonly lockout: LockoutPolicy
 
   constructor(deps: { db: OwnerDb; clock: Clock; lockout: LockoutPolicy }) {
-    this.db = deps.db
-    this.clock = deps.clock
+    super(deps)
     this.lockout = deps.lockout
   }
 

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { Service } from '../../platform/service.ts'
 import type { Actor } from '../../db/actor.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { findCurrentUser, findUserByEmail } from '../accounts/queries.ts'
 import { actorOf } from '../../platform/current-user.ts'
 import { findOrganisationByName } from '../organisations/queries.ts'
 import { findApiKey, insertApiKey, markApiKeyUsed } from './queries.ts'
-import { asSystem, type OwnerDb, type SystemReason } from '../../db/modes.ts'
+import { asSystem, type SystemReason } from '../../db/modes.ts'
 
 const KEY_PREFIX = 'upk_'
 
@@ -15,15 +15,7 @@ const KEY_PREFIX = 'upk_'
  * API keys for partner organisations' systems. Only a hash is stored: the key itself is shown once,
  * when it is made. Keys are long and random, so a fast hash is enough (unlike passwords).
  */
-export class ApiKeyService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-
-  constructor(deps: { db: OwnerDb; clock: Clock }) {
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class ApiKeyService extends Service {
   /**
    * A new key for an organisation's system; with `personEmail`, one that acts as that person of the
    * organisation (a case management system's officer), under exactly the rules of their own pages.

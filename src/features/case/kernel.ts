@@ -3,6 +3,7 @@ import type { OwnerDb } from '../../db/modes.ts'
 import type { LetterFacts, LetterKind } from '../../domain/letters.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
+import { Service, type ServiceDeps } from '../../platform/service.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase } from './queries.ts'
 
@@ -192,21 +193,16 @@ export class CaseKernel {
 }
 
 /** What every service of casework works with: the database, the clock, and the kernel its steps go through. */
-export interface CaseServiceDeps {
-  db: OwnerDb
-  clock: Clock
+export interface CaseServiceDeps extends ServiceDeps {
   cases: CaseKernel
 }
 
 /** A service of casework: decisions, the household and assessment, plans, reviews, accommodation. */
-export abstract class CaseService {
-  protected readonly db: OwnerDb
-  protected readonly clock: Clock
+export abstract class CaseService extends Service {
   protected readonly cases: CaseKernel
 
   constructor(deps: CaseServiceDeps) {
-    this.db = deps.db
-    this.clock = deps.clock
+    super(deps)
     this.cases = deps.cases
   }
 }

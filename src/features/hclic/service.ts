@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely'
+import { Service } from '../../platform/service.ts'
 import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { buildRecords } from '../../domain/hclic/build.ts'
 import { entersQuarter, type Quarter } from '../../domain/hclic/quarter.ts'
 import type { HclicCase, HclicPersonalDetails } from '../../domain/hclic/record.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { authorityByCode, authorityCodeOf, caseRows } from './queries.ts'
-import { asSystem, declarePurpose, type OwnerDb } from '../../db/modes.ts'
+import { asSystem, declarePurpose } from '../../db/modes.ts'
 import { may } from '../../platform/permissions.ts'
 
 export interface QuarterReturn {
@@ -20,15 +20,7 @@ export interface QuarterReturn {
  * The statutory return's cases for an authority and a quarter, built from its casework. The data team
  * of the authority itself, or the system (command line, nightly run), may ask; every request is audited.
  */
-export class HclicService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-
-  constructor(deps: { db: OwnerDb; clock: Clock }) {
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class HclicService extends Service {
   /** The ONS code of the actor's own housing authority, when they are on its data team. */
   async authorityCodeFor(actor: Actor): Promise<string | undefined> {
     if (actor.organisationId === null || !may(actor.role, 'return.prepare')) return undefined

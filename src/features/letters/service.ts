@@ -1,4 +1,5 @@
 import { LocalDate } from '@js-joda/core'
+import { Service } from '../../platform/service.ts'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import {
   groundWording,
@@ -12,7 +13,7 @@ import {
 } from '../../domain/letters.ts'
 import { lastDayOfPeriod, preventionPeriodEnds, reliefPeriodEnds } from '../../domain/statutory-dates.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
-import { londonDateOf, type Clock } from '../../platform/clock.ts'
+import { londonDateOf } from '../../platform/clock.ts'
 import { addCaseEvent } from '../case/queries.ts'
 import type { CaseLetters, EventLetter } from '../case/kernel.ts'
 import type { Refusal } from '../../platform/commands.ts'
@@ -27,7 +28,6 @@ import {
   lettersOfCase,
 } from './queries.ts'
 import { renderLetter } from './render.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 import { may } from '../../platform/permissions.ts'
 
 export interface IssueLetter {
@@ -181,15 +181,7 @@ export type IssueResult = { outcome: 'issued'; id: string } | { outcome: 'invali
 const invalid = (path: string, message: string) => ({ outcome: 'invalid' as const, refusals: [{ path, message }] })
 
 /** The letters of a case: reading them (each one audited), and issuing one for an event that has none. */
-export class LettersService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-
-  constructor(deps: { db: OwnerDb; clock: Clock }) {
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class LettersService extends Service {
   /** The case's letters, and its events that call for a letter but have none. */
   async ofCase(actor: Actor, reference: string) {
     if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return undefined

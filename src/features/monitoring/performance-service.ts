@@ -1,4 +1,5 @@
 import { LocalTime, ZonedDateTime, type LocalDate } from '@js-joda/core'
+import { Service } from '../../platform/service.ts'
 import type { Transaction } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
@@ -32,14 +33,11 @@ export function performancePeriodOf(value: unknown, today: LocalDate) {
  * lead organisation (a county, a programme's lead) looks after. Figures and officers' names only,
  * never a household; the read is audited.
  */
-export class PerformanceService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
+export class PerformanceService extends Service {
   private readonly calendar: WorkingCalendar
 
   constructor(deps: { db: OwnerDb; clock: Clock; calendar?: WorkingCalendar }) {
-    this.db = deps.db
-    this.clock = deps.clock
+    super(deps)
     this.calendar = deps.calendar ?? new WorkingCalendar()
   }
 

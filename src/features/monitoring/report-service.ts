@@ -1,4 +1,5 @@
 import type { Actor } from '../../db/actor.ts'
+import { Service } from '../../platform/service.ts'
 import { createEvaluationTally } from '../../domain/monitoring/report.ts'
 import type { EvaluationReport } from '../../domain/monitoring/report-model.ts'
 import { SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
@@ -15,15 +16,12 @@ export class NoProgrammeError extends Error {}
  * The programme evaluation report (docs/evaluation-report.md) for the people who evaluate a
  * programme: its lead organisation's analysts and team managers, or the system on the command line.
  */
-export class EvaluationReportService {
+export class EvaluationReportService extends Service {
   private readonly monitoring: MonitoringService
-  private readonly db: OwnerDb
-  private readonly clock: Clock
 
   constructor(deps: { monitoring: MonitoringService; db: OwnerDb; clock: Clock }) {
+    super(deps)
     this.monitoring = deps.monitoring
-    this.db = deps.db
-    this.clock = deps.clock
   }
 
   today() {

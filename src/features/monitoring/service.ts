@@ -1,9 +1,9 @@
 import type { Actor } from '../../db/actor.ts'
+import { Service, type ServiceDeps } from '../../platform/service.ts'
 import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { withPreventionActivities, type ReportedCase } from '../../domain/monitoring/report.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import {
   caseworkActivities,
   caseworkCases,
@@ -15,7 +15,7 @@ import {
   unmatchedImportedActivities,
 } from './queries.ts'
 import { may } from '../../platform/permissions.ts'
-import { asSystem, asSystemStream, type OwnerDb, type UnrecordedReason } from '../../db/modes.ts'
+import { asSystem, asSystemStream, type UnrecordedReason } from '../../db/modes.ts'
 
 /** The refusal given to someone who may see no programme's monitoring data at all. */
 export const NO_PROGRAMME = 'You may not see any programme’s monitoring data'
@@ -58,15 +58,7 @@ export interface ProgrammeData {
 }
 
 /** A programme's monitoring data for the people who evaluate it: its lead's analysts and team managers. */
-export class MonitoringService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-
-  constructor(deps: { db: OwnerDb; clock: Clock }) {
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class MonitoringService extends Service {
   /** The programmes the actor may see: those their organisation leads (all of them for the system). */
   async programmesFor(actor: Actor | SystemActor) {
     if (actor.kind !== 'system' && (actor.organisationId === null || !may(actor.role, 'monitoring.read'))) return []
@@ -154,14 +146,11 @@ export class MonitoringService {
 }
 
 /** A service over a programme's monitoring data: its import, export and data quality. */
-export abstract class ProgrammeWork {
-  protected readonly db: OwnerDb
-  protected readonly clock: Clock
+export abstract class ProgrammeWork extends Service {
   protected readonly monitoring: MonitoringService
 
-  constructor(deps: { db: OwnerDb; clock: Clock; monitoring: MonitoringService }) {
-    this.db = deps.db
-    this.clock = deps.clock
+  constructor(deps: ServiceDeps & { monitoring: MonitoringService }) {
+    super(deps)
     this.monitoring = deps.monitoring
   }
 }

@@ -1,19 +1,11 @@
 import { isEnglishHousingAuthorityCode, isOrganisationType, ORGANISATION_TYPES } from '../../domain/organisations.ts'
+import { Service } from '../../platform/service.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { RefusedError } from '../../platform/refused.ts'
 import { findOrganisationByCode, findOrganisationByName, insertOrganisation } from './queries.ts'
-import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { asSystem } from '../../db/modes.ts'
 
-export class OrganisationService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-
-  constructor(deps: { db: OwnerDb; clock: Clock }) {
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class OrganisationService extends Service {
   /** Adds an organisation. Run by the platform's operators (the command line), so it acts as the system. */
   async add(request: { type: string; name: string; code?: string | undefined; parent?: string | undefined }, actor: SystemActor) {
     const name = request.name.trim()

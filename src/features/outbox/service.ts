@@ -1,8 +1,7 @@
 import { asActor, type Actor } from '../../db/actor.ts'
+import { Service } from '../../platform/service.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
 import { outboxMessage, recentOutboxMessages } from './queries.ts'
-import type { OwnerDb } from '../../db/modes.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -10,15 +9,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const OUTBOX_PAGE_SIZE = 200
 
 /** The messages the service has sent, or kept, for an organisation: read by its administrators only. */
-export class OutboxService {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
-
-  constructor(deps: { db: OwnerDb; clock: Clock }) {
-    this.db = deps.db
-    this.clock = deps.clock
-  }
-
+export class OutboxService extends Service {
   async recent(actor: Actor) {
     if (actor.kind !== 'user' || actor.role !== 'administrator') return []
     return asActor(this.db, actor, (trx) => recentOutboxMessages(trx, actor.organisationId, OUTBOX_PAGE_SIZE))

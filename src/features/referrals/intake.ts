@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomInt, randomUUID } from 'node:crypto'
+import { Service } from '../../platform/service.ts'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import { mayRefer } from '../../domain/organisations.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
@@ -49,15 +50,12 @@ class KeyTaken extends Error {}
  * channel, the same rules read the referral, nothing about the person is kept from a refused attempt,
  * and the referral, its receipt messages and its audit entry are written together or not at all.
  */
-export class ReferralIntake {
-  private readonly db: OwnerDb
-  private readonly clock: Clock
+export class ReferralIntake extends Service {
   private readonly notifier: Notifier
   private readonly addressSecret: string
 
   constructor(deps: { db: OwnerDb; clock: Clock; notifier: Notifier; addressSecret: string }) {
-    this.db = deps.db
-    this.clock = deps.clock
+    super(deps)
     this.notifier = deps.notifier
     this.addressSecret = deps.addressSecret
   }
