@@ -189,5 +189,5 @@ describe('a caseworker assesses a household in the browser', () => {
     expect(casePage).toContain('Assessment (section 189A) completed')
     expect(casePage).toContain('Ruby Clarke')
     await page.context().close()
-  }, 120_000)
+  })
 })

@@ -5,6 +5,7 @@ import { assertLoaded, signIn } from './pages/base-page.ts'
 import { demoAccount, fillDate, recordApproach, recordDecision } from './pages/case-pages.ts'
 import { launchBrowser, newContext } from './support/browser.ts'
 import { startServer, type RunningServer } from './support/server.ts'
+import { step } from './support/step.ts'
 
 describe('a review (s202) of a decision ending a duty', () => {
   let server: RunningServer
@@ -23,14 +24,17 @@ describe('a review (s202) of a decision ending a duty', () => {
 
   it('is requested by the caseworker, shows as due on the case, and is decided by a team manager, each page passing axe', async () => {
     const caseworker = await (await newContext(browser)).newPage()
-    await signIn(caseworker, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
-    await recordApproach(caseworker, server.url, { givenName: 'Nadia', familyName: 'Okoro', born: new Date(1985, 8, 3), sex: 'Female' })
-    const caseUrl = caseworker.url()
-    await recordDecision(caseworker, 'Prevention duty owed (section 195): threatened with homelessness within 56 days')
-    await recordDecision(caseworker, 'End the prevention duty', {
-      more: async () => {
-        await caseworker.getByLabel('Ground for ending the duty').selectOption('contact_lost')
-      },
+    const caseUrl = await step('a case whose prevention duty has ended', async () => {
+      await signIn(caseworker, server.url, demoAccount('caseworker').email, DEMO_PASSWORD)
+      await recordApproach(caseworker, server.url, { givenName: 'Nadia', familyName: 'Okoro', born: new Date(1985, 8, 3), sex: 'Female' })
+      const url = caseworker.url()
+      await recordDecision(caseworker, 'Prevention duty owed (section 195): threatened with homelessness within 56 days')
+      await recordDecision(caseworker, 'End the prevention duty', {
+        more: async () => {
+          await caseworker.getByLabel('Ground for ending the duty').selectOption('contact_lost')
+        },
+      })
+      return url
     })
 
     await caseworker.getByRole('button', { name: 'Reviews' }).click()
