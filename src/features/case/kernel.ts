@@ -11,7 +11,7 @@ import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase } from './queri
  * The case kernel: what every piece of casework (decisions, the household and assessment, plans,
  * reviews, letters) builds on, and which imports none of them. It finds a case the actor may see,
  * records a step on it (the change, its timeline event, its letter and its audit record, all or
- * nothing), and reads a case with its audit record.
+ * nothing), and reads a case.
  */
 
 export type Officer = Extract<Actor, { kind: 'user' }> & { role: 'caseworker' | 'team_manager' }
@@ -43,10 +43,6 @@ export function asOfficer(actor: Actor): Officer | undefined {
   return actor.kind === 'user' && (actor.role === 'caseworker' || actor.role === 'team_manager') ? (actor as Officer) : undefined
 }
 
-/**
- * The letters a step calls for, issued in the step's own transaction so that a decision never stands
- * without its letter. The letters feature provides them; the kernel only knows when.
- */
 /** A recorded event whose letter, if it calls for one, is issued with it. */
 export interface EventLetter {
   caseId: string
@@ -60,6 +56,10 @@ export interface EventLetter {
   reasons?: unknown
 }
 
+/**
+ * The letters a step calls for, issued in the step's own transaction so that a decision never stands
+ * without its letter. The letters feature provides them; the kernel only knows when.
+ */
 export interface CaseLetters {
   issue(
     trx: Scoped,
