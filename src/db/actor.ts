@@ -43,7 +43,11 @@ export async function asActor<T>(db: OwnerDb | Kysely<DB>, actor: Actor, work: (
  * the actor under row-level security: one read-only transaction, held while the reader asks for pages
  * and let go when it stops, early or not.
  */
-export async function* asActorStream<T>(db: OwnerDb | Kysely<DB>, actor: Actor, open: (trx: Scoped) => AsyncIterable<T>): AsyncGenerator<T> {
+export async function* asActorStream<T>(
+  db: OwnerDb | Kysely<DB>,
+  actor: Actor,
+  open: (trx: Scoped) => AsyncIterable<T>,
+): AsyncGenerator<T> {
   const trx = await connectionOf(db).startTransaction().setAccessMode('read only').execute()
   let committed = false
   try {

@@ -127,8 +127,7 @@ export class MonitoringExportService extends ProgrammeWork {
 
   private async *caseRows(actor: Actor | SystemActor, programmeId: string): AsyncGenerator<string[]> {
     for await (const c of streamAs(this.db, actor, (db) => importedCases(db, [programmeId], null))) yield caseRow(c)
-    for (const c of await readAs(this.db, actor, (db) => caseworkCases(db, [programmeId], null)))
-      yield caseRow(monitoringFromCasework(c))
+    for (const c of await readAs(this.db, actor, (db) => caseworkCases(db, [programmeId], null))) yield caseRow(monitoringFromCasework(c))
   }
 
   private async *activityRows(actor: Actor | SystemActor, programmeId: string): AsyncGenerator<string[]> {

@@ -17,8 +17,6 @@ import {
 } from './queries.ts'
 import { may } from '../../platform/permissions.ts'
 import { asSystem, asSystemStream, type UnrecordedReason } from '../../db/modes.ts'
-import type { Kysely } from 'kysely'
-import type { DB } from '../../db/schema.ts'
 
 /** The refusal given to someone who may see no programme's monitoring data at all. */
 export const NO_PROGRAMME = 'You may not see any programme’s monitoring data'
@@ -122,7 +120,7 @@ export class MonitoringService extends Service {
     )
     const owner = this.db
     const read = <T>(open: (db: Scoped) => AsyncIterable<T>) => streamAs(owner, actor, open)
-    const once = <T>(work: (db: Kysely<DB>) => Promise<T>) => readAs(owner, actor, work)
+    const once = <T>(work: (db: Scoped) => Promise<T>) => readAs(owner, actor, work)
     return {
       programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
       districts: districts.map((d) => ({ id: d.id, name: d.name })),
