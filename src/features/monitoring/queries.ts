@@ -6,8 +6,8 @@ import type { ReportedCase } from '../../domain/monitoring/report.ts'
 
 /**
  * A programme's monitoring data: the records imported for it, and the cases its workers recorded
- * through casework. Read as the system for the programme's lead (see service.ts), bound to the
- * programmes and districts asked for.
+ * through casework. Read as the person asking under row-level security (migration 0022), or as the
+ * system on the command line (see service.ts), bound to the programmes and districts asked for.
  */
 
 export async function programmesLedBy(db: Kysely<DB>, organisationId: string | null) {
