@@ -72,10 +72,10 @@ async function recordSystemWork(trx: Transaction<DB>, reason: string): Promise<v
 }
 
 /** What a transaction declares it reads for, where a policy grants rows for that purpose alone. */
-export type Purpose = 'statutory_return'
+export type Purpose = 'statutory_return' | 'programme_monitoring'
 
 /**
- * Declares, for the rest of the actor's transaction, the purpose its reads serve (migration 0020). Call it
+ * Declares, for the rest of the actor's transaction, the purpose its reads serve (migrations 0020 and 0027). Call it
  * in the same transaction that writes the audit record of the read, so the rows it opens are never read
  * unaudited.
  */

@@ -495,6 +495,60 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
       expect(seen.importedCases).toEqual(['MON-BAS-1'])
     })
 
+    it('gives a programme’s lead its districts’ casework for monitoring alone, never as a case to open', async () => {
+      const db = world.db
+      const programme = (
+        await db
+          .insertInto('programmes')
+          .values({ name: 'Harlow-led Partnership', lead_organisation_id: world.ids.harlow })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      const household = (
+        await db.insertInto('households').values({ authority_id: world.ids.basildon }).returning('id').executeTakeFirstOrThrow()
+      ).id
+      await db
+        .insertInto('people')
+        .values({
+          household_id: household,
+          authority_id: world.ids.basildon,
+          is_applicant: true,
+          given_name: 'Petra',
+          family_name: 'Partnership',
+          date_of_birth: '1990-02-01',
+          sex: 'female',
+        })
+        .execute()
+      await db
+        .insertInto('cases')
+        .values({
+          reference: 'BAS-PART-1',
+          authority_id: world.ids.basildon,
+          officer_id: world.users.basildonCaseworker.id,
+          household_id: household,
+          programme_id: programme,
+          approached_on: '2026-03-02',
+          approach_channel: 'phone',
+          stage: 'prevention',
+        })
+        .execute()
+
+      const data = await world.services.monitoring.programmeData(harlowAnalyst, { programmes: ['Harlow-led Partnership'] })
+      if ('error' in data) throw new Error(data.error)
+      expect(data.cases.map((c) => [c.caseRef, c.district, c.applicantSex, c.applicantAge])).toEqual([
+        ['BAS-PART-1', 'Basildon Borough Council', 'female', 36],
+      ])
+
+      // Without the declared purpose (a case page, a search) the lead reaches none of the district's records.
+      const unpurposed = await asActor(db, harlowAnalyst, async (trx) => ({
+        cases: await trx.selectFrom('cases').where('reference', '=', 'BAS-PART-1').select('id').execute(),
+        people: await trx.selectFrom('people').where('household_id', '=', household).select('id').execute(),
+      }))
+      expect(unpurposed).toEqual({ cases: [], people: [] })
+      // Nor through the pages: the case is not found for the lead's analyst.
+      expect(await world.services.cases.isHeld(harlowAnalyst, 'BAS-PART-1')).toBe(false)
+    })
+
     const flagOf = async (programmeId: string) =>
       (await world.db.selectFrom('data_quality_flags').where('programme_id', '=', programmeId).select('id').executeTakeFirstOrThrow()).id
   })

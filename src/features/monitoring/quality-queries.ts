@@ -4,7 +4,7 @@ import type { MonitoringActivity } from '../../domain/monitoring/record.ts'
 
 /**
  * The data-quality flags (data_quality_flags) and what they point at. People read them as themselves
- * under row-level security (migration 0022); raising, clearing and reviewing flags is the system's work,
+ * under row-level security (migration 0027); raising, clearing and reviewing flags is the system's work,
  * done once the service has checked who is asking.
  */
 

@@ -29,7 +29,7 @@ export const FLAGS_PER_PAGE = 100
 
 /**
  * Raising, clearing and reviewing flags, and an authority team's view of its cases across programmes,
- * stay system work: the application role may only read flags (migration 0022), and the service checks
+ * stay system work: the application role may only read flags (migration 0027), and the service checks
  * who asks (scopeOf, reviewable) and audits the work in the same transaction.
  */
 const FLAG_WORK: UnrecordedReason = {

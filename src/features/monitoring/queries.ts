@@ -6,7 +6,7 @@ import type { ReportedCase } from '../../domain/monitoring/report.ts'
 
 /**
  * A programme's monitoring data: the records imported for it, and the cases its workers recorded
- * through casework. Read as the person asking under row-level security (migration 0022), or as the
+ * through casework. Read as the person asking under row-level security (migration 0027), or as the
  * system on the command line (see service.ts), bound to the programmes and districts asked for.
  */
 

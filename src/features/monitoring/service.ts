@@ -16,14 +16,15 @@ import {
   unmatchedImportedActivities,
 } from './queries.ts'
 import { may } from '../../platform/permissions.ts'
-import { asSystem, asSystemStream, type UnrecordedReason } from '../../db/modes.ts'
+import { asSystem, asSystemStream, declarePurpose, type UnrecordedReason } from '../../db/modes.ts'
 
 /** The refusal given to someone who may see no programme's monitoring data at all. */
 export const NO_PROGRAMME = 'You may not see any programme’s monitoring data'
 
 /**
- * A person's read of monitoring data runs as them, under the policies of migration 0022 (a programme's
- * lead's analysts and team managers read its data, an authority's own team its own cases'). Only the
+ * A person's read of monitoring data runs as them, for the declared purpose 'programme_monitoring', under
+ * the policies of migration 0027 (a programme's lead's analysts and team managers read its data, its
+ * districts' casework included; an authority's own team its own cases'). Only the
  * command line, which is no one's request, reads as the system, once it has checked and audited the read.
  */
 export const MONITORING_READ: UnrecordedReason = {
@@ -33,12 +34,20 @@ export const MONITORING_READ: UnrecordedReason = {
 
 /** One read of monitoring data in one transaction: as the person asking, or as the system. */
 export function readAs<T>(db: OwnerDb, actor: Actor | SystemActor, work: (trx: Scoped) => Promise<T>): Promise<T> {
-  return actor.kind === 'system' ? asSystem(db, MONITORING_READ, work) : asActor(db, actor, work)
+  if (actor.kind === 'system') return asSystem(db, MONITORING_READ, work)
+  return asActor(db, actor, async (trx) => {
+    await declarePurpose(trx, 'programme_monitoring')
+    return work(trx)
+  })
 }
 
 /** A read of monitoring data too large for one page, page by page in one read-only transaction. */
 export function streamAs<T>(db: OwnerDb, actor: Actor | SystemActor, open: (trx: Scoped) => AsyncIterable<T>): AsyncGenerator<T> {
-  return actor.kind === 'system' ? asSystemStream(db, MONITORING_READ, open) : asActorStream(db, actor, open)
+  if (actor.kind === 'system') return asSystemStream(db, MONITORING_READ, open)
+  return asActorStream(db, actor, async function* (trx) {
+    await declarePurpose(trx, 'programme_monitoring')
+    yield* open(trx)
+  })
 }
 
 export interface ProgrammeFilter {
