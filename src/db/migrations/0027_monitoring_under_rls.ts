@@ -8,8 +8,11 @@ const LED = `(SELECT p.id FROM programmes p
                WHERE p.lead_organisation_id = upstream_organisation()
                  AND upstream_role() IN ('analyst', 'team_manager'))`
 
-/** The acting authority's own data team ('monitoring.read'): its cases' monitoring data, whatever programme. */
-const OWN_TEAM = `upstream_role() IN ('analyst', 'team_manager')`
+/**
+ * The acting authority, for its own data team ('monitoring.read'): its cases' monitoring data, whatever
+ * programme. A subquery, like LED, so that it is worked out once per query rather than once per row.
+ */
+const OWN_TEAM = `(SELECT upstream_organisation() WHERE upstream_role() IN ('analyst', 'team_manager'))`
 
 /** The cases a programme's workers recorded through casework, in the programmes the actor leads. */
 const LED_CASEWORK = `(SELECT c.id FROM cases c WHERE c.programme_id IN ${LED} AND NOT c.imported_from_monitoring)`
@@ -41,11 +44,11 @@ export const monitoringUnderRls: Migration = {
     `CREATE POLICY monitoring_imports_lead ON monitoring_imports FOR SELECT TO upstream_app
        USING (programme_id IN ${LED})`,
     `CREATE POLICY monitoring_records_lead ON monitoring_records FOR SELECT TO upstream_app
-       USING (programme_id IN ${LED} OR (authority_id = upstream_organisation() AND ${OWN_TEAM}))`,
+       USING (programme_id IN ${LED} OR authority_id IN ${OWN_TEAM})`,
     `CREATE POLICY monitoring_activities_lead ON monitoring_activities FOR SELECT TO upstream_app
        USING (programme_id IN ${LED})`,
     `CREATE POLICY data_quality_flags_lead ON data_quality_flags FOR SELECT TO upstream_app
-       USING (programme_id IN ${LED} OR (authority_id = upstream_organisation() AND ${OWN_TEAM}))`,
+       USING (programme_id IN ${LED} OR authority_id IN ${OWN_TEAM})`,
     `CREATE POLICY cases_programme_lead ON cases FOR SELECT TO upstream_app
        USING (${MONITORING} AND programme_id IN ${LED})`,
     `CREATE POLICY people_programme_lead ON people FOR SELECT TO upstream_app

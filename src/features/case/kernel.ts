@@ -5,6 +5,7 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { Service, type ServiceDeps } from '../../platform/service.ts'
 import type { Refusal } from '../../platform/commands.ts'
+import { may } from '../../platform/permissions.ts'
 import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase } from './queries.ts'
 
 /**
@@ -176,9 +177,19 @@ export class CaseKernel {
   ): Promise<T | undefined> {
     const officer = asOfficer(actor)
     if (!officer) return undefined
+    return this.viewCase(officer, reference, (trx, found) => work(trx, found, officer))
+  }
+
+  /**
+   * A read of a case for anyone who may read cases (an analyst too, who may change none): the case page
+   * and its timeline. As with readCase, `work` records the view in the same transaction.
+   */
+  async viewCase<T>(actor: Actor, reference: string, work: (trx: Scoped, found: FoundCase) => Promise<T>): Promise<T | undefined> {
+    const organisationId = actor.organisationId
+    if (!may(actor.role, 'case.read') || organisationId === null) return undefined
     return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      return found ? work(trx, found, officer) : undefined
+      const found = await findCaseByReference(trx, organisationId, reference)
+      return found ? work(trx, found) : undefined
     })
   }
 

@@ -30,7 +30,7 @@ import {
   openCasesOfOrganisation,
   outcomesOfClosedCases,
 } from './queries.ts'
-import { addCaseEvent, eventsOfCase, findCaseByReference, officersOf } from '../case/queries.ts'
+import { addCaseEvent, eventsOfCase, officersOf } from '../case/queries.ts'
 import { may } from '../../platform/permissions.ts'
 
 export class CaseworkService extends CaseService {
@@ -110,10 +110,7 @@ export class CaseworkService extends CaseService {
    * without its audit entry.
    */
   async viewCase(actor: Actor, reference: string, origin: Origin) {
-    if (!may(actor.role, 'case.read') || actor.organisationId === null) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, actor.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.viewCase(actor, reference, async (trx, found) => {
       await recordAudit(
         trx,
         actor,
