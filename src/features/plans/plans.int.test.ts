@@ -1,16 +1,25 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
+import { givenCase, type GivenCase } from '../../test-support/cases.ts'
 import { useWorld } from '../../test-support/world.ts'
 
 /**
- * A personalised housing plan on BAS-2026-00001 (prevention, approached 1 February 2026), and the
- * case's activities and contacts. The world's clock stands at 2 March 2026. The tests run in order.
+ * A personalised housing plan, and the case's activities and contacts, each test on a Basildon case of
+ * its own (Jade Turner's, in prevention since 1 February 2026). The world's clock stands at 2 March 2026.
+ * A test that needs a plan, steps or work recorded first records them itself, so the tests run in any order.
  */
 describe.each(testDatabaseKinds())('housing plans, activities and contacts on $name', (kind) => {
   const current = useWorld(kind)
-  const plan = '/cases/BAS-2026-00001/plan'
   const caseworker = () => signedInAgent(current().app, current().users.basildonCaseworker.email)
+  let kase: GivenCase
+  let casePath = ''
+  let plan = ''
+  beforeEach(async () => {
+    kase = await givenCase(current())
+    casePath = `/cases/${kase.reference}`
+    plan = `${casePath}/plan`
+  })
 
   /** Posts a form as a browser would: with the CSRF token (and the plan's version) of the page it came from. */
   async function post(agent: Agent, page: string, path: string, fields: Record<string, string>) {
@@ -21,8 +30,50 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
       .type('form')
       .send({ version, ...fields, _csrf: csrfTokenOf(form.text) })
   }
-  const plans = () => current().db.selectFrom('housing_plans').selectAll().execute()
-  const steps = () => current().db.selectFrom('housing_plan_steps').selectAll().orderBy('position').execute()
+  const plans = () => current().db.selectFrom('housing_plans').where('case_id', '=', kase.id).selectAll().execute()
+  const steps = () => current().db.selectFrom('housing_plan_steps').where('case_id', '=', kase.id).selectAll().orderBy('position').execute()
+  const contacts = () => current().db.selectFrom('case_contacts').where('case_id', '=', kase.id).selectAll().execute()
+  const activities = () => current().db.selectFrom('case_activities').where('case_id', '=', kase.id).selectAll().execute()
+
+  /** Posts through the pages, as a test's setup, failing loudly if the page refuses. */
+  async function given(agent: Agent, page: string, path: string, fields: Record<string, string>) {
+    const sent = await post(agent, page, path, fields)
+    if (sent.status !== 303) throw new Error(`${path} answered ${String(sent.status)}`)
+  }
+  /** The plan made on 20 February. */
+  const planMade = (agent: Agent) => given(agent, plan, plan, { 'made-on-day': '20', 'made-on-month': '2', 'made-on-year': '2026' })
+  /** The three steps from the library, personalised: the applicant's, the council's and a partner's. */
+  const stepsSaved = (agent: Agent) => given(agent, newSteps(), `${plan}/steps`, stepFields())
+  /** The applicant's agreement, recorded on 2 March. */
+  const agreed = (agent: Agent) =>
+    given(agent, plan, `${plan}/agreement`, {
+      agreement: 'agreed',
+      reasons: '',
+      'agreed-on-day': '2',
+      'agreed-on-month': '3',
+      'agreed-on-year': '2026',
+    })
+  const contactRecorded = (agent: Agent, kind: string, direction: string) =>
+    given(agent, `${casePath}/activities`, `${casePath}/contacts`, {
+      kind,
+      direction,
+      'contact-on-day': '2',
+      'contact-on-month': '3',
+      'contact-on-year': '2026',
+    })
+  /** The negotiation with the landlord on 27 February, a phone call to the household and a missed appointment. */
+  async function workRecorded(agent: Agent) {
+    const page = `${casePath}/activities`
+    await given(agent, page, page, {
+      activity: 'negotiation_mediation_advocacy_prevent_eviction',
+      'done-on-day': '27',
+      'done-on-month': '2',
+      'done-on-year': '2026',
+      doneBy: 'Priya Shah',
+    })
+    await contactRecorded(agent, 'phone_call', 'to_household')
+    await contactRecorded(agent, 'missed_appointment', '')
+  }
 
   it('lists what is wrong with the plan’s date and saves nothing', async () => {
     const agent = await caseworker()
@@ -41,7 +92,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     const made = await post(agent, plan, plan, { 'made-on-day': '20', 'made-on-month': '2', 'made-on-year': '2026' })
     expect(made.status).toBe(303)
     expect((await plans())[0]?.next_review_on).toBe('2026-03-20')
-    const page = (await agent.get('/cases/BAS-2026-00001')).text
+    const page = (await agent.get(casePath)).text
     expect(page).toContain('Review the personalised housing plan')
     expect(page).toContain('20 March 2026')
     expect(page).toContain('Personalised housing plan made')
@@ -49,6 +100,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('offers the library, then the chosen steps ready to personalise', async () => {
     const agent = await caseworker()
+    await planMade(agent)
     const library = await agent.get(`${plan}/library`)
     expect(library.text).toContain('Register with at least three letting agents')
     expect(library.text).toContain('Negotiate with the landlord')
@@ -60,7 +112,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     expect(chosen.text).toContain('value="Priya Shah"')
   })
 
-  const newSteps = `${plan}/steps/new?step=register_letting_agents&step=negotiate_with_landlord&step=debt_advice`
+  const newSteps = () => `${plan}/steps/new?step=register_letting_agents&step=negotiate_with_landlord&step=debt_advice`
   const stepFields = (overrides: Record<string, string> = {}) => ({
     count: '3',
     'library-0': 'register_letting_agents',
@@ -88,9 +140,10 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('lists every problem with the steps, keeps what was written, and saves none of them', async () => {
     const agent = await caseworker()
+    await planMade(agent)
     const response = await post(
       agent,
-      newSteps,
+      newSteps(),
       `${plan}/steps`,
       stepFields({ 'due-0-day': '19', 'due-0-month': '2', 'ownerName-2': '', 'text-1': ' ' }),
     )
@@ -105,7 +158,8 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('saves personalised steps from the library, the applicant’s first', async () => {
     const agent = await caseworker()
-    const response = await post(agent, newSteps, `${plan}/steps`, stepFields())
+    await planMade(agent)
+    const response = await post(agent, newSteps(), `${plan}/steps`, stepFields())
     expect(response.status).toBe(303)
     const saved = await steps()
     expect(saved.map((s) => [s.owner, s.owner_name, s.library_code, s.status])).toEqual([
@@ -120,6 +174,8 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('records the applicant’s view, asking for reasons when they disagree', async () => {
     const agent = await caseworker()
+    await planMade(agent)
+    await stepsSaved(agent)
     const date = { 'agreed-on-day': '2', 'agreed-on-month': '3', 'agreed-on-year': '2026' }
     const noReasons = await post(agent, plan, `${plan}/agreement`, { agreement: 'disagreed', reasons: '', ...date })
     expect(noReasons.status).toBe(400)
@@ -128,11 +184,14 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     const agreed = await post(agent, plan, `${plan}/agreement`, { agreement: 'agreed', reasons: '', ...date })
     expect(agreed.status).toBe(303)
     expect((await plans())[0]).toMatchObject({ agreement: 'agreed', agreement_recorded_on: '2026-03-02' })
-    expect((await agent.get('/cases/BAS-2026-00001')).text).toContain('The applicant’s view of the housing plan recorded')
+    expect((await agent.get(casePath)).text).toContain('The applicant’s view of the housing plan recorded')
   })
 
   it('refuses a change made on a plan someone else changed since, saving nothing', async () => {
     const first = await caseworker()
+    await planMade(first)
+    await stepsSaved(first)
+    await agreed(first)
     const second = await signedInAgent(current().app, current().users.basildonManager.email)
     const firstForm = await first.get(plan)
     const secondForm = await second.get(plan)
@@ -177,6 +236,8 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('changes a step’s progress, refusing a due date before the plan', async () => {
     const agent = await caseworker()
+    await planMade(agent)
+    await stepsSaved(agent)
     const step = (await steps())[0]
     if (!step) throw new Error('no step')
     const page = `${plan}/steps/${step.id}`
@@ -191,6 +252,8 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('prints a copy for the applicant: their steps first, in plain words, with their review rights', async () => {
     const agent = await caseworker()
+    await planMade(agent)
+    await stepsSaved(agent)
     const print = await agent.get(`${plan}/print`)
     expect(print.status).toBe(200)
     expect(print.text).toContain('Your personalised housing plan')
@@ -202,7 +265,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('records activities and contacts apart, so activities are counted without contacts', async () => {
     const agent = await caseworker()
-    const page = '/cases/BAS-2026-00001/activities'
+    const page = `${casePath}/activities`
     const wrong = await post(agent, page, page, {
       activity: '',
       'done-on-day': '31',
@@ -221,7 +284,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
       doneBy: 'Priya Shah',
     })
     expect(early.text).toContain('The date of the activity must be today or in the past')
-    const noDirection = await post(agent, page, '/cases/BAS-2026-00001/contacts', {
+    const noDirection = await post(agent, page, `${casePath}/contacts`, {
       kind: 'phone_call',
       'contact-on-day': '2',
       'contact-on-month': '3',
@@ -229,9 +292,8 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     })
     expect(noDirection.status).toBe(400)
     expect(noDirection.text).toContain('Select whether the contact was from or to the household')
-    const db = current().db
-    expect(await db.selectFrom('case_activities').selectAll().execute()).toHaveLength(0)
-    expect(await db.selectFrom('case_contacts').selectAll().execute()).toHaveLength(0)
+    expect(await activities()).toHaveLength(0)
+    expect(await contacts()).toHaveLength(0)
 
     const activity = await post(agent, page, page, {
       activity: 'negotiation_mediation_advocacy_prevent_eviction',
@@ -246,7 +308,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
       ['phone_call', 'to_household'],
       ['missed_appointment', ''],
     ]) {
-      const contact = await post(agent, page, '/cases/BAS-2026-00001/contacts', {
+      const contact = await post(agent, page, `${casePath}/contacts`, {
         kind: kind ?? '',
         direction: direction ?? '',
         'contact-on-day': '2',
@@ -255,16 +317,20 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
       })
       expect(contact.status).toBe(303)
     }
-    const activities = await db.selectFrom('case_activities').selectAll().execute()
-    expect(activities.map((a) => [a.activity, a.duty, a.done_on])).toEqual([
+    expect((await activities()).map((a) => [a.activity, a.duty, a.done_on])).toEqual([
       ['negotiation_mediation_advocacy_prevent_eviction', 'prevention', '2026-02-27'],
     ])
-    const contacts = await db.selectFrom('case_contacts').select(['kind', 'direction']).orderBy('kind').execute()
-    expect(contacts).toEqual([
+    const recorded = await current()
+      .db.selectFrom('case_contacts')
+      .where('case_id', '=', kase.id)
+      .select(['kind', 'direction'])
+      .orderBy('kind')
+      .execute()
+    expect(recorded).toEqual([
       { kind: 'missed_appointment', direction: null },
       { kind: 'phone_call', direction: 'to_household' },
     ])
-    const casePage = (await agent.get('/cases/BAS-2026-00001')).text
+    const casePage = (await agent.get(casePath)).text
     expect(casePage).toContain('<dd class="govuk-summary-list__value" id="activity-count">1</dd>')
     expect(casePage).toContain('<dd class="govuk-summary-list__value" id="contact-count">2</dd>')
     expect(casePage).toContain('Prevention or relief activity recorded')
@@ -272,9 +338,11 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
 
   it('stops the plan and activities when the duty ends, but still records contacts', async () => {
     const agent = await caseworker()
-    const decision = await agent.get('/cases/BAS-2026-00001/decision')
+    await planMade(agent)
+    await workRecorded(agent)
+    const decision = await agent.get(`${casePath}/decision`)
     const ended = await agent
-      .post('/cases/BAS-2026-00001/decision')
+      .post(`${casePath}/decision`)
       .type('form')
       .send({
         version: '1',
@@ -286,7 +354,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
         _csrf: csrfTokenOf(decision.text),
       })
     expect(ended.status).toBe(303)
-    const casePage = (await agent.get('/cases/BAS-2026-00001')).text
+    const casePage = (await agent.get(casePath)).text
     expect(casePage).not.toContain('Review the personalised housing plan')
     const review = await post(agent, plan, `${plan}/review`, {
       'reviewed-on-day': '2',
@@ -295,7 +363,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
     })
     expect(review.status).toBe(400)
     expect(review.text).toContain('The plan can be changed only while the prevention, relief or main housing duty is owed')
-    const page = '/cases/BAS-2026-00001/activities'
+    const page = `${casePath}/activities`
     const activity = await post(agent, page, page, {
       activity: 'other',
       'done-on-day': '2',
@@ -304,7 +372,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
       doneBy: 'Priya Shah',
     })
     expect(activity.status).toBe(400)
-    const letter = await post(agent, page, '/cases/BAS-2026-00001/contacts', {
+    const letter = await post(agent, page, `${casePath}/contacts`, {
       kind: 'letter',
       direction: 'to_household',
       'contact-on-day': '2',
@@ -312,18 +380,23 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
       'contact-on-year': '2026',
     })
     expect(letter.status).toBe(303)
-    expect(await current().db.selectFrom('case_contacts').selectAll().execute()).toHaveLength(3)
-    expect(await current().db.selectFrom('case_activities').selectAll().execute()).toHaveLength(1)
+    expect(await contacts()).toHaveLength(3)
+    expect(await activities()).toHaveLength(1)
   })
 
   it('keeps another authority out of the plan, its printed copy and the activities', async () => {
+    const agent = await caseworker()
+    await planMade(agent)
+    await stepsSaved(agent)
+    await workRecorded(agent)
+    await contactRecorded(agent, 'letter', 'to_household')
     const harlow = await signedInAgent(current().app, current().users.harlowCaseworker.email)
     expect((await harlow.get(plan)).status).toBe(404)
     expect((await harlow.get(`${plan}/print`)).status).toBe(404)
-    expect((await harlow.get('/cases/BAS-2026-00001/activities')).status).toBe(404)
+    expect((await harlow.get(`${casePath}/activities`)).status).toBe(404)
     const own = await harlow.get('/cases/HAR-2026-00001/plan')
     const sneaked = await harlow
-      .post('/cases/BAS-2026-00001/contacts')
+      .post(`${casePath}/contacts`)
       .type('form')
       .send({
         kind: 'letter',
@@ -334,7 +407,7 @@ describe.each(testDatabaseKinds())('housing plans, activities and contacts on $n
         _csrf: csrfTokenOf(own.text),
       })
     expect(sneaked.status).toBe(404)
-    expect(await current().db.selectFrom('case_contacts').selectAll().execute()).toHaveLength(3)
+    expect(await contacts()).toHaveLength(3)
   })
 
   it('lets a provider’s mentor keep the plan and record the work on a case they hold', async () => {
