@@ -1,18 +1,30 @@
 import { LocalDate } from '@js-joda/core'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { asActor, type Actor } from '../../db/actor.ts'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
+import { givenCase, type GivenCase } from '../../test-support/cases.ts'
 import { useWorld } from '../../test-support/world.ts'
 import { issueLetter, reviewDecisionFacts } from './service.ts'
 
 /**
- * Letters issued as decisions are recorded, on BAS-2026-00001 (prevention since 1 February 2026). The
- * world's clock stands at 2 March 2026, so a review must be asked for by 22 March 2026. In order.
+ * Letters issued as decisions are recorded, each test on a Basildon case of its own (Jade Turner's, in
+ * prevention since 1 February 2026) or on one of the world's cases no other test changes. The world's
+ * clock stands at 2 March 2026, so a review must be asked for by 22 March 2026. A test that needs a
+ * letter has its decision recorded itself, so the tests run in any order.
  */
 describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
   const current = useWorld(kind)
+  let kase: GivenCase
+  let casePath = ''
+  beforeEach(async () => {
+    kase = await givenCase(current())
+    casePath = `/cases/${kase.reference}`
+  })
   const letters = () => current().db.selectFrom('case_letters').selectAll().orderBy('issued_at').execute()
+  /** The letters on this test's own case. */
+  const caseLetters = () =>
+    current().db.selectFrom('case_letters').where('case_id', '=', kase.id).selectAll().orderBy('issued_at').execute()
 
   async function postForm(agent: Agent, formPage: string, action: string, fields: Record<string, string>) {
     const form = await agent.get(formPage)
@@ -22,9 +34,29 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
       .send({ ...fields, _csrf: csrfTokenOf(form.text) })
   }
 
+  const endPreventionDuty = {
+    version: '1',
+    choice: 'end_prevention_duty',
+    ground: 'application_withdrawn',
+    day: '2',
+    month: '3',
+    year: '2026',
+    letterReasons: 'You told us on 27 February <script>alert(1)</script> that you no longer need our help.',
+  }
+
+  /** The prevention duty ended on 2 March (the application withdrawn), with the notice it calls for. */
+  async function preventionEnded() {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const sent = await postForm(caseworker, `${casePath}/decision`, `${casePath}/decision`, endPreventionDuty)
+    if (sent.status !== 303) throw new Error(`could not end the prevention duty: ${String(sent.status)}`)
+    const ended = (await caseLetters()).find((l) => l.kind === 'prevention_duty_ended')
+    if (!ended) throw new Error('no letter')
+    return ended
+  }
+
   it('keeps a written warning on the case when a non-cooperation warning is given', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
-    const page = '/cases/BAS-2026-00001/non-cooperation'
+    const page = `${casePath}/non-cooperation`
     const response = await postForm(caseworker, page, `${page}/warning`, {
       stepRefused: 'Attend the viewing <b>arranged</b> with the landlord',
       day: '10',
@@ -33,7 +65,7 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
       reasonablePeriodDays: '14',
     })
     expect(response.status).toBe(303)
-    const [warning] = await letters()
+    const [warning] = await caseLetters()
     expect(warning?.kind).toBe('non_cooperation_warning')
     expect(warning?.body_text).toContain('section 193B(2)')
     expect(warning?.body_text).toContain('Attend the viewing <b>arranged</b> with the landlord')
@@ -44,22 +76,14 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
 
   it('stores the notice ending the prevention duty, with its ground, the review deadline and the right to a review', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
-    const response = await postForm(caseworker, '/cases/BAS-2026-00001/decision', '/cases/BAS-2026-00001/decision', {
-      version: '1',
-      choice: 'end_prevention_duty',
-      ground: 'application_withdrawn',
-      day: '2',
-      month: '3',
-      year: '2026',
-      letterReasons: 'You told us on 27 February <script>alert(1)</script> that you no longer need our help.',
-    })
+    const response = await postForm(caseworker, `${casePath}/decision`, `${casePath}/decision`, endPreventionDuty)
     expect(response.status).toBe(303)
-    const ended = (await letters()).find((l) => l.kind === 'prevention_duty_ended')
+    const ended = (await caseLetters()).find((l) => l.kind === 'prevention_duty_ended')
     expect(ended).toMatchObject({ issued_on: '2026-03-02', decided_on: '2026-03-02', review_request_by: '2026-03-22', template_version: 1 })
     expect(ended?.event_id).not.toBeNull()
     const text = ended?.body_text ?? ''
     expect(text).toContain('Basildon Borough Council')
-    expect(text).toContain('BAS-2026-00001')
+    expect(text).toContain(kase.reference)
     expect(text).toContain('Dear Jade Turner')
     expect(text).toContain('Priya Shah')
     expect(text).toContain('section 195(5)')
@@ -72,12 +96,11 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
   })
 
   it('lists the letters on the case page and shows one, auditing the reading', async () => {
+    const ended = await preventionEnded()
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
-    const casePage = await caseworker.get('/cases/BAS-2026-00001')
+    const casePage = await caseworker.get(casePath)
     expect(casePage.text).toContain('Notice that the prevention duty has ended')
-    const ended = (await letters()).find((l) => l.kind === 'prevention_duty_ended')
-    if (!ended) throw new Error('no letter')
-    const shown = await caseworker.get(`/cases/BAS-2026-00001/letters/${ended.id}`)
+    const shown = await caseworker.get(`${casePath}/letters/${ended.id}`)
     expect(shown.status).toBe(200)
     expect(shown.text).toContain('Ask for a review by 22 March 2026')
     expect(shown.text).toContain('app-no-print')
@@ -93,8 +116,7 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
   })
 
   it('never lets a letter be changed or removed, by the application or the table owner', async () => {
-    const ended = (await letters()).find((l) => l.kind === 'prevention_duty_ended')
-    if (!ended) throw new Error('no letter')
+    const ended = await preventionEnded()
     const actor: Actor = {
       kind: 'user',
       userId: current().users.basildonCaseworker.id,
@@ -115,11 +137,10 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
   })
 
   it('keeps another authority out of the letters', async () => {
-    const ended = (await letters()).find((l) => l.kind === 'prevention_duty_ended')
-    if (!ended) throw new Error('no letter')
+    const ended = await preventionEnded()
     const harlow = await signedInAgent(current().app, current().users.harlowCaseworker.email)
-    expect((await harlow.get(`/cases/BAS-2026-00001/letters/${ended.id}`)).status).toBe(404)
-    expect((await harlow.get('/cases/BAS-2026-00001/letters')).status).toBe(404)
+    expect((await harlow.get(`${casePath}/letters/${ended.id}`)).status).toBe(404)
+    expect((await harlow.get(`${casePath}/letters`)).status).toBe(404)
     expect((await harlow.get(`/cases/HAR-2026-00001/letters/${ended.id}`)).status).toBe(404)
     expect((await harlow.get('/cases/HAR-2026-00001/letters/not-a-letter')).status).toBe(404)
   })
