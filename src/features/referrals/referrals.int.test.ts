@@ -2,6 +2,7 @@ import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
+import { givenCase } from '../../test-support/cases.ts'
 import { useWorld } from '../../test-support/world.ts'
 import { SELF_REFERRAL_LIMITS } from './intake.ts'
 
@@ -167,6 +168,11 @@ describe.each(testDatabaseKinds())('the referral route on $name', (kind) => {
   })
 
   it('shows likely duplicates side by side before a new approach is opened', async () => {
+    // Robin was referred to Harlow by the hospital, and Harlow has a case for him already.
+    const hospital = await signedInAgent(current().app, current().users.hospitalReferrer.email)
+    const first = await submit(hospital, '/referrals/new', FORM)
+    if (first.status !== 200) throw new Error(`could not refer Robin: ${String(first.status)}`)
+    await givenCase(current(), { authority: 'harlow', applicant: { givenName: 'Robin', familyName: 'Ashby', dateOfBirth: '1979-07-14' } })
     const referrer = await signedInAgent(current().app, current().users.prisonReferrer.email)
     const again = await submit(referrer, '/referrals/new', {
       ...FORM,
