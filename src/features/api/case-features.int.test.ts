@@ -1,7 +1,8 @@
 import request from 'supertest'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import type { SystemActor } from '../../platform/audit.ts'
+import { givenCase, type GivenCase } from '../../test-support/cases.ts'
 import { createWorld, type World } from '../../test-support/world.ts'
 
 const system: SystemActor = { kind: 'system', organisationId: null, label: 'test' }
@@ -12,9 +13,10 @@ const pathsOf = (body: unknown) => (body as ApiErrors).errors.map((e) => e.path)
 
 /**
  * The household, the assessment, the housing plan, activities, contacts and letters through the case
- * API, on BAS-2026-00001 (approached and in prevention since 1 February 2026; the world's clock stands
- * at 2 March 2026). Each command calls the page's own service, so a refusal is the page's, by JSON path.
- * The tests run in order.
+ * API, each test on a Basildon case of its own (Jade Turner's, approached and in prevention since
+ * 1 February 2026; the world's clock stands at 2 March 2026). Each command calls the page's own service,
+ * so a refusal is the page's, by JSON path. A test that needs a member, a section, a plan, steps or a
+ * letter first adds them itself through the API, so the tests run in any order.
  */
 describe.each(testDatabaseKinds())('the case API’s household, assessment, plan and letters on $name', (kind) => {
   let world: World
@@ -30,14 +32,19 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
   afterAll(async () => {
     await world.close()
   })
-  const base = '/cases/BAS-2026-00001'
+  let kase: GivenCase
+  let base = ''
+  beforeEach(async () => {
+    kase = await givenCase(world)
+    base = `/cases/${kase.reference}`
+  })
   const get = (path: string, as = key) => request(world.app).get(`/api/v1${path}`).set('Authorization', `Bearer ${as}`)
   const post = (path: string, body: unknown, as = key) =>
     request(world.app)
       .post(`/api/v1${path}`)
       .set('Authorization', `Bearer ${as}`)
       .send(body as object)
-  const count = async (table: 'people' | 'case_assessments' | 'housing_plan_steps' | 'case_activities' | 'case_letters') =>
+  const count = async (table: 'people' | 'case_letters') =>
     Number(
       (
         await world.db
@@ -46,6 +53,24 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
           .executeTakeFirstOrThrow()
       ).n,
     )
+  /** How many rows of a table are this test's case's. */
+  const countOnCase = async (table: 'case_assessments' | 'housing_plan_steps' | 'case_activities') =>
+    Number(
+      (
+        await world.db
+          .selectFrom(table)
+          .where('case_id', '=', kase.id)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+  /** Sends a command a test needs done before what it checks, failing loudly if it is refused. */
+  async function given(path: string, body: unknown) {
+    const response = await post(path, body)
+    if (response.status !== 200) throw new Error(`${path} answered ${String(response.status)}: ${JSON.stringify(response.body)}`)
+    return response.body as unknown
+  }
+  const leo = { givenName: 'Leo', familyName: 'Turner', relationship: 'child', dateOfBirth: '2015-09-03', sex: 'male' }
 
   interface Member {
     id: string
@@ -56,18 +81,17 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
   const members = async () => ((await get(`${base}/household`)).body as { members: Member[] }).members
 
   describe('the household', () => {
-    const leo = { givenName: 'Leo', familyName: 'Turner', relationship: 'child', dateOfBirth: '2015-09-03', sex: 'male' }
-
     it('lists the members, auditing the read', async () => {
       const response = await get(`${base}/household`)
       expect(response.status).toBe(200)
       expect(response.body).toMatchObject({
-        reference: 'BAS-2026-00001',
+        reference: kase.reference,
         members: [{ givenName: 'Jade', familyName: 'Turner', applicant: true, relationship: null, dateOfBirth: '1988-05-14' }],
       })
       const audit = await world.db
         .selectFrom('audit_events')
         .where('subject_type', '=', 'household')
+        .where('subject_id', '=', kase.householdId)
         .where('actor_api_key_id', 'is not', null)
         .selectAll()
         .execute()
@@ -122,6 +146,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
       const reads = await world.db
         .selectFrom('audit_events')
         .where('subject_type', '=', 'person_sensitive_details')
+        .where('subject_id', '=', applicant?.id ?? '')
         .where('action', '=', 'view')
         .where('actor_user_id', '=', world.users.basildonCaseworker.id)
         .where('actor_api_key_id', 'is not', null)
@@ -155,6 +180,10 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     }
     const assessment = async () => (await get(`${base}/assessment`)).body as Assessment
     const section = (name: string, body: Record<string, unknown>, as = key) => post(`${base}/assessment/sections/${name}`, body, as)
+    /** A child in the household, so support needs are asked for two people. */
+    const childAdded = () => given(`${base}/household/members`, leo)
+    const eligibilitySaved = async () =>
+      given(`${base}/assessment/sections/eligibility`, { eligibility: 'eligible', version: (await assessment()).version })
 
     it('starts with every section not started', async () => {
       const response = await get(`${base}/assessment`)
@@ -166,6 +195,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('refuses a section with every problem at once, by path, and saves nothing', async () => {
+      await childAdded()
       const empty = await section('homelessness', { version: 0 })
       expect(empty.status).toBe(422)
       expect(pathsOf(empty.body)).toEqual(['status', 'possessionNotice'])
@@ -183,7 +213,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
       const needs = await section('support_needs', { needs: {}, version: 0 })
       expect(needs.status).toBe(422)
       expect(pathsOf(needs.body)).toEqual([`needs.${applicant?.id ?? ''}`, `needs.${child?.id ?? ''}`])
-      expect(await count('case_assessments')).toBe(0)
+      expect(await countOnCase('case_assessments')).toBe(0)
     })
 
     it('keeps a section in progress when saved for later, and refuses a save on a stale version', async () => {
@@ -198,6 +228,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('refuses to complete with sections still to do, naming each section', async () => {
+      await eligibilitySaved()
       const { version } = await assessment()
       const refused = await post(`${base}/assessment/completion`, { date: '2026-03-02', version })
       expect(refused.status).toBe(422)
@@ -207,6 +238,8 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('saves every section and completes the assessment, bringing the case’s summary in step', async () => {
+      await childAdded()
+      await eligibilitySaved()
       const [applicant, child] = await members()
       const saves: [string, Record<string, unknown>][] = [
         [
@@ -253,8 +286,8 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
       const completed = await post(`${base}/assessment/completion`, { date: '2026-03-02', version: done.version })
       expect(completed.status).toBe(200)
       expect((await assessment()).assessedOn).toBe('2026-03-02')
-      const kase = await world.db.selectFrom('cases').where('reference', '=', 'BAS-2026-00001').selectAll().executeTakeFirstOrThrow()
-      expect(kase).toMatchObject({ housing_status: 'private_rented_self_contained', support_needs: ['mental_health'] })
+      const summary = await world.db.selectFrom('cases').where('reference', '=', kase.reference).selectAll().executeTakeFirstOrThrow()
+      expect(summary).toMatchObject({ housing_status: 'private_rented_self_contained', support_needs: ['mental_health'] })
     })
 
     it('answers another authority’s case as not found, and other roles as forbidden', async () => {
@@ -275,6 +308,16 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     }
     const plan = async () => (await get(`${base}/plan`)).body as Plan
     const version = async () => (await plan()).plan?.version ?? -1
+    const planMade = () => given(`${base}/plan`, { date: '2026-03-02' })
+    /** The applicant's step and the council's, as the caseworker adds them. */
+    const stepsAdded = async () =>
+      given(`${base}/plan/steps`, {
+        steps: [
+          { owner: 'applicant', text: 'Register with three letting agents', due: '2026-03-16', library: 'register_letting_agents' },
+          { owner: 'council', ownerName: 'Priya Shah', text: 'Ask the landlord to wait', due: '2026-03-09' },
+        ],
+        version: await version(),
+      })
 
     it('makes the plan once, on a date that may be', async () => {
       expect(await plan()).toMatchObject({ plan: null, steps: [], mayMakePlan: true })
@@ -287,6 +330,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('adds steps all together or not at all, naming each wrong step by its place', async () => {
+      await planMade()
       const steps = [
         { owner: 'applicant', text: 'Register with three letting agents', due: '2026-03-16', library: 'register_letting_agents' },
         { owner: 'council', ownerName: '', text: ' ', due: '2026-03-01' },
@@ -294,7 +338,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
       const refused = await post(`${base}/plan/steps`, { steps, version: await version() })
       expect(refused.status).toBe(422)
       expect(pathsOf(refused.body)).toEqual(['steps[1].text', 'steps[1].ownerName', 'steps[1].due'])
-      expect(await count('housing_plan_steps')).toBe(0)
+      expect(await countOnCase('housing_plan_steps')).toBe(0)
       const stale = await post(`${base}/plan/steps`, { steps: [steps[0]], version: (await version()) - 1 })
       expect(stale.status).toBe(409)
       const added = await post(`${base}/plan/steps`, {
@@ -306,6 +350,8 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('changes a step, refusing a change on a stale version or to an unknown step', async () => {
+      await planMade()
+      await stepsAdded()
       const [step] = (await plan()).steps
       const change = { text: 'Register with four letting agents', due: '2026-03-16', status: 'in_progress' }
       const stale = await post(`${base}/plan/steps/${step?.id ?? ''}`, { ...change, version: (await version()) - 1 })
@@ -318,6 +364,8 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('records the applicant’s disagreement with its reasons, and a review', async () => {
+      await planMade()
+      await stepsAdded()
       const withoutReasons = await post(`${base}/plan/agreement`, { agreement: 'disagreed', date: '2026-03-02', version: await version() })
       expect(withoutReasons.status).toBe(422)
       expect(pathsOf(withoutReasons.body)).toEqual(['reasons'])
@@ -344,7 +392,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
       })
       expect(refused.status).toBe(422)
       expect(pathsOf(refused.body)).toEqual(['doneBy', 'note', 'date'])
-      expect(await count('case_activities')).toBe(0)
+      expect(await countOnCase('case_activities')).toBe(0)
       const activity = await post(`${base}/activities`, {
         activity: 'negotiation_mediation_advocacy_prevent_eviction',
         doneBy: 'Priya Shah',
@@ -378,18 +426,16 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
       letters: { id: string; kind: string; eventId: string | null; replacesLetterId: string | null }[]
       withoutLetter: { eventId: string; letterKind: string }[]
     }
-    let eventId = ''
-    // The assessment completed above has its own letter (s189A(3)); these tests are about decisions' letters.
+    // A completed assessment has its own letter (s189A(3)); these tests are about decisions' letters.
     const decisionLetters = async () =>
       ((await get(`${base}/letters`)).body as Letters).letters.filter((l) => l.kind !== 'assessment_notification')
-
-    it('lists a decision without a letter, and issues it', async () => {
-      // A decision recorded before letters existed.
-      eventId = (
+    /** A decision recorded before letters existed: the prevention duty accepted on 1 February. */
+    const decisionWithoutLetter = async () =>
+      (
         await world.db
           .insertInto('case_events')
           .values({
-            case_id: world.ids.basildonCase,
+            case_id: kase.id,
             authority_id: world.ids.basildon,
             kind: 'accept_prevention_duty',
             occurred_on: '2026-02-01',
@@ -400,6 +446,15 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id
+    /** That decision, with its letter issued. */
+    const decisionWithLetter = async () => {
+      const eventId = await decisionWithoutLetter()
+      await given(`${base}/letters`, { eventId })
+      return eventId
+    }
+
+    it('lists a decision without a letter, and issues it', async () => {
+      const eventId = await decisionWithoutLetter()
       const before = (await get(`${base}/letters`)).body as Letters
       expect(before.withoutLetter).toEqual([expect.objectContaining({ eventId, letterKind: 'prevention_duty_owed' })])
       const lettersBefore = await count('case_letters')
@@ -420,16 +475,18 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('reads one letter as text and HTML, auditing the read, and issues a correction', async () => {
+      const eventId = await decisionWithLetter()
       const [first] = await decisionLetters()
       const letter = await get(`${base}/letters/${first?.id ?? ''}`, analystKey)
       expect(letter.status).toBe(200)
-      expect(letter.body).toMatchObject({ kind: 'prevention_duty_owed', reference: 'BAS-2026-00001', decidedOn: '2026-02-01' })
+      expect(letter.body).toMatchObject({ kind: 'prevention_duty_owed', reference: kase.reference, decidedOn: '2026-02-01' })
       const body = letter.body as { text: string; html: string }
       expect(body.text).toContain('Dear Jade Turner')
       expect(body.html).toContain('Jade Turner')
       const reads = await world.db
         .selectFrom('audit_events')
         .where('subject_type', '=', 'case_letter')
+        .where('subject_id', '=', first?.id ?? '')
         .where('action', '=', 'view')
         .where('actor_user_id', '=', world.users.basildonAnalyst.id)
         .selectAll()
@@ -444,6 +501,7 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
     })
 
     it('answers another authority’s case, and another case’s letter, as not found', async () => {
+      const eventId = await decisionWithLetter()
       const [first] = ((await get(`${base}/letters`)).body as Letters).letters
       expect((await get('/cases/HAR-2026-00001/letters')).status).toBe(404)
       expect((await get(`/cases/HAR-2026-00001/letters/${first?.id ?? ''}`)).status).toBe(404)
