@@ -4,8 +4,8 @@ import { readCommand } from '../../platform/commands.ts'
 import * as caseCommands from '../casework/commands.ts'
 import { DecideReview, RequestReview } from '../reviews/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
-import { CaseloadView, CaseView, Recorded } from './case-schemas.ts'
-import { command, type Command, type Officer, type Reading, type Services } from './commands.ts'
+import { CaseloadView, CaseView, OfficersView, Recorded } from './case-schemas.ts'
+import { CASE_OFFICERS, command, type Command, type Officer, type Reading, type Services } from './commands.ts'
 import { HOUSEHOLD_COMMANDS, HOUSEHOLD_READINGS } from './household-api.ts'
 import { LETTER_COMMANDS, LETTER_READINGS } from './letter-api.ts'
 import type { ApiOperation } from './openapi.ts'
@@ -111,8 +111,28 @@ const COMMANDS: Command<unknown>[] = [
   ...LETTER_COMMANDS,
 ]
 
+/** The officers a command may name: the same list the pages offer in their choice of officer. */
+const OFFICERS: Reading = {
+  operation: {
+    path: '/officers',
+    summary: 'The officers of your organisation',
+    description:
+      'Active caseworkers and team managers, with the id and email address by which a command names one (`officerId`, `originalDecisionBy`). Only your own organisation’s.',
+  },
+  response: OfficersView,
+  roles: CASE_OFFICERS,
+  async read({ cases }, officer) {
+    const officers = await cases.officers(officer)
+    return (
+      officers && {
+        officers: officers.map((o) => ({ id: o.id, name: o.display_name, email: o.email, role: o.role })),
+      }
+    )
+  },
+}
+
 /** What the case's other pages show, as JSON. */
-const READINGS: Reading[] = [...HOUSEHOLD_READINGS, ...ASSESSMENT_READINGS, ...PLAN_READINGS, ...LETTER_READINGS]
+const READINGS: Reading[] = [OFFICERS, ...HOUSEHOLD_READINGS, ...ASSESSMENT_READINGS, ...PLAN_READINGS, ...LETTER_READINGS]
 
 const NOT_FOUND = 'Your organisation has no case with that reference'
 
@@ -135,15 +155,15 @@ export const CASE_OPERATIONS: readonly ApiOperation[] = [
       404: { description: NOT_FOUND, body: ApiError },
     },
   },
-  ...READINGS.map((r): ApiOperation => ({
-    method: 'get',
-    ...r.operation,
-    responses: {
+  ...READINGS.map((r): ApiOperation => {
+    const responses: ApiOperation['responses'] = {
       200: { description: 'Found', body: r.response },
       403: { description: 'Not an officer’s key, or a role the page does not let in', body: ApiError },
-      404: { description: NOT_FOUND, body: ApiError },
-    },
-  })),
+    }
+    // Only a reading of one case can find nothing.
+    if (r.operation.path.startsWith('/cases/')) responses[404] = { description: NOT_FOUND, body: ApiError }
+    return { method: 'get', ...r.operation, responses }
+  }),
   ...COMMANDS.map((c): ApiOperation => ({
     method: 'post',
     ...c.operation,

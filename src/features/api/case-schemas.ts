@@ -64,6 +64,23 @@ export const Recorded = z
   })
   .meta({ id: 'Recorded', description: 'The command was recorded; read the case again for its new state' })
 
+export const OfficersView = z
+  .object({
+    officers: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        email: z.string(),
+        role: z.enum(['caseworker', 'team_manager']),
+      }),
+    ),
+  })
+  .meta({
+    id: 'Officers',
+    description:
+      'The officers of your organisation a command may name, by id or email address: to name on a case, or as the maker of a decision under review',
+  })
+
 /* The household (H-CLIC 2): its members, and each member's personal details, read and changed apart. */
 
 export const HouseholdView = z

@@ -31,6 +31,7 @@ import {
   outcomesOfClosedCases,
 } from './queries.ts'
 import { addCaseEvent, eventsOfCase, findCaseByReference, officersOf } from '../case/queries.ts'
+import { findOfficer } from '../case/officers.ts'
 import { may } from '../../platform/permissions.ts'
 
 export class CaseworkService extends CaseService {
@@ -188,7 +189,7 @@ export class CaseworkService extends CaseService {
   async reassign(actor: Actor, reference: string, command: NameOfficer, origin: Origin): Promise<ReassignResult> {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
     return this.cases.recordStep(actor, reference, origin, async (trx, _officer, found) => {
-      const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === command.officerId)
+      const officer = findOfficer(await officersOf(trx, actor.organisationId), command.officerId)
       if (!officer) return refused('officerId', 'Select an officer from your organisation')
       if (officer.id === found.officer_id) return refused('officerId', `${officer.display_name} is already the named officer`)
       if (found.version !== command.version) return 'conflict'
@@ -311,6 +312,8 @@ function factsOf(
       what: REVIEWABLE_DECISIONS[r.decision as ReviewableDecision].label,
       receivedOn: LocalDate.parse(r.received_on),
       period: r.review_period as ReviewPeriod,
+      representationsReceivedOn: date(r.representations_received_on),
+      extendedTo: date(r.extended_to),
     })),
     planReviewDue: date(found.plan_review_due_on ?? null),
   }
