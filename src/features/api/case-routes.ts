@@ -2,9 +2,9 @@ import { Router, type Response } from 'express'
 import { originOf } from '../../platform/http/origin.ts'
 import { readCommand } from '../../platform/commands.ts'
 import * as caseCommands from '../casework/commands.ts'
-import { DecideReview, RequestReview } from '../reviews/commands.ts'
+import { DecideReview, ExtendReviewPeriod, GiveMindedToNotice, RecordRepresentations, RequestReview } from '../reviews/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
-import { CaseloadView, CaseView, OfficersView, Recorded } from './case-schemas.ts'
+import { CaseloadView, CaseView, OfficersView, Recorded, ReviewsView } from './case-schemas.ts'
 import { CASE_OFFICERS, command, type Command, type Officer, type Reading, type Services } from './commands.ts'
 import { HOUSEHOLD_COMMANDS, HOUSEHOLD_READINGS } from './household-api.ts'
 import { LETTER_COMMANDS, LETTER_READINGS } from './letter-api.ts'
@@ -105,6 +105,44 @@ const COMMANDS: Command<unknown>[] = [
       return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
     },
   }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews/{reviewId}/minded-to-notice',
+      summary: 'Record the reviewer’s “minded to” notice (reg 7(2))',
+      description:
+        'The reviewer found a deficiency or irregularity in the original decision, or in the way it was made, but is minded to decide against the applicant: by an officer who may decide the review, once. Its letter is issued with it.',
+    },
+    body: GiveMindedToNotice,
+    async run({ reviews }, officer, reference, notice, origin, params) {
+      const result = await reviews.giveMindedToNotice(officer, reference, params['reviewId'] ?? '', notice, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews/{reviewId}/representations',
+      summary: 'Record the applicant’s representations (reg 7(2)(b))',
+      description:
+        'In answer to the “minded to” notice, once. A three-week review’s period starts again on the day they are received (reg 9(1)(a)).',
+    },
+    body: RecordRepresentations,
+    async run({ reviews }, officer, reference, representations, origin, params) {
+      const result = await reviews.recordRepresentations(officer, reference, params['reviewId'] ?? '', representations, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews/{reviewId}/longer-period',
+      summary: 'Record a longer period for the decision, agreed in writing (reg 9(1))',
+      description: 'It must end after the decision is now due; a later agreement replaces an earlier one.',
+    },
+    body: ExtendReviewPeriod,
+    async run({ reviews }, officer, reference, extension, origin, params) {
+      const result = await reviews.extendReviewPeriod(officer, reference, params['reviewId'] ?? '', extension, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
+  }),
   ...HOUSEHOLD_COMMANDS,
   ...ASSESSMENT_COMMANDS,
   ...PLAN_COMMANDS,
@@ -131,8 +169,40 @@ const OFFICERS: Reading = {
   },
 }
 
+/** The case's reviews, as its reviews page lists them. */
+const REVIEWS: Reading = {
+  operation: { path: '/cases/{reference}/reviews', summary: 'The case’s reviews (s202), each with when its decision is due' },
+  response: ReviewsView,
+  roles: CASE_OFFICERS,
+  async read({ reviews }, officer, { reference = '' }) {
+    const found = await reviews.list(officer, reference)
+    return (
+      found && {
+        reference: found.found.reference,
+        reviews: found.reviews.map((r) => ({
+          id: r.id,
+          decision: r.decision,
+          decisionLabel: r.decisionLabel,
+          caseEventId: r.case_event_id,
+          notifiedOn: r.notified_on,
+          receivedOn: r.received_on,
+          reviewPeriodWeeks: r.weeks,
+          decisionDueOn: r.decision_due_on,
+          mindedToNotifiedOn: r.minded_to_notified_on,
+          representationsReceivedOn: r.representations_received_on,
+          representationsMeans: r.representations_means,
+          longerPeriodAgreedOn: r.extension_agreed_on,
+          longerPeriodTo: r.extended_to,
+          outcome: r.outcome,
+          decidedOn: r.decided_on,
+        })),
+      }
+    )
+  },
+}
+
 /** What the case's other pages show, as JSON. */
-const READINGS: Reading[] = [OFFICERS, ...HOUSEHOLD_READINGS, ...ASSESSMENT_READINGS, ...PLAN_READINGS, ...LETTER_READINGS]
+const READINGS: Reading[] = [OFFICERS, REVIEWS, ...HOUSEHOLD_READINGS, ...ASSESSMENT_READINGS, ...PLAN_READINGS, ...LETTER_READINGS]
 
 const NOT_FOUND = 'Your organisation has no case with that reference'
 
