@@ -240,7 +240,8 @@ export class ReviewService extends CaseService {
       const recorded = await recordRepresentations(trx, row.id, {
         receivedOn: command.receivedOn,
         means: command.means,
-        summary: command.summary || null,
+        // A summary of nothing but spaces is none.
+        summary: command.summary === undefined || command.summary === '' ? null : command.summary,
         decisionDueOn: due,
       })
       if (!recorded) return refused('', 'The applicant’s representations have already been recorded')
