@@ -70,6 +70,18 @@ export class CaseworkService extends CaseService {
     return this.inDeadlineOrder(cases, reviews)
   }
 
+  /**
+   * The open cases a person's case list shows: the one rule for the pages' case list and the command
+   * line's `cases list --as`. A caseworker sees their own caseload; a team manager or analyst their
+   * organisation's open cases (a team manager may look at one officer's); a role that may not read
+   * cases sees none, and is told so (undefined). Every read runs as the person, under row-level security.
+   */
+  async caseList(actor: Actor, options: { officerId?: string | undefined } = {}) {
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return undefined
+    if (actor.role === 'caseworker') return { own: true, cases: await this.caseload(actor) }
+    return { own: false, cases: await this.openCases(actor, { officerId: options.officerId }) }
+  }
+
   private inDeadlineOrder<
     T extends { id: string; stage: string; approached_on: string; prevention_started_on: string | null; relief_started_on: string | null },
   >(cases: T[], reviews: readonly OpenReviewRow[]) {
