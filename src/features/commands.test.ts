@@ -30,7 +30,8 @@ interface PageForm {
 /**
  * Every page form binding there is, found rather than listed: each module under features/ that makes
  * one, and each binding it exports, on its own, in a record of bindings (one per assessment section),
- * or made by a function named "...Form" for a form repeated on a page (called with a thing's id).
+ * or made by a function of one argument named "...Form", for a form repeated on a page (called with
+ * the thing's id).
  */
 const FORM_MODULES = fs
   .readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' })
@@ -44,7 +45,7 @@ for (const file of FORM_MODULES) {
   const exported = (await import(/* @vite-ignore */ pathToFileURL(path.join(import.meta.dirname, file)).href)) as Record<string, unknown>
   const found: PageForm[] = Object.entries(exported).flatMap(([name, value]): PageForm[] => {
     if (isBinding(value)) return [{ feature, name, binding: value }]
-    if (typeof value === 'function' && name.endsWith('Form')) {
+    if (typeof value === 'function' && name.endsWith('Form') && value.length === 1) {
       const made: unknown = (value as (id: string) => unknown)(ID)
       return isBinding(made) ? [{ feature, name, binding: made, dynamic: true }] : []
     }
