@@ -398,7 +398,7 @@ function openReviewOf(row: ReviewRow) {
   }
 }
 
-/** The command's field each rule's date is about: the decision on review's date is its `date`. */
+/** The command's field each rule's date is about: the decision's and the notice's date are each their command's `date`. */
 const PATH_OF: Record<ReviewDate, string> = {
   notifiedOn: 'notifiedOn',
   receivedOn: 'receivedOn',
