@@ -21,6 +21,7 @@ import { preventionActivityTypes } from './migrations/0018_prevention_activity_t
 import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
+import { reviewRepresentationsAndExtensions } from './migrations/0026_review_representations_and_extensions.ts'
 import { monitoringUnderRls } from './migrations/0027_monitoring_under_rls.ts'
 import type { Migration } from './migrations/migration.ts'
 
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   importedCases,
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
+  reviewRepresentationsAndExtensions,
   monitoringUnderRls,
 ]
 

@@ -8,7 +8,8 @@ import type { ApiKeyService } from './api-keys.ts'
 import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
 import type { Services } from './commands.ts'
 import { openApiDocument, type ApiOperation } from './openapi.ts'
-import { ApiError, ReferralReceipt, ReferralView, type ReferralViewBody } from './schemas.ts'
+import { REFERRAL_OPERATIONS, referralApiRoutes } from './referral-api.ts'
+import { ApiError, ReferralReceipt } from './schemas.ts'
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
   {
@@ -29,16 +30,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       422: { description: 'Every problem with the referral, each with its path in the body', body: ApiError },
     },
   },
-  {
-    method: 'get',
-    path: '/referrals/{id}',
-    summary: 'A referral’s status and outcome',
-    description: 'Only the referring organisation’s own referrals; any other id answers 404, whether or not it exists.',
-    responses: {
-      200: { description: 'The referral', body: ReferralView },
-      404: { description: 'No referral of yours has that id', body: ApiError },
-    },
-  },
+  ...REFERRAL_OPERATIONS,
   ...CASE_OPERATIONS,
 ]
 
@@ -63,33 +55,6 @@ function apiKeyAuthentication(apiKeys: ApiKeyService): RequestHandler {
     res.locals.actor = actor
     next()
   }
-}
-
-export function toReferralView(referral: {
-  id: string
-  reference: string
-  authority_code: string | null
-  status: string
-  outcome: string
-  outcome_details: string | null
-  received_at: Date
-  changes: { status: string; outcome: string; details: string | null; changed_at: Date }[]
-}): ReferralViewBody {
-  return ReferralView.parse({
-    id: referral.id,
-    reference: referral.reference,
-    localAuthority: referral.authority_code ?? '',
-    status: referral.status,
-    outcome: referral.outcome,
-    outcomeDetails: referral.outcome_details,
-    receivedAt: referral.received_at.toISOString(),
-    history: referral.changes.map((c) => ({
-      status: c.status,
-      outcome: c.outcome,
-      details: c.details,
-      changedAt: c.changed_at.toISOString(),
-    })),
-  })
 }
 
 export function apiRoutes(
@@ -177,17 +142,7 @@ export function apiRoutes(
     }
   })
 
-  router.get('/referrals/:id', async (req, res) => {
-    const actor = res.locals.actor
-    if (!actor) throw new Error('unauthenticated')
-    const found = await deps.referrals.view(actor, req.params.id, originOf(req))
-    if (found?.side !== 'referrer') {
-      const { status, body } = apiError(404, 'Your organisation has no referral with that id')
-      res.status(status).json(body)
-      return
-    }
-    res.json(toReferralView(found.referral))
-  })
+  router.use(referralApiRoutes(deps))
 
   router.use(caseApiRoutes(deps))
 

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.ts'
 import { Service, type ServiceDeps } from '../../platform/service.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { may } from '../../platform/permissions.ts'
-import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase } from './queries.ts'
+import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase, officersOf } from './queries.ts'
 
 /**
  * The case kernel: what every piece of casework (decisions, the household and assessment, plans,
@@ -200,6 +200,16 @@ export class CaseKernel {
   async isHeld(actor: Actor, reference: string): Promise<boolean> {
     if (actor.organisationId === null) return false
     return asActor(this.db, actor, (trx) => caseIsHeld(trx, actor.organisationId, reference))
+  }
+
+  /**
+   * The officers of the actor's organisation whom a command may name (on a case, or as the maker of a
+   * decision under review), for an officer; read as the actor, so only their own organisation's.
+   */
+  async officers(actor: Actor) {
+    const officer = asOfficer(actor)
+    if (!officer) return undefined
+    return asActor(this.db, actor, (trx) => officersOf(trx, officer.organisationId))
   }
 }
 

@@ -4,9 +4,9 @@ import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import { mayRefer } from '../../domain/organisations.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import type { Read, Refusal } from '../../platform/commands.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import { queueMessages, type Notifier } from '../../platform/notify.ts'
-import { referralRefusals, type ReferralChannel, type SubmitReferral } from './commands.ts'
+import { referralProblems, type ReferralChannel, type ReferralReading } from './commands.ts'
 import { alertToAuthority, receiptToPerson, receiptToReferrer } from './notifications.ts'
 import {
   alertAddressesOf,
@@ -64,7 +64,7 @@ export class ReferralIntake extends Service {
    * The referral as its form or the API read it: the command, or the refusals of reading it. Who may
    * refer, the flood limit and an earlier request with the same key are answered before those refusals.
    */
-  async submit(actor: Actor, read: Read<SubmitReferral>, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
+  async submit(actor: Actor, read: ReferralReading, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
     const channel: ReferralChannel =
       actor.kind === 'public' ? 'self_referral' : actor.kind === 'api_key' || actor.viaApiKeyId !== undefined ? 'api' : 'web'
     const key = options.idempotencyKey
@@ -93,7 +93,7 @@ export class ReferralIntake extends Service {
         const earlier = answerToRetry(await idempotencyKey(trx, organisationId, key), requestHash)
         if (earlier) return earlier
       }
-      const problems = 'refusals' in read ? [...read.refusals] : referralRefusals(read.command, this.clock.today(), channel)
+      const problems = referralProblems(read, this.clock.today(), channel)
       const authority = 'command' in read && problems.length === 0 ? await authorityByCode(trx, read.command.localAuthority) : undefined
       if ('command' in read && problems.length === 0 && !authority)
         problems.push({
