@@ -1,6 +1,8 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { originOf } from '../../platform/http/origin.ts'
+import { BadInputError, refuseUnstorableInput } from '../../platform/http/bad-input.ts'
+import { requestProblem } from '../../platform/http/errors.ts'
 import type { ReferralIntake } from '../referrals/intake.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import { readSubmission, SubmitReferral } from '../referrals/commands.ts'
@@ -119,6 +121,7 @@ export function apiRoutes(
     res.status(status).json(body)
   })
   router.use(express.json({ limit: '100kb', type: () => true }))
+  router.use(refuseUnstorableInput())
 
   router.post('/referrals', async (req, res) => {
     const actor = res.locals.actor
@@ -205,6 +208,17 @@ export function apiRoutes(
     }
     if (e.type === 'entity.too.large') {
       const { status, body } = apiError(413, 'The request body is larger than 100 KB')
+      res.status(status).json(body)
+      return
+    }
+    if (error instanceof BadInputError) {
+      const { status, body } = apiError(400, error.message, error.path)
+      res.status(status).json(body)
+      return
+    }
+    const refused = requestProblem(error)
+    if (refused) {
+      const { status, body } = apiError(refused.status, refused.message)
       res.status(status).json(body)
       return
     }
