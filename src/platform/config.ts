@@ -63,6 +63,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (problem) problems.push(problem)
   }
 
+  // The embedded database is one process's, on one machine's disk, with no replica, no point-in-time
+  // recovery and no server-grade durability: for trying the service, development and tests. A council's
+  // live service runs on a PostgreSQL server unless its operator has said, in so many words, otherwise.
+  if (production && databaseUrl === undefined && env['UPSTREAM_ALLOW_EMBEDDED_DATABASE'] !== 'yes') {
+    problems.push(
+      'DATABASE_URL must name a PostgreSQL server in production. The embedded database is for trying the service ' +
+        'and for development: it has one copy on one disk, no replica and no point-in-time recovery. ' +
+        'If you accept that, set UPSTREAM_ALLOW_EMBEDDED_DATABASE=yes',
+    )
+  }
+
   const sessionSecret = blankToUndefined(env['UPSTREAM_SESSION_SECRET'])
   if (production && (sessionSecret === undefined || sessionSecret.length < 32)) {
     problems.push('UPSTREAM_SESSION_SECRET must be set to at least 32 random characters in production')
