@@ -57,7 +57,13 @@ async function openEmbedded(dataDir: string, holder: string): Promise<Database> 
     )
   }
   const durable = new DurableFolder(folder)
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite, () => durable.flush()) }) })
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool: new PGlitePool(pglite, () => {
+        durable.flush()
+      }),
+    }),
+  })
   return {
     db,
     kind: 'embedded',

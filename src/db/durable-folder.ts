@@ -18,6 +18,8 @@ export class DurableFolder {
   }
 
   flush(): void {
+    // Compared with the files' modification times, which are the operating system's wall clock too.
+    // eslint-disable-next-line upstream/no-wall-clock -- not a date of the service's: a file time
     const started = Date.now()
     const changedFolders = new Set<string>()
     const visit = (folder: string) => {

@@ -17,7 +17,9 @@ function writeThenKill(dataDir: string, after: number): Promise<number> {
     let last = 0
     let errors = ''
     let buffered = ''
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => {
+      errors += chunk.toString()
+    })
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString()
       const lines = buffered.split('\n')

@@ -25,12 +25,15 @@ export class PGlitePool implements PostgresPool {
       release = resolve
     })
     await previous
-    const pool = this
+    const run = async <R>(sqlText: string, parameters: readonly unknown[]) => {
+      const result = await this.pglite.query<R>(sqlText, parameters as unknown[])
+      this.committed(sqlText)
+      return result
+    }
     let released = false
     const client = {
       async query<R>(sqlText: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
-        const result = await pool.pglite.query<R>(sqlText, parameters as unknown[])
-        pool.committed(sqlText)
+        const result = await run<R>(sqlText, parameters)
         return { command: commandOf(sqlText), rowCount: result.affectedRows ?? result.rows.length, rows: result.rows }
       },
       release() {
