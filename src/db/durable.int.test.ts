@@ -40,7 +40,9 @@ function writeThenKill(dataDir: string, after: number): Promise<number> {
 
 describe('the embedded database after a kill', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'upstream-durable-'))
-  afterAll(() => { fs.rmSync(dataDir, { recursive: true, force: true }); })
+  afterAll(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
 
   it('keeps every write it confirmed, however often the process is killed right after one', async () => {
     for (let kill = 0; kill < KILLS; kill++) {
