@@ -43,7 +43,8 @@ export function createApp(services: Services): express.Express {
   const production = config.environment === 'production'
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', production ? 1 : false)
+  // Forwarded headers only from the proxies the operator named: anyone can send X-Forwarded-For.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false)
   app.set('view engine', 'njk')
   createViews().express(app)
   app.locals.serviceOwner = config.serviceOwner

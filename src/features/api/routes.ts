@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { originOf } from '../../platform/http/origin.ts'
 import { BadInputError, refuseUnstorableInput } from '../../platform/http/bad-input.ts'
 import { requestProblem } from '../../platform/http/errors.ts'
+import type { RateLimiter } from '../../platform/rate-limits.ts'
 import type { ReferralIntake } from '../referrals/intake.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import { readSubmission, SubmitReferral } from '../referrals/commands.ts'
@@ -67,6 +68,43 @@ function apiKeyAuthentication(apiKeys: ApiKeyService): RequestHandler {
   }
 }
 
+/** Requests a partner's key may make: writes per minute and per day, reads per minute. */
+export const API_KEY_LIMITS = { writesPerMinute: 60, writesPerDay: 2000, readsPerMinute: 600 } as const
+
+/**
+ * A partner's key cannot flood the service (a referral and its messages each send email and texts):
+ * over a limit the request is answered 429 with the seconds to wait, before its body is read.
+ */
+function apiKeyLimits(limits: RateLimiter): RequestHandler {
+  return async (req, res, next) => {
+    const actor = res.locals.actor
+    const keyId = actor?.kind === 'api_key' ? actor.apiKeyId : actor?.kind === 'user' ? actor.viaApiKeyId : undefined
+    if (keyId === undefined) {
+      next()
+      return
+    }
+    const reading = req.method === 'GET' || req.method === 'HEAD'
+    const bucket = limits.bucket(reading ? 'api-reads-by' : 'api-writes-by', keyId)
+    const limited = await limits.take(
+      reading
+        ? [{ bucket, max: API_KEY_LIMITS.readsPerMinute, seconds: 60 }]
+        : [
+            { bucket, max: API_KEY_LIMITS.writesPerMinute, seconds: 60 },
+            { bucket, max: API_KEY_LIMITS.writesPerDay, seconds: 86_400 },
+          ],
+    )
+    if (limited) {
+      const { status, body } = apiError(
+        429,
+        `This key has made too many requests; try again in ${String(limited.retryAfterSeconds)} seconds`,
+      )
+      res.status(status).set('Retry-After', String(limited.retryAfterSeconds)).json(body)
+      return
+    }
+    next()
+  }
+}
+
 export function toReferralView(referral: {
   id: string
   reference: string
@@ -99,6 +137,7 @@ export function apiRoutes(
     apiKeys: ApiKeyService
     referrals: ReferralService
     referralIntake: ReferralIntake
+    limits: RateLimiter
     logger: Logger
   },
 ): Router {
@@ -112,6 +151,7 @@ export function apiRoutes(
   // Who is asking comes first; then the type, before the body is read, so that a form or plain text is
   // told its type is wrong rather than that it is bad JSON.
   router.use(apiKeyAuthentication(deps.apiKeys))
+  router.use(apiKeyLimits(deps.limits))
   router.post('/referrals', (req, res, next) => {
     if (req.is('application/json')) {
       next()
