@@ -83,7 +83,9 @@ describe.each(testDatabaseKinds())('limits that hold under load, on $name', (kin
   it('sends one address no more than the day’s receipts, however many referrals name it', async () => {
     const victim = 'someone-else@example.org'
     for (let i = 0; i < RECEIPTS_PER_DESTINATION_PER_DAY + 2; i++) {
-      const result = await current().services.referralIntake.submit(PUBLIC, selfReferral(victim), { origin: { ip: `192.0.2.${String(i)}` } })
+      const result = await current().services.referralIntake.submit(PUBLIC, selfReferral(victim), {
+        origin: { ip: `192.0.2.${String(i)}` },
+      })
       expect(result.outcome).toBe('created')
     }
     expect(await receiptsTo(victim)).toBe(RECEIPTS_PER_DESTINATION_PER_DAY)
@@ -96,7 +98,7 @@ describe.each(testDatabaseKinds())('limits that hold under load, on $name', (kin
     for (let i = 0; i < API_KEY_LIMITS.writesPerMinute + 1; i++) {
       const response = await request(current().app).post('/api/v1/referrals').set('Authorization', `Bearer ${key}`).send({})
       statuses.push(response.status)
-      retryAfter = response.headers['retry-after'] as string | undefined
+      retryAfter = response.headers['retry-after']
     }
     expect(statuses.slice(0, API_KEY_LIMITS.writesPerMinute).every((s) => s === 422)).toBe(true)
     expect(statuses.at(-1)).toBe(429)

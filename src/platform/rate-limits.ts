@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto'
-import { sql } from 'kysely'
 import { asSystem, type UnrecordedReason } from '../db/modes.ts'
 import { Service, type ServiceDeps } from './service.ts'
+import { addUse, lockBucket, usesSince } from './rate-limit-queries.ts'
 
 /** At most `max` uses of a bucket in any `seconds`. */
 export interface Limit {
@@ -42,31 +42,17 @@ export class RateLimiter extends Service {
     const now = this.clock.now()
     const buckets = [...new Set(limits.map((l) => l.bucket))].sort()
     return asSystem(this.db, COUNTING, async (trx) => {
-      for (const bucket of buckets) await sql`SELECT pg_advisory_xact_lock(hashtextextended(${bucket}, 0))`.execute(trx)
+      for (const bucket of buckets) await lockBucket(trx, bucket)
       let wait = 0
       for (const limit of limits) {
-        const since = new Date(now.getTime() - limit.seconds * 1000)
-        const hits = await trx
-          .selectFrom('rate_limit_hits')
-          .where('bucket', '=', limit.bucket)
-          .where('hit_at', '>', since)
-          .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('hit_at').as('oldest')])
-          .executeTakeFirstOrThrow()
-        if (Number(hits.n) < limit.max || hits.oldest === null) continue
-        const frees = new Date(hits.oldest).getTime() + limit.seconds * 1000
+        const uses = await usesSince(trx, limit.bucket, new Date(now.getTime() - limit.seconds * 1000))
+        if (uses.count < limit.max || uses.earliest === null) continue
+        const frees = uses.earliest.getTime() + limit.seconds * 1000
         wait = Math.max(wait, Math.ceil((frees - now.getTime()) / 1000))
       }
       if (wait > 0) return { retryAfterSeconds: wait }
       const longest = Math.max(...limits.map((l) => l.seconds))
-      for (const bucket of buckets) {
-        // What no limit counts any more is let go as the bucket is used.
-        await trx
-          .deleteFrom('rate_limit_hits')
-          .where('bucket', '=', bucket)
-          .where('hit_at', '<=', new Date(now.getTime() - longest * 1000))
-          .execute()
-        await trx.insertInto('rate_limit_hits').values({ bucket, hit_at: now }).execute()
-      }
+      for (const bucket of buckets) await addUse(trx, bucket, now, new Date(now.getTime() - longest * 1000))
       return undefined
     })
   }
