@@ -421,6 +421,12 @@ export interface ReferralAttemptTable {
   problems: Generated<string[]>
 }
 
+export interface RateLimitHitTable {
+  id: Generated<string>
+  bucket: string
+  hit_at: Timestamp
+}
+
 export type OutboxStatus = 'queued' | 'local' | 'sending' | 'sent' | 'failed'
 
 export interface OutboxMessageTable {
@@ -566,6 +572,7 @@ export interface DB {
   referral_messages: ReferralMessageTable
   referral_idempotency_keys: ReferralIdempotencyKeyTable
   referral_attempts: ReferralAttemptTable
+  rate_limit_hits: RateLimitHitTable
   outbox_messages: OutboxMessageTable
   monitoring_imports: MonitoringImportTable
   monitoring_records: MonitoringRecordTable

@@ -1,6 +1,9 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { originOf } from '../../platform/http/origin.ts'
+import { BadInputError, refuseUnstorableInput } from '../../platform/http/bad-input.ts'
+import { requestProblem } from '../../platform/http/errors.ts'
+import type { RateLimiter } from '../../platform/rate-limits.ts'
 import type { ReferralIntake } from '../referrals/intake.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import { readSubmission, SubmitReferral } from '../referrals/commands.ts'
@@ -57,11 +60,49 @@ function apiKeyAuthentication(apiKeys: ApiKeyService): RequestHandler {
   }
 }
 
+/** Requests a partner's key may make: writes per minute and per day, reads per minute. */
+export const API_KEY_LIMITS = { writesPerMinute: 60, writesPerDay: 2000, readsPerMinute: 600 } as const
+
+/**
+ * A partner's key cannot flood the service (a referral and its messages each send email and texts):
+ * over a limit the request is answered 429 with the seconds to wait, before its body is read.
+ */
+function apiKeyLimits(limits: RateLimiter): RequestHandler {
+  return async (req, res, next) => {
+    const actor = res.locals.actor
+    const keyId = actor?.kind === 'api_key' ? actor.apiKeyId : actor?.kind === 'user' ? actor.viaApiKeyId : undefined
+    if (keyId === undefined) {
+      next()
+      return
+    }
+    const reading = req.method === 'GET' || req.method === 'HEAD'
+    const bucket = limits.bucket(reading ? 'api-reads-by' : 'api-writes-by', keyId)
+    const limited = await limits.take(
+      reading
+        ? [{ bucket, max: API_KEY_LIMITS.readsPerMinute, seconds: 60 }]
+        : [
+            { bucket, max: API_KEY_LIMITS.writesPerMinute, seconds: 60 },
+            { bucket, max: API_KEY_LIMITS.writesPerDay, seconds: 86_400 },
+          ],
+    )
+    if (limited) {
+      const { status, body } = apiError(
+        429,
+        `This key has made too many requests; try again in ${String(limited.retryAfterSeconds)} seconds`,
+      )
+      res.status(status).set('Retry-After', String(limited.retryAfterSeconds)).json(body)
+      return
+    }
+    next()
+  }
+}
+
 export function apiRoutes(
   deps: Services & {
     apiKeys: ApiKeyService
     referrals: ReferralService
     referralIntake: ReferralIntake
+    limits: RateLimiter
     logger: Logger
   },
 ): Router {
@@ -75,6 +116,7 @@ export function apiRoutes(
   // Who is asking comes first; then the type, before the body is read, so that a form or plain text is
   // told its type is wrong rather than that it is bad JSON.
   router.use(apiKeyAuthentication(deps.apiKeys))
+  router.use(apiKeyLimits(deps.limits))
   router.post('/referrals', (req, res, next) => {
     if (req.is('application/json')) {
       next()
@@ -84,6 +126,7 @@ export function apiRoutes(
     res.status(status).json(body)
   })
   router.use(express.json({ limit: '100kb', type: () => true }))
+  router.use(refuseUnstorableInput())
 
   router.post('/referrals', async (req, res) => {
     const actor = res.locals.actor
@@ -160,6 +203,17 @@ export function apiRoutes(
     }
     if (e.type === 'entity.too.large') {
       const { status, body } = apiError(413, 'The request body is larger than 100 KB')
+      res.status(status).json(body)
+      return
+    }
+    if (error instanceof BadInputError) {
+      const { status, body } = apiError(400, error.message, error.path)
+      res.status(status).json(body)
+      return
+    }
+    const refused = requestProblem(error)
+    if (refused) {
+      const { status, body } = apiError(refused.status, refused.message)
       res.status(status).json(body)
       return
     }
