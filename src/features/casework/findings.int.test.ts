@@ -54,7 +54,7 @@ describe.each(testDatabaseKinds())('priority need and intentionality on $name', 
         channel: 'in_person',
       })
       expect(opened.status).toBe(201)
-      const reference = String((opened.body as { reference: string }).reference)
+      const reference = (opened.body as { reference: string }).reference
       await then(reference)
       return reference
     } finally {
@@ -255,7 +255,7 @@ describe.each(testDatabaseKinds())('priority need and intentionality on $name', 
       approachedOn: '2026-01-05',
       channel: 'phone',
     })
-    const reference = String((opened.body as { reference: string }).reference)
+    const reference = (opened.body as { reference: string }).reference
     const base = `/cases/${reference}`
     const saveThreat = async (expectedHomelessOn: string) => {
       const { version } = (await a.get(`${base}/assessment`)) as { version: number }
