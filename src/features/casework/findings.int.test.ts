@@ -154,6 +154,10 @@ describe.each(testDatabaseKinds())('priority need and intentionality on $name', 
     })
     expect(decided.status).toBe(200)
     expect(await caseRow(reference)).toMatchObject({ stage: 'main_duty', intentionality: 'not_intentionally_homeless' })
+    expect(await (await caseworker()).get(`/cases/${reference}`)).toMatchObject({
+      priorityNeed: 'dependent_children',
+      intentionality: 'not_intentionally_homeless',
+    })
     const event = await world()
       .db.selectFrom('case_events')
       .innerJoin('cases', 'cases.id', 'case_events.case_id')

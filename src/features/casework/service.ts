@@ -4,7 +4,15 @@ import { LocalDate } from '@js-joda/core'
 import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
-import { findingsOfRecord, laterFindings, reliefEnding, type Findings } from '../../domain/priority-need.ts'
+import {
+  findingsOfRecord,
+  INTENTIONALITY,
+  isPriorityNeedCategory,
+  laterFindings,
+  PRIORITY_NEED_LABELS,
+  reliefEnding,
+  type Findings,
+} from '../../domain/priority-need.ts'
 import { workOnCase } from '../plans/queries.ts'
 import { eventLabel } from '../case/timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
@@ -149,6 +157,7 @@ export class CaseworkService extends CaseService {
         decisions: actor.kind === 'user' && may(actor.role, 'case.change') ? choicesFor(found.stage as Stage) : [],
         work: await workOnCase(trx, found.id),
         mayWork: actor.kind === 'user' && may(actor.role, 'case.change'),
+        findings: findingsLabels(found.priority_need, found.intentionality),
       }
     })
   }
@@ -350,6 +359,15 @@ function findingsChanges(before: Findings | undefined, decision: Decision, inten
     priority_need: after.priorityNeed,
     intentionality: after.intentionality,
     ...(decision.findings.intentionality === null ? {} : { intentionality_reasons: intentionalityReasons }),
+  }
+}
+
+/** Priority need and intentionality as the case page states them: decided, or not yet. */
+function findingsLabels(priorityNeed: string | null, intentionality: string | null) {
+  const { priorityNeed: need, intentionality: intent } = findingsOfRecord(priorityNeed, intentionality)
+  return {
+    priorityNeed: isPriorityNeedCategory(need) ? `Yes: ${PRIORITY_NEED_LABELS[need]}` : need === null ? 'Not decided' : 'No',
+    intentionality: intent === null ? 'Not decided' : INTENTIONALITY[intent],
   }
 }
 
