@@ -128,8 +128,6 @@ export interface Findings {
   intentionality: Intentionality | null
 }
 
-export const NO_FINDINGS: Findings = { priorityNeed: null, intentionality: null }
-
 /** The findings as stored: codes the domain knows, anything else (or nothing) undecided. */
 export function findingsOfRecord(priorityNeed: string | null | undefined, intentionality: string | null | undefined): Findings {
   return {
