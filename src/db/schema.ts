@@ -125,6 +125,11 @@ export interface CaseTable {
   prevention_started_on: CalendarDate | null
   relief_started_on: CalendarDate | null
   main_duty_started_on: CalendarDate | null
+  /** Priority need as last decided (s189): a category of domain/priority-need.ts, or not_in_priority_need; null if not decided. */
+  priority_need: string | null
+  /** Intentionality as last decided (s191), null if not decided; the reasons only for intentionally homeless. */
+  intentionality: string | null
+  intentionality_reasons: string | null
   /** What triage found that cannot wait: rough sleeping tonight, domestic abuse, discharge or release. */
   emergencies: Generated<string[]>
   /** Written by a programme's monitoring data import, not recorded through casework: not in H-CLIC. */
@@ -233,6 +238,9 @@ export interface AccommodationPlacementTable {
   ended_on: CalendarDate | null
   ending: string | null
   ended_by: string | null
+  /** Interim placements (s188(1)): the reason to believe each limb, and the priority need that appeared; null before 0023 and under s193. */
+  reason_to_believe: string[] | null
+  apparent_priority_need: string | null
 }
 
 export interface ReviewTable {

@@ -310,6 +310,8 @@ export function caseApiRoutes(services: Services): Router {
         mainDutyStartedOn: found.main_duty_started_on,
         closedOn: found.closed_on,
         outcome: found.outcome,
+        priorityNeed: found.priority_need,
+        intentionality: found.intentionality,
         emergencies: found.emergencies,
         household: found.people.map((p) => ({
           givenName: p.given_name,

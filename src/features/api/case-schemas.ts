@@ -40,6 +40,14 @@ export const CaseView = z
     mainDutyStartedOn: isoDate.nullable(),
     closedOn: isoDate.nullable(),
     outcome: z.string().nullable(),
+    priorityNeed: z
+      .string()
+      .nullable()
+      .meta({ description: 'Priority need as last decided (s189): its category, or not_in_priority_need; null while not decided' }),
+    intentionality: z
+      .enum(['not_intentionally_homeless', 'intentionally_homeless'])
+      .nullable()
+      .meta({ description: 'Intentionality as last decided (s191); null while not decided' }),
     emergencies: z.array(z.string()),
     household: z.array(
       z.object({

@@ -25,6 +25,8 @@ export interface StepEvent {
   details: Record<string, unknown>
   /** The officer's reasons, for the letter the event calls for (if it calls for one). */
   letterReasons?: unknown
+  /** What else the event's letter states that the event's codes do not carry (the officer's findings' reasons). */
+  letterFacts?: Partial<LetterFacts>
   /** A letter written from more than the event's codes (an assessment's findings), instead of the event's own. */
   letter?: { kind: LetterKind; facts: LetterFacts }
   /** The audit record's subject, when it is not the case itself (a person, their personal details). */
@@ -55,6 +57,8 @@ export interface EventLetter {
   now: Date
   /** The officer's reasons for the letter, if they gave any. */
   reasons?: unknown
+  /** Facts for the letter beyond the event's codes. */
+  facts?: Partial<LetterFacts>
 }
 
 /**
@@ -149,6 +153,7 @@ export class CaseKernel {
         issuedBy,
         now,
         reasons: done.letterReasons,
+        facts: done.letterFacts,
       })
     await recordAudit(
       trx,

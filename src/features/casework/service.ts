@@ -4,6 +4,15 @@ import { LocalDate } from '@js-joda/core'
 import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import {
+  findingsOfRecord,
+  INTENTIONALITY,
+  isPriorityNeedCategory,
+  laterFindings,
+  PRIORITY_NEED_LABELS,
+  reliefEnding,
+  type Findings,
+} from '../../domain/priority-need.ts'
 import { workOnCase } from '../plans/queries.ts'
 import { eventLabel } from '../case/timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
@@ -29,6 +38,7 @@ import {
   openCasesOfOfficer,
   openCasesOfOrganisation,
   outcomesOfClosedCases,
+  recordedThreat,
 } from './queries.ts'
 import { addCaseEvent, eventsOfCase, officersOf } from '../case/queries.ts'
 import { findOfficer } from '../case/officers.ts'
@@ -83,7 +93,15 @@ export class CaseworkService extends CaseService {
   }
 
   private inDeadlineOrder<
-    T extends { id: string; stage: string; approached_on: string; prevention_started_on: string | null; relief_started_on: string | null },
+    T extends {
+      id: string
+      stage: string
+      approached_on: string
+      prevention_started_on: string | null
+      relief_started_on: string | null
+      priority_need: string | null
+      intentionality: string | null
+    },
   >(cases: T[], reviews: readonly OpenReviewRow[]) {
     const today = this.clock.today()
     const reviewsByCase = Map.groupBy(reviews, (r) => r.case_id)
@@ -149,6 +167,7 @@ export class CaseworkService extends CaseService {
         decisions: actor.kind === 'user' && may(actor.role, 'case.change') ? choicesFor(found.stage as Stage) : [],
         work: await workOnCase(trx, found.id),
         mayWork: actor.kind === 'user' && may(actor.role, 'case.change'),
+        findings: findingsLabels(found.priority_need, found.intentionality),
       }
     })
   }
@@ -162,12 +181,20 @@ export class CaseworkService extends CaseService {
     return this.cases.recordStep<{ stage: Stage }>(actor, reference, origin, async (trx, _officer, found) => {
       if (!choicesFor(found.stage as Stage).includes(command.decision)) return refused('decision', 'Select the decision')
       if (command.version !== found.version) return 'conflict'
-      const { decision, accommodation } = decisionOf(command)
+      const { decision, accommodation, intentionalityReasons } = decisionOf(command)
       const warning = await currentWarning(trx, found.id, found.stage)
-      const facts = { ...factsOf(found), nonCooperationNoticeAuthorised: warning?.authorised_by != null }
+      const threat = decision.kind === 'accept_prevention_duty' ? await recordedThreat(trx, found.id) : undefined
+      const facts: CaseFacts = {
+        ...factsOf(found),
+        nonCooperationNoticeAuthorised: warning?.authorised_by != null,
+        threat,
+      }
       const judged = decide(facts, decision, this.clock.today())
       if (!judged.lawful) return refused(judged.about, judged.reason)
-      const changes = changesFor(decision, judged.stage, accommodation)
+      const changes = {
+        ...changesFor(decision, judged.stage, accommodation),
+        ...findingsChanges(facts.findings, decision, intentionalityReasons),
+      }
       if (!(await changeCase(trx, found.id, command.version, changes, this.clock.now()))) return 'conflict'
       return {
         event: decision.kind,
@@ -180,6 +207,7 @@ export class CaseworkService extends CaseService {
         },
         // The decision's letter or notice (s184, s195(5), s189B(5)) carries the officer's reasons.
         letterReasons: command.letterReasons,
+        letterFacts: intentionalityReasons ? { intentionalityReasons } : undefined,
         result: { stage: judged.stage },
       }
     })
@@ -308,6 +336,8 @@ function factsOf(
     prevention_started_on: string | null
     relief_started_on: string | null
     plan_review_due_on?: string | null
+    priority_need: string | null
+    intentionality: string | null
   },
   openReviews: readonly OpenReviewRow[] = [],
 ): CaseFacts {
@@ -325,6 +355,31 @@ function factsOf(
       extendedTo: date(r.extended_to),
     })),
     planReviewDue: date(found.plan_review_due_on ?? null),
+    findings: findingsOfRecord(found.priority_need, found.intentionality),
+  }
+}
+
+/**
+ * Priority need and intentionality on the case after a decision that records them: what it decides
+ * replaces what was, what it leaves open stays. The reasons for intentional homelessness go with the
+ * finding, so a later finding that the applicant was not intentionally homeless drops them.
+ */
+function findingsChanges(before: Findings | undefined, decision: Decision, intentionalityReasons: string | null): Partial<CaseChanges> {
+  if (!('findings' in decision) || decision.findings === undefined) return {}
+  const after = laterFindings(before, decision.findings)
+  return {
+    priority_need: after.priorityNeed,
+    intentionality: after.intentionality,
+    ...(decision.findings.intentionality === null ? {} : { intentionality_reasons: intentionalityReasons }),
+  }
+}
+
+/** Priority need and intentionality as the case page states them: decided, or not yet. */
+function findingsLabels(priorityNeed: string | null, intentionality: string | null) {
+  const { priorityNeed: need, intentionality: intent } = findingsOfRecord(priorityNeed, intentionality)
+  return {
+    priorityNeed: isPriorityNeedCategory(need) ? `Yes: ${PRIORITY_NEED_LABELS[need]}` : need === null ? 'Not decided' : 'No',
+    intentionality: intent === null ? 'Not decided' : INTENTIONALITY[intent],
   }
 }
 
@@ -354,8 +409,19 @@ function changesFor(decision: Decision, stage: Stage, accommodation: SecuredAcco
   }
 }
 
-/** The decision as facts for the timeline and the audit trail: codes, never personal details. */
+/**
+ * The decision as facts for the timeline and the audit trail: codes, never personal details. Priority
+ * need and intentionality are the decision's own (null where it left them undecided); a main duty
+ * decision also says how the relief duty ended (s189B(4)-(5)), for its letter and the statutory return.
+ */
 function decisionDetails(decision: Decision): Record<string, unknown> {
   const { on: _on, kind: _kind, ...rest } = decision
-  return rest
+  if (!('findings' in rest) || rest.findings === undefined) return rest
+  const { findings, ...others } = rest
+  return {
+    ...others,
+    priorityNeed: findings.priorityNeed,
+    intentionality: findings.intentionality,
+    ...(decision.kind === 'main_duty_decision' ? { reliefEnded: reliefEnding(findings) } : {}),
+  }
 }
