@@ -72,18 +72,33 @@ describe('a caseworker records decisions in the browser', () => {
     expect(due).toContain('Main housing duty decision due (day 57)')
     expect(due).toMatch(/Overdue by \d+ days/)
 
-    // Interim accommodation (s188) while the relief duty runs.
+    // Interim accommodation (s188) while the relief duty runs, on the reason to believe it is owed.
     await page.getByRole('button', { name: 'Temporary accommodation' }).click()
     await assertLoaded(page, 'Temporary accommodation')
     await page.getByLabel('Hostel (including reception centres, emergency units and refuges)').check()
     await fillDate(page, 'Date of the placement', approached)
     await page.getByRole('button', { name: 'Record the placement' }).click()
+    await assertLoaded(page, 'Temporary accommodation')
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain('reason to believe the applicant may be homeless')
+    await page.getByLabel('The applicant may be homeless').check()
+    await page.getByLabel('The applicant may be eligible for assistance').check()
+    await page.getByLabel('The applicant may have a priority need').check()
+    await page.getByLabel('Which priority need does the applicant appear to have?').selectOption('vulnerable_mental_health')
+    await page.getByRole('button', { name: 'Record the placement' }).click()
     await assertLoaded(page, /^Case BAS-/)
     expect(await page.locator('main').textContent()).toContain('section 188 (interim)')
 
-    await recordDecision(page, 'Main housing duty owed (section 193)')
+    // The main housing duty decision rests on priority need and intentionality (s193(1)).
+    await recordDecision(page, 'Main housing duty owed (section 193)', {
+      more: async () => {
+        await page.getByRole('group', { name: 'Is the applicant in priority need?' }).getByLabel('Yes').check()
+        await page.getByLabel('If in priority need: which priority need?').selectOption('vulnerable_mental_health')
+        await page.getByLabel('No: not intentionally homeless').check()
+      },
+    })
     const main = await page.locator('main').textContent()
     expect(main).toContain('Main housing duty decision: owed')
+    expect(main).toContain('Yes: Vulnerable as a result of mental illness or learning disability')
     expect(main).not.toContain('Main housing duty decision due (day 57)')
     await page.context().close()
   })

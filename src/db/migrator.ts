@@ -21,7 +21,10 @@ import { preventionActivityTypes } from './migrations/0018_prevention_activity_t
 import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
+import { priorityNeedAndIntentionality } from './migrations/0023_priority_need_and_intentionality.ts'
+import { reviewRepresentationsAndExtensions } from './migrations/0026_review_representations_and_extensions.ts'
 import { monitoringUnderRls } from './migrations/0027_monitoring_under_rls.ts'
+import { rateLimits } from './migrations/0028_rate_limits.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -47,7 +50,10 @@ export const migrations: readonly Migration[] = [
   importedCases,
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
+  priorityNeedAndIntentionality,
+  reviewRepresentationsAndExtensions,
   monitoringUnderRls,
+  rateLimits,
 ]
 
 const provider: MigrationProvider = {

@@ -125,6 +125,11 @@ export interface CaseTable {
   prevention_started_on: CalendarDate | null
   relief_started_on: CalendarDate | null
   main_duty_started_on: CalendarDate | null
+  /** Priority need as last decided (s189): a category of domain/priority-need.ts, or not_in_priority_need; null if not decided. */
+  priority_need: string | null
+  /** Intentionality as last decided (s191), null if not decided; the reasons only for intentionally homeless. */
+  intentionality: string | null
+  intentionality_reasons: string | null
   /** What triage found that cannot wait: rough sleeping tonight, domestic abuse, discharge or release. */
   emergencies: Generated<string[]>
   /** Written by a programme's monitoring data import, not recorded through casework: not in H-CLIC. */
@@ -233,6 +238,9 @@ export interface AccommodationPlacementTable {
   ended_on: CalendarDate | null
   ending: string | null
   ended_by: string | null
+  /** Interim placements (s188(1)): the reason to believe each limb, and the priority need that appeared; null before 0023 and under s193. */
+  reason_to_believe: string[] | null
+  apparent_priority_need: string | null
 }
 
 export interface ReviewTable {
@@ -257,6 +265,14 @@ export interface ReviewTable {
   decided_on: CalendarDate | null
   decided_by: string | null
   reasons: string | null
+  minded_to_notified_on: CalendarDate | null
+  minded_to_reasons: string | null
+  minded_to_by: string | null
+  representations_received_on: CalendarDate | null
+  representations_means: string | null
+  representations_summary: string | null
+  extension_agreed_on: CalendarDate | null
+  extended_to: CalendarDate | null
 }
 
 /** The statutory return's personal details of one person: read only by the officers running the case, every read audited. */
@@ -413,6 +429,12 @@ export interface ReferralAttemptTable {
   problems: Generated<string[]>
 }
 
+export interface RateLimitHitTable {
+  id: Generated<string>
+  bucket: string
+  hit_at: Timestamp
+}
+
 export type OutboxStatus = 'queued' | 'local' | 'sending' | 'sent' | 'failed'
 
 export interface OutboxMessageTable {
@@ -558,6 +580,7 @@ export interface DB {
   referral_messages: ReferralMessageTable
   referral_idempotency_keys: ReferralIdempotencyKeyTable
   referral_attempts: ReferralAttemptTable
+  rate_limit_hits: RateLimitHitTable
   outbox_messages: OutboxMessageTable
   monitoring_imports: MonitoringImportTable
   monitoring_records: MonitoringRecordTable

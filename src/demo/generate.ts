@@ -14,6 +14,7 @@ import type {
 } from '../db/schema.ts'
 import type { AccommodationAtApplication, ReasonForLossOfHome, SupportNeed } from '../domain/code-lists.ts'
 import type { PreferredContact, ReferralOutcome, ReferralReason, ReferralStatus } from '../domain/referrals.ts'
+import type { PriorityNeedCategory } from '../domain/priority-need.ts'
 import { LONDON } from '../platform/clock.ts'
 import {
   ESSEX_AUTHORITIES,
@@ -348,6 +349,8 @@ class DemoWorld {
     const stage = open ? this.openStage(how.risk, approachedOn) : 'closed'
     // Upstream cases (more than 56 days away) are helped before any statutory duty is owed.
     const duty = how.risk === 'future_risk' ? null : how.risk === 'homeless' ? 'relief' : 'prevention'
+    // The main duty is owed only in priority need and not intentionally homeless (s193(1)).
+    const priorityNeed = stage === 'main_duty' ? demoPriorityNeed(household, needs) : null
     this.caseDrafts.push({
       authority,
       approachedOn,
@@ -373,9 +376,11 @@ class DemoWorld {
         prevention_started_on: duty === 'prevention' ? approachedOn.toString() : null,
         relief_started_on: duty === 'relief' ? approachedOn.toString() : null,
         main_duty_started_on: stage === 'main_duty' ? approachedOn.plusDays(56).toString() : null,
+        priority_need: priorityNeed,
+        intentionality: priorityNeed ? 'not_intentionally_homeless' : null,
       },
     })
-    this.addDecisions(id, authority, officerId, approachedOn, duty, stage, open ? null : { on: endsOn, outcome })
+    this.addDecisions(id, authority, officerId, approachedOn, duty, stage, open ? null : { on: endsOn, outcome }, priorityNeed)
     return id
   }
 
@@ -391,6 +396,7 @@ class DemoWorld {
     duty: 'prevention' | 'relief' | null,
     stage: string,
     ended: { on: LocalDate; outcome: string | null } | null,
+    priorityNeed: PriorityNeedCategory | null,
   ): void {
     if (duty === null) return
     const event = (kind: string, on: LocalDate, details: Record<string, unknown>) =>
@@ -406,7 +412,13 @@ class DemoWorld {
         details: JSON.stringify(details),
       })
     event(duty === 'prevention' ? 'accept_prevention_duty' : 'accept_relief_duty', approachedOn, {})
-    if (stage === 'main_duty') event('main_duty_decision', approachedOn.plusDays(56), { owed: true })
+    if (stage === 'main_duty')
+      event('main_duty_decision', approachedOn.plusDays(56), {
+        owed: true,
+        priorityNeed,
+        intentionality: 'not_intentionally_homeless',
+        reliefEnded: 'automatically',
+      })
     if (ended === null) return
     const ground =
       ended.outcome === 'homelessness_prevented'
@@ -693,4 +705,15 @@ function referenceCode(random: SeededRandom): string {
 
 function character(random: SeededRandom, alphabet: string): string {
   return alphabet.charAt(random.between(0, alphabet.length - 1))
+}
+
+/** A priority need the household plainly has, from what is known of it: children, age, or a recorded need. */
+function demoPriorityNeed(household: { applicantAge: number; hasChildren: boolean }, needs: readonly SupportNeed[]): PriorityNeedCategory {
+  if (household.hasChildren) return 'dependent_children'
+  if (household.applicantAge < 18) return 'aged_16_or_17'
+  if (needs.includes('domestic_abuse')) return 'domestic_abuse'
+  if (needs.includes('mental_health') || needs.includes('learning_disability')) return 'vulnerable_mental_health'
+  if (needs.includes('physical_ill_health_or_disability')) return 'vulnerable_physical_disability_or_ill_health'
+  if (needs.includes('old_age')) return 'vulnerable_old_age'
+  return 'vulnerable_other_special_reason'
 }

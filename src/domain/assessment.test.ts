@@ -112,6 +112,45 @@ describe('the homelessness section’s dates', () => {
   })
 })
 
+/**
+ * Whether the household was threatened within 56 days (s175(4)-(5)) is judged on the date of the
+ * prevention duty decision: a section saved on 2 March for a decision of 1 January is judged on 1 January.
+ */
+describe('the homelessness section judged on the date of the decision', () => {
+  const decidedOn = LocalDate.parse('2026-01-01')
+  const cases: [string, HomelessnessAnswers, LocalDate, string[]][] = [
+    // Expected 20 January: past by today, but 19 days after the decision it serves.
+    [
+      'recorded late, within 56 days of the decision',
+      { status: 'threatened_within_56_days', expectedHomelessOn: '2026-01-20' },
+      decidedOn,
+      [],
+    ],
+    // 26 February is 56 days after 1 January.
+    ['56 days after the decision', { status: 'threatened_within_56_days', expectedHomelessOn: '2026-02-26' }, decidedOn, []],
+    // 27 February: within 56 days of today, but 57 after the decision.
+    [
+      '57 days after the decision',
+      { status: 'threatened_within_56_days', expectedHomelessOn: '2026-02-27' },
+      decidedOn,
+      ['expectedHomelessOn'],
+    ],
+    ['before the decision', { status: 'threatened_within_56_days', expectedHomelessOn: '2025-12-31' }, decidedOn, ['expectedHomelessOn']],
+    // With no decision yet, today is the day it is judged on.
+    [
+      'no decision yet: 57 days after today',
+      { status: 'threatened_within_56_days', expectedHomelessOn: '2026-04-28' },
+      today,
+      ['expectedHomelessOn'],
+    ],
+  ]
+  it.each(cases)('%s', (_, answers, judgedOn, fields) => {
+    const problems = homelessnessProblems(answers, today, judgedOn)
+    expect(problems.map((p) => p.field)).toEqual(fields)
+    if (judgedOn !== today) for (const p of problems) expect(p.message).toContain('2026-01-01')
+  })
+})
+
 describe('section completeness', () => {
   const household: HouseholdFacts = { personIds: ['a', 'b'], hasPartner: false }
   const cases: [string, Answers, keyof Answers, 'not_started' | 'in_progress' | 'completed'][] = [

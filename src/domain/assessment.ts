@@ -156,12 +156,17 @@ export function section21MayBeInvalid(servedOn: LocalDate, expiresOn: LocalDate)
   return expiresOn.isBefore(servedOn.plusMonths(2))
 }
 
-/** The dates of the homelessness section against each other and today, whatever else is missing. */
-export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalDate): Problem[] {
+/**
+ * The dates of the homelessness section against each other and today, whatever else is missing. Whether
+ * a household is threatened within 56 days (s175(4)-(5)) is judged on the day the authority decide it,
+ * `judgedOn`: the prevention duty's decision once there is one, so that a decision recorded late is
+ * judged as it stood on its own date, not on the day it is typed in. Until there is a decision, it is
+ * judged on today.
+ */
+export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalDate, judgedOn: LocalDate = today): Problem[] {
   const problems: Problem[] = []
   const date = (value: string | undefined) => (value ? LocalDate.parse(value) : undefined)
   const since = date(answers.homelessSince)
-  const expected = date(answers.expectedHomelessOn)
   if (since?.isAfter(today))
     problems.push({ field: 'homelessSince', message: 'The date they became homeless must be today or in the past' })
   if (answers.status === 'homeless' && answers.expectedHomelessOn)
@@ -171,18 +176,24 @@ export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalD
       field: 'homelessSince',
       message: 'Leave the date they became homeless blank: the household is threatened, not yet homeless',
     })
-  if (answers.status === 'threatened_within_56_days' && expected) {
-    if (expected.isBefore(today))
+  const onDecision = judgedOn.isEqual(today) ? '' : ` on the date of the prevention duty decision (${judgedOn.toString()})`
+  switch (threatOn(answers, judgedOn)) {
+    case 'already_homeless':
       problems.push({
         field: 'expectedHomelessOn',
-        message: 'The expected date of homelessness is in the past: if they have lost their home, choose homeless now',
+        message: onDecision
+          ? `The expected date of homelessness is before the date of the prevention duty decision (${judgedOn.toString()}): if they had lost their home, they were homeless, not threatened`
+          : 'The expected date of homelessness is in the past: if they have lost their home, choose homeless now',
       })
-    else if (ChronoUnit.DAYS.between(today, expected) > 56 && !section21ExpiresWithin56Days(answers, today))
+      break
+    case 'beyond_56_days':
       problems.push({
         field: 'expectedHomelessOn',
-        message:
-          'The expected date is more than 56 days away: choose not threatened within 56 days, unless a valid section 21 notice expires within 56 days',
+        message: `The expected date is more than 56 days away${onDecision}: choose not threatened within 56 days, unless a valid section 21 notice expires within 56 days`,
       })
+      break
+    default:
+      break
   }
   if (answers.possessionNotice)
     problems.push(
@@ -195,13 +206,29 @@ export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalD
 }
 
 /**
+ * A household recorded as threatened, judged on the day of a decision: threatened within 56 days
+ * (s175(4)), or by a valid section 21 notice that expires within 56 days (s175(5)); already homeless
+ * if the day they expected to lose their home had passed; or not yet threatened. Undefined when the
+ * record says nothing to judge (another status, or no expected date).
+ */
+export type ThreatOnDecision = 'within_56_days' | 'already_homeless' | 'beyond_56_days'
+
+export function threatOn(answers: HomelessnessAnswers, on: LocalDate): ThreatOnDecision | undefined {
+  if (answers.status !== 'threatened_within_56_days' || !answers.expectedHomelessOn) return undefined
+  const expected = LocalDate.parse(answers.expectedHomelessOn)
+  if (expected.isBefore(on)) return 'already_homeless'
+  if (ChronoUnit.DAYS.between(on, expected) > 56 && !section21ExpiresWithin56Days(answers, on)) return 'beyond_56_days'
+  return 'within_56_days'
+}
+
+/**
  * A valid section 21 notice expiring within 56 days makes the household threatened with homelessness
  * (s175(5)), even when they expect to stay longer while the landlord goes to court.
  */
-export function section21ExpiresWithin56Days(answers: HomelessnessAnswers, today: LocalDate): boolean {
+export function section21ExpiresWithin56Days(answers: HomelessnessAnswers, on: LocalDate): boolean {
   if (answers.possessionNotice !== 'section_21' || !answers.noticeExpiresOn) return false
   const expires = LocalDate.parse(answers.noticeExpiresOn)
-  return !expires.isBefore(today) && ChronoUnit.DAYS.between(today, expires) <= 56
+  return !expires.isBefore(on) && ChronoUnit.DAYS.between(on, expires) <= 56
 }
 
 /** Notices with a date by which the household must leave: their expiry date is needed. */

@@ -13,11 +13,38 @@ describe('what is due on a case', () => {
     ])
   })
 
-  it('gives a relief case its automatic end and the day-57 main duty decision, overdue when past', () => {
+  it('gives a relief case its 56 days and the day-57 main duty decision, overdue when past', () => {
     const due = deadlinesOf({ stage: 'relief', reliefStartedOn: d('2026-03-02') }, d('2026-05-01'))
     expect(due.map((x) => [x.what, x.due.toString(), x.daysLeft])).toEqual([
-      ['Relief duty: 56-day period ends', '2026-04-26', -5],
+      [
+        'Relief duty: its 56 days end; priority need is not decided, so it continues until ended by notice (section 189B(5))',
+        '2026-04-26',
+        -5,
+      ],
       ['Main housing duty decision due (day 57)', '2026-04-27', -4],
+    ])
+  })
+
+  // s189B(4)-(5): the 56th day ends the duty only for an applicant in priority need and not intentionally homeless.
+  it.each([
+    [
+      { priorityNeed: 'dependent_children', intentionality: 'not_intentionally_homeless' },
+      'Relief duty ends by itself: its 56 days end (section 189B(4))',
+    ],
+    [{ priorityNeed: 'pregnant', intentionality: null }, 'Relief duty ends by itself: its 56 days end (section 189B(4))'],
+    [
+      { priorityNeed: 'pregnant', intentionality: 'intentionally_homeless' },
+      'Relief duty: its 56 days end; it continues until ended by notice (section 189B(5))',
+    ],
+    [
+      { priorityNeed: 'not_in_priority_need', intentionality: null },
+      'Relief duty: its 56 days end; it continues until ended by notice (section 189B(5))',
+    ],
+  ] as const)('says how a relief duty with findings %j ends', (findings, what) => {
+    const due = deadlinesOf({ stage: 'relief', reliefStartedOn: d('2026-03-02'), findings }, d('2026-05-01'))
+    expect(due.map((x) => [x.what, x.due.toString()])).toEqual([
+      [what, '2026-04-26'],
+      ['Main housing duty decision due (day 57)', '2026-04-27'],
     ])
   })
 

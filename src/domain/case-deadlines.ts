@@ -1,14 +1,15 @@
 import type { LocalDate } from '@js-joda/core'
 import type { OpenReviewFact, Stage } from './legal-status.ts'
 import { planIsKept } from './housing-plan.ts'
+import { reliefEnding, type Findings } from './priority-need.ts'
 import {
   daysUntil,
   earliestEndOfPreventionFor56Days,
   mainDutyDecisionDue,
   preventionPeriodEnds,
   reliefPeriodEnds,
-  reviewDecisionDue,
 } from './statutory-dates.ts'
+import { reviewDueOn } from './reviews.ts'
 
 export interface Deadline {
   what: string
@@ -36,6 +37,7 @@ export function deadlinesOf(
     reliefStartedOn?: LocalDate | null | undefined
     openReviews?: readonly OpenReviewFact[] | undefined
     planReviewDue?: LocalDate | null | undefined
+    findings?: Findings | undefined
   },
   today: LocalDate,
 ): Deadline[] {
@@ -48,15 +50,23 @@ export function deadlinesOf(
     })
   }
   if (facts.stage === 'relief' && facts.reliefStartedOn) {
-    deadlines.push({ what: 'Relief duty: 56-day period ends', due: reliefPeriodEnds(facts.reliefStartedOn) })
+    deadlines.push({ what: reliefPeriodEnd(facts.findings), due: reliefPeriodEnds(facts.reliefStartedOn) })
     deadlines.push({ what: 'Main housing duty decision due (day 57)', due: mainDutyDecisionDue(facts.reliefStartedOn) })
   }
   for (const review of facts.openReviews ?? []) {
-    deadlines.push({ what: `Review decision due (section 202): ${review.what}`, due: reviewDecisionDue(review.receivedOn, review.period) })
+    deadlines.push({ what: `Review decision due (section 202): ${review.what}`, due: reviewDueOn(review) })
   }
   // The personalised housing plan is kept under review while a duty it serves is owed (s189A(9)).
   if (planIsKept(facts.stage) && facts.planReviewDue) {
     deadlines.push({ what: 'Review the personalised housing plan', due: facts.planReviewDue })
   }
   return deadlines.map((d) => ({ ...d, daysLeft: daysUntil(today, d.due) })).sort((a, b) => a.due.compareTo(b.due))
+}
+
+/** What the end of the relief duty's 56 days means for the case: its end (s189B(4)), or not (s189B(5)). */
+function reliefPeriodEnd(findings: Findings | undefined): string {
+  if (findings && reliefEnding(findings) === 'automatically') return 'Relief duty ends by itself: its 56 days end (section 189B(4))'
+  if (findings?.priorityNeed == null)
+    return 'Relief duty: its 56 days end; priority need is not decided, so it continues until ended by notice (section 189B(5))'
+  return 'Relief duty: its 56 days end; it continues until ended by notice (section 189B(5))'
 }

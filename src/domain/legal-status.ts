@@ -1,4 +1,6 @@
 import type { LocalDate } from '@js-joda/core'
+import { threatOn, type HomelessnessAnswers } from './assessment.ts'
+import { laterFindings, mainDutyFindingsProblem, priorityNeedProblem, reliefEnding, type Findings } from './priority-need.ts'
 import { earliestEndOfPreventionFor56Days, mainDutyDecisionDue, reliefPeriodEnds, type ReviewPeriod } from './statutory-dates.ts'
 
 /**
@@ -72,6 +74,10 @@ export interface CaseFacts {
   openReviews?: readonly OpenReviewFact[] | undefined
   /** When the personalised housing plan is next to be reviewed (s189A(9)), if there is a plan. */
   planReviewDue?: LocalDate | undefined
+  /** Priority need and intentionality as last decided on the case; how the relief duty ends rests on them. */
+  findings?: Findings | undefined
+  /** The assessment's record of the threat (s175(4)-(5)), judged on the date of the prevention duty decision. */
+  threat?: HomelessnessAnswers | undefined
 }
 
 export interface OpenReviewFact {
@@ -79,22 +85,32 @@ export interface OpenReviewFact {
   what: string
   receivedOn: LocalDate
   period: ReviewPeriod
+  /** The applicant's representations under reg 7, which start a three-week review's period again. */
+  representationsReceivedOn?: LocalDate | undefined
+  /** The end of a longer period for the decision agreed in writing (reg 9(1)). */
+  extendedTo?: LocalDate | undefined
 }
 
+/**
+ * The relief duty's decisions may record what the authority have decided so far about priority need and
+ * intentionality (left null while undecided); the main duty decision must record what it rests on.
+ */
 export type Decision =
   | { kind: 'accept_prevention_duty'; on: LocalDate }
-  | { kind: 'accept_relief_duty'; on: LocalDate }
+  | { kind: 'accept_relief_duty'; on: LocalDate; findings?: Findings | undefined }
   | { kind: 'no_duty_owed'; on: LocalDate; reason: NoDutyReason }
-  | { kind: 'became_homeless'; on: LocalDate }
+  | { kind: 'became_homeless'; on: LocalDate; findings?: Findings | undefined }
   | { kind: 'end_prevention_duty'; on: LocalDate; ground: PreventionEndingGround }
-  | { kind: 'end_relief_duty'; on: LocalDate; ground: ReliefEndingGround }
-  | { kind: 'main_duty_decision'; on: LocalDate; owed: boolean }
+  | { kind: 'end_relief_duty'; on: LocalDate; ground: ReliefEndingGround; findings?: Findings | undefined }
+  | { kind: 'main_duty_decision'; on: LocalDate; owed: boolean; findings: Findings }
   | { kind: 'end_main_duty'; on: LocalDate; ground: MainDutyEndingGround }
 
 export type DecisionKind = Decision['kind']
 
-/** A refusal says which part of the decision is wrong, so the form can put the message beside it. */
-export type Outcome = { lawful: true; stage: Stage } | { lawful: false; reason: string; about: 'decision' | 'date' | 'ground' }
+/** The part of a decision a refusal is about, so the form can put the message beside it. */
+export type RefusedPart = 'decision' | 'date' | 'ground' | 'priorityNeed' | 'intentionality'
+
+export type Outcome = { lawful: true; stage: Stage } | { lawful: false; reason: string; about: RefusedPart }
 
 /** Which decisions each stage allows at all; the guards in `decide` then check the facts. */
 export const DECISIONS_BY_STAGE: Readonly<Record<Stage, readonly DecisionKind[]>> = {
@@ -123,10 +139,12 @@ export function decide(facts: CaseFacts, decision: Decision, today: LocalDate): 
   const started = facts.stage === 'prevention' ? facts.preventionStartedOn : facts.stage === 'relief' ? facts.reliefStartedOn : undefined
   if (started && decision.on.isBefore(started))
     return refused('The date of the decision must be on or after the day the current duty started', 'date')
+  const categoryProblem = 'findings' in decision ? priorityNeedProblem(decision.findings?.priorityNeed ?? null, decision.on) : undefined
+  if (categoryProblem) return refused(categoryProblem, 'priorityNeed')
 
   switch (decision.kind) {
     case 'accept_prevention_duty':
-      return lawful('prevention')
+      return threatenedOnTheDay(facts, decision.on) ?? lawful('prevention')
     case 'accept_relief_duty':
     case 'became_homeless':
       return lawful('relief')
@@ -143,6 +161,8 @@ export function decide(facts: CaseFacts, decision: Decision, today: LocalDate): 
           'date',
         )
       }
+      const problem = mainDutyFindingsProblem(decision.owed, decision.findings)
+      if (problem) return refused(problem.reason, problem.about)
       return lawful(decision.owed ? 'main_duty' : 'closed')
     }
     case 'end_main_duty':
@@ -150,7 +170,55 @@ export function decide(facts: CaseFacts, decision: Decision, today: LocalDate): 
   }
 }
 
+/**
+ * The prevention duty is owed to a household threatened with homelessness within 56 days (s175(4)-(5),
+ * s195(1)), judged on the day the authority decide it. Where the assessment has recorded the threat,
+ * a decision recorded late is judged on its own date, never on the day it is typed in.
+ */
+function threatenedOnTheDay(facts: CaseFacts, on: LocalDate): Outcome | undefined {
+  switch (facts.threat ? threatOn(facts.threat, on) : undefined) {
+    case 'already_homeless':
+      return refused(
+        `The assessment records that the household expected to lose their home on ${facts.threat?.expectedHomelessOn ?? ''}, before the date of this decision: if they were homeless then, the relief duty is owed`,
+        'date',
+      )
+    case 'beyond_56_days':
+      return refused(
+        `On ${on.toString()} the household was not threatened with homelessness within 56 days (section 175(4)): the assessment expects them to lose their home on ${facts.threat?.expectedHomelessOn ?? ''}`,
+        'date',
+      )
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Where the applicant is in priority need and not intentionally homeless the relief duty ends by itself
+ * at the end of its 56 days (s189B(4)): no notice ends it then, and nothing ends it after, as it has
+ * ended; the main housing duty decision follows. Otherwise it ends only by notice (s189B(5), (7)).
+ */
+function reliefEndingByNotice(facts: CaseFacts, decision: Extract<Decision, { kind: 'end_relief_duty' }>): Outcome | undefined {
+  if (reliefEnding(laterFindings(facts.findings, decision.findings)) !== 'automatically') return undefined
+  const startedOn = facts.reliefStartedOn ?? facts.approachedOn
+  const lastDay = reliefPeriodEnds(startedOn)
+  if (decision.ground === 'fifty_six_days_elapsed')
+    return refused(
+      `The applicant is in priority need and not intentionally homeless, so the relief duty ends by itself at the end of its 56 days, on ${lastDay.toString()}, without a notice (section 189B(4)): record the main housing duty decision from ${mainDutyDecisionDue(startedOn).toString()}`,
+      'ground',
+    )
+  if (decision.on.isAfter(lastDay))
+    return refused(
+      `The relief duty ended by itself on ${lastDay.toString()}, at the end of its 56 days, as the applicant is in priority need and not intentionally homeless (section 189B(4)): record the main housing duty decision`,
+      'date',
+    )
+  return undefined
+}
+
 function endDuty(facts: CaseFacts, decision: Extract<Decision, { kind: 'end_prevention_duty' | 'end_relief_duty' }>): Outcome {
+  if (decision.kind === 'end_relief_duty') {
+    const automatic = reliefEndingByNotice(facts, decision)
+    if (automatic) return automatic
+  }
   if (decision.ground === 'non_cooperation' && !facts.nonCooperationNoticeAuthorised) {
     return refused('A duty ends for non-cooperation only by a notice decided by one officer and authorised by a second (s193B)', 'ground')
   }
@@ -175,6 +243,6 @@ function lawful(stage: Stage): Outcome {
   return { lawful: true, stage }
 }
 
-function refused(reason: string, about: 'decision' | 'date' | 'ground'): Outcome {
+function refused(reason: string, about: RefusedPart): Outcome {
   return { lawful: false, reason, about }
 }

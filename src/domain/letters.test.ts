@@ -2,6 +2,7 @@ import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
 import { MAIN_DUTY_ENDING_GROUNDS, NO_DUTY_REASONS, PREVENTION_ENDING_GROUNDS, RELIEF_ENDING_GROUNDS } from './legal-status.ts'
 import {
+  findingsWording,
   GROUND_WORDING,
   LETTER_DEFINITIONS,
   LETTER_KINDS,
@@ -28,6 +29,9 @@ describe('which letter each decision calls for', () => {
     ['non_cooperation_warning_given', { duty: 'prevention' }, 'non_cooperation_warning'],
     ['non_cooperation_notice_decided', { duty: 'prevention' }, undefined],
     ['non_cooperation_notice_authorised', { duty: 'relief' }, 'non_cooperation_notice'],
+    ['review_minded_to_notified', {}, 'review_minded_to'], // reg 7(2)
+    ['review_representations_received', {}, undefined],
+    ['review_period_extended', {}, undefined],
     ['review_decided', { outcome: 'upheld' }, 'review_decision'],
     ['review_decided', { outcome: 'withdrawn' }, undefined],
     ['approach_recorded', {}, undefined],
@@ -48,11 +52,15 @@ describe('review rights stated in each letter (s202)', () => {
     ['prevention_duty_ended', { ground: 'fifty_six_days_elapsed' }, 'section 202(1)(bc)(ii)', 3],
     ['relief_duty_ended', { ground: 'fifty_six_days_elapsed' }, 'section 202(1)(ba)(ii)', 8],
     ['main_duty_not_owed', {}, 'section 202(1)(b)', 8],
+    // s189B(5): where the relief duty did not end by itself, the same letter is the notice ending it.
+    ['main_duty_not_owed', { reliefEnded: 'by_notice' }, 'section 202(1)(b) and (ba)(ii)', 8],
+    ['main_duty_not_owed', { reliefEnded: 'automatically' }, 'section 202(1)(b)', 8],
     ['main_duty_ended', {}, 'section 202(1)(b)', 8],
     ['non_cooperation_notice', { duty: 'prevention' }, 'section 202(1)(bb)', 3],
     ['non_cooperation_notice', { duty: 'relief' }, 'section 202(1)(bb)', 8],
     ['non_cooperation_warning', {}, undefined, undefined],
     ['main_duty_owed', {}, undefined, undefined],
+    ['review_minded_to', {}, undefined, undefined],
     ['review_decision', { outcome: 'upheld' }, undefined, undefined],
   ])('%s %j: %s, decided within %s weeks', (kind, details, provision, weeks) => {
     const wording = wordingFor(kind, details, d('2026-03-02'))
@@ -90,5 +98,30 @@ describe('wording', () => {
       expect(definition.givenUnder).toMatch(/section/)
       expect(definition.templateVersion).toBeGreaterThanOrEqual(1)
     }
+  })
+})
+
+/** A decision is notified with its reasons (s184(3)): what it found about priority need (s189) and intentionality (s191). */
+describe('the findings a decision letter states', () => {
+  it.each<[Record<string, string | undefined>, RegExp[]]>([
+    [
+      { priorityNeed: 'dependent_children' },
+      [/have a priority need for accommodation because dependent children live with you/, /section 189\(1\)\(b\)/],
+    ],
+    [{ priorityNeed: 'domestic_abuse' }, [/victim of domestic abuse \(section 189\(1\)\(e\)/]],
+    [
+      { priorityNeed: 'aged_16_or_17' },
+      [/you are aged 16 or 17 \(article 3 of the Homelessness \(Priority Need for Accommodation\) \(England\) Order 2002\)/],
+    ],
+    [{ priorityNeed: 'not_in_priority_need' }, [/not satisfied that you have a priority need/]],
+    [{ intentionality: 'intentionally_homeless' }, [/satisfied that you became homeless intentionally \(section 191/]],
+    [{ intentionality: 'not_intentionally_homeless' }, [/not satisfied that you became homeless intentionally/]],
+  ])('%j', (facts, sentences) => {
+    const wording = findingsWording(facts).join(' ')
+    for (const sentence of sentences) expect(wording).toMatch(sentence)
+  })
+
+  it('says nothing of what was not decided', () => {
+    expect(findingsWording({})).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import type { LocalDate } from '@js-joda/core'
+import { isPriorityNeedCategory, PRIORITY_NEED_CATEGORIES } from './priority-need.ts'
 import { REVIEW_PERIODS, reviewRequestDeadline, type ReviewPeriod } from './statutory-dates.ts'
 
 /**
@@ -24,6 +25,7 @@ export const LETTER_KINDS = [
   'main_duty_ended',
   'non_cooperation_warning',
   'non_cooperation_notice',
+  'review_minded_to',
   'review_decision',
 ] as const
 export type LetterKind = (typeof LETTER_KINDS)[number]
@@ -68,7 +70,7 @@ export const LETTER_DEFINITIONS: Readonly<Record<LetterKind, LetterKindDefinitio
   relief_duty_owed: {
     title: 'We will help you find somewhere to live: your assessment and the relief duty',
     givenUnder: 'sections 184, 189A and 189B of the Housing Act 1996',
-    templateVersion: 1,
+    templateVersion: 2,
   },
   no_duty_owed: {
     title: 'Our decision on your homelessness application',
@@ -83,17 +85,17 @@ export const LETTER_DEFINITIONS: Readonly<Record<LetterKind, LetterKindDefinitio
   relief_duty_ended: {
     title: 'Notice that the relief duty has ended',
     givenUnder: 'section 189B(5) of the Housing Act 1996',
-    templateVersion: 1,
+    templateVersion: 2,
   },
   main_duty_owed: {
     title: 'Our decision: we owe you the main housing duty',
     givenUnder: 'sections 184 and 193 of the Housing Act 1996',
-    templateVersion: 1,
+    templateVersion: 2,
   },
   main_duty_not_owed: {
     title: 'Our decision: we do not owe you the main housing duty',
     givenUnder: 'sections 184 and 193 of the Housing Act 1996',
-    templateVersion: 1,
+    templateVersion: 2,
   },
   main_duty_ended: {
     title: 'Notice that the main housing duty has ended',
@@ -108,6 +110,11 @@ export const LETTER_DEFINITIONS: Readonly<Record<LetterKind, LetterKindDefinitio
   non_cooperation_notice: {
     title: 'Notice that you have deliberately and unreasonably refused to co-operate',
     givenUnder: 'section 193B(2) of the Housing Act 1996',
+    templateVersion: 1,
+  },
+  review_minded_to: {
+    title: 'Your review: what we are minded to decide, and your chance to comment',
+    givenUnder: 'section 203 of the Housing Act 1996 and regulation 7(2) of the Homelessness (Review Procedure etc.) Regulations 2018',
     templateVersion: 1,
   },
   review_decision: {
@@ -148,6 +155,8 @@ export function letterKindForEvent(event: EventFacts): LetterKind | undefined {
       return 'non_cooperation_warning'
     case 'non_cooperation_notice_authorised':
       return 'non_cooperation_notice'
+    case 'review_minded_to_notified':
+      return 'review_minded_to'
     case 'review_decided':
       // A withdrawn request is not decided: there is nothing to notify.
       return event.details['outcome'] === 'withdrawn' ? undefined : 'review_decision'
@@ -194,6 +203,13 @@ export function reviewRightFor(kind: LetterKind, details: Record<string, unknown
     case 'relief_duty_ended':
       return { provision: 'section 202(1)(ba)(ii)', what: 'our decision to end the relief duty', reviewPeriod: 'standard' }
     case 'main_duty_not_owed':
+      // Where the relief duty did not end by itself (s189B(4)), this letter is also the notice ending it (s189B(5)).
+      if (details['reliefEnded'] === 'by_notice')
+        return {
+          provision: 'section 202(1)(b) and (ba)(ii)',
+          what: 'our decision that we do not owe you the main housing duty, and our decision to end the relief duty',
+          reviewPeriod: 'standard',
+        }
       return { provision: 'section 202(1)(b)', what: 'our decision that we do not owe you the main housing duty', reviewPeriod: 'standard' }
     case 'main_duty_ended':
       return { provision: 'section 202(1)(b)', what: 'our decision that the main housing duty has ended', reviewPeriod: 'standard' }
@@ -208,6 +224,8 @@ export function reviewRightFor(kind: LetterKind, details: Record<string, unknown
     case 'assessment_notification':
     case 'main_duty_owed':
     case 'non_cooperation_warning':
+    // A notice during a review is not a decision: the review's own decision is notified later.
+    case 'review_minded_to':
     case 'review_decision':
       return undefined
   }
@@ -333,4 +351,29 @@ export interface LetterFacts {
   circumstances?: string | undefined
   housingNeeds?: string[] | undefined
   supportNeeds?: string[] | undefined
+  /** Priority need and intentionality as the decision found them (domain/priority-need.ts codes), and the reasons for intentionality. */
+  priorityNeed?: string | undefined
+  intentionality?: string | undefined
+  intentionalityReasons?: string | undefined
+  /** A main duty decision: whether the relief duty ended by itself (s189B(4)) or this letter ends it (s189B(5)). */
+  reliefEnded?: string | undefined
+}
+
+/**
+ * What the decision found about priority need (s189) and intentionality (s191), in the applicant's words
+ * with the provision each rests on: a decision is notified with its reasons (s184(3)). Nothing is said
+ * of what was not decided.
+ */
+export function findingsWording(facts: Pick<LetterFacts, 'priorityNeed' | 'intentionality'>): string[] {
+  const sentences: string[] = []
+  if (isPriorityNeedCategory(facts.priorityNeed)) {
+    const category = PRIORITY_NEED_CATEGORIES[facts.priorityNeed]
+    sentences.push(`We are satisfied that you have a priority need for accommodation because ${category.inLetter} (${category.provision}).`)
+  } else if (facts.priorityNeed === 'not_in_priority_need')
+    sentences.push('We are not satisfied that you have a priority need for accommodation (section 189 of the Housing Act 1996).')
+  if (facts.intentionality === 'intentionally_homeless')
+    sentences.push('We are satisfied that you became homeless intentionally (section 191 of the Housing Act 1996).')
+  else if (facts.intentionality === 'not_intentionally_homeless')
+    sentences.push('We are not satisfied that you became homeless intentionally (section 191 of the Housing Act 1996).')
+  return sentences
 }

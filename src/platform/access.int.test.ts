@@ -287,6 +287,7 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
     const CASES: [RegExp, string][] = [
       [/^(GET|POST) \/api\/v1\/(cases|referrals)\b/, 'through the API; and every case page below, which the API shares services with'],
       [/^GET \/api\/v1\/(health|openapi\.json)$/, 'public: holds no organisation’s records'],
+      [/^GET \/api\/v1\/officers$/, 'api/every-command.int.test.ts: each organisation’s key lists its own officers and no other’s'],
       [/^GET \/cases\/:reference\b/, 'refuses every case page for another authority’s case (below)'],
       [/^POST \/cases\/:reference\b/, 'in the database: a write reaching another authority’s case changes nothing or is refused'],
       [/^(GET|POST) \/cases(\/new)?$/, 'shows a caseworker their own authority’s case and not another authority’s'],

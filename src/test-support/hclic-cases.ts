@@ -97,7 +97,7 @@ export function fullCase(changes: Partial<HclicCase> = {}): HclicCase {
       activities: ['helped_secure_without_financial_payment', 'accommodation_secured_by_authority'],
     },
     relief: { startedOn: '2026-02-01', endedOn: null, endingGround: null, accommodationSecured: null, activities: [] },
-    mainDuty: { decidedOn: '2026-03-20', owed: true, endedOn: null, endingGround: null },
+    mainDuty: { decidedOn: '2026-03-20', owed: true, priorityNeed: null, intentionality: null, endedOn: null, endingGround: null },
     placements: [
       {
         duty: 's188',

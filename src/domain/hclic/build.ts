@@ -189,16 +189,26 @@ export function buildRecords(
       relief: duty('relief', c.relief_started_on, [
         { kind: 'end_relief_duty', ground: (e) => text(e.details['ground']) },
         {
-          // The relief duty ends by itself after its 56 days; the main duty decision follows.
+          // In priority need and not intentionally homeless, the relief duty ends by itself after its 56
+          // days (s189B(4)); otherwise the main duty decision's letter is the notice that ends it, on the
+          // ground that 56 days have passed (s189B(5), (7)(b)). A decision recorded before the findings
+          // were is taken to follow the automatic end, as it always was.
           kind: 'main_duty_decision',
-          ground: () => 'moved_to_main_duty_decision',
-          on: () => (c.relief_started_on ? reliefPeriodEnds(LocalDate.parse(c.relief_started_on)).toString() : c.approached_on),
+          ground: (e) => (e.details['reliefEnded'] === 'by_notice' ? 'fifty_six_days_elapsed' : 'moved_to_main_duty_decision'),
+          on: (e) =>
+            e.details['reliefEnded'] === 'by_notice'
+              ? e.occurred_on
+              : c.relief_started_on
+                ? reliefPeriodEnds(LocalDate.parse(c.relief_started_on)).toString()
+                : c.approached_on,
         },
       ]),
       mainDuty: mainDecision
         ? {
             decidedOn: mainDecision.occurred_on,
             owed: mainDecision.details['owed'] === true,
+            priorityNeed: text(mainDecision.details['priorityNeed']),
+            intentionality: text(mainDecision.details['intentionality']),
             endedOn: mainEnd?.occurred_on ?? null,
             endingGround: mainEnd ? text(mainEnd.details['ground']) : null,
           }

@@ -14,6 +14,7 @@ import {
   SUPPORT_NEEDS,
 } from '../code-lists.ts'
 import { MAIN_DUTY_ENDING_GROUNDS, PREVENTION_ENDING_GROUNDS, RELIEF_ENDING_GROUNDS } from '../legal-status.ts'
+import { PRIORITY_NEED_CATEGORIES, PRIORITY_NEED_LABELS } from '../priority-need.ts'
 import { REFERRING_BODY_TYPES } from '../organisations.ts'
 import { REVIEW_OUTCOMES, REVIEWABLE_DECISIONS } from '../reviews.ts'
 import { ACCOMMODATION_TYPES, DUTY_NAMES } from '../temporary-accommodation.ts'
@@ -106,8 +107,22 @@ export const CODE_LISTS: readonly CodeList[] = [
   }),
   list('main_duty_decision', ['7.3'], 'Decision on duty owed at end of relief duty (MD1)', {
     owed: 'Eligible, unintentionally homeless and in priority need – main duty owed',
-    not_owed: 'No main duty owed',
+    intentionally_homeless: 'Eligible, homeless and in priority need, but intentionally homeless',
+    no_priority_need: 'Eligible and homeless, but not in priority need',
+    not_owed_other: 'No main duty owed for another reason (for example no longer eligible or no longer homeless)',
+    not_owed: 'No main duty owed – reason not known',
   }),
+  list(
+    'priority_need',
+    ['7.5'],
+    'Priority need of the applicant (MD3)',
+    { ...PRIORITY_NEED_LABELS, not_in_priority_need: 'No priority need', not_known: 'Not known' },
+    Object.fromEntries(
+      Object.entries(PRIORITY_NEED_CATEGORIES).flatMap(([code, category]) =>
+        'inForceFrom' in category ? [[code, { validFrom: category.inForceFrom }]] : [],
+      ),
+    ),
+  ),
   list('main_duty_ending', ['8.3'], 'Reason main duty ended (MD2)', labelled(MAIN_DUTY_ENDING_GROUNDS, words)),
   list('ta_type', ['9.5'], 'Type of temporary accommodation (TA1)', ACCOMMODATION_TYPES),
   list('ta_duty', ['9.7'], 'Duty under which temporary accommodation is provided', DUTY_NAMES),

@@ -376,7 +376,17 @@ const finalDuties: Section<HclicMainDuty> = {
       wording: 'Decision on what duty is owed when the relief stage ends',
       kind: 'code',
       list: 'main_duty_decision',
-      answer: (m) => (m.owed ? 'owed' : 'not_owed'),
+      answer: (m) => mainDutyDecisionCode(m),
+      required: always,
+      fixAt: () => '/decision',
+    },
+    {
+      number: '7.5',
+      wording: 'What priority need does the applicant have?',
+      kind: 'code',
+      list: 'priority_need',
+      // Not recorded (a decision made before priority need was) is reported as not known.
+      answer: (m) => m.priorityNeed ?? 'not_known',
       required: always,
       fixAt: () => '/decision',
     },
@@ -498,6 +508,19 @@ export const SECTIONS = [
   temporaryAccommodation,
   reviews,
 ] as unknown as readonly Section<unknown>[]
+
+/**
+ * 7.3 (MD1): the main duty owed, or why not, from what the decision found (s193(1)): not in priority
+ * need; in priority need but intentionally homeless (s190(2)); or not owed for another reason (no longer
+ * eligible or homeless). A decision recorded before its findings were is `not_owed`: reason not known.
+ */
+export function mainDutyDecisionCode(duty: Pick<HclicMainDuty, 'owed' | 'priorityNeed' | 'intentionality'>): string {
+  if (duty.owed) return 'owed'
+  if (duty.priorityNeed === 'not_in_priority_need') return 'no_priority_need'
+  if (duty.priorityNeed !== null && duty.intentionality === 'intentionally_homeless') return 'intentionally_homeless'
+  if (duty.priorityNeed !== null && duty.intentionality !== null) return 'not_owed_other'
+  return 'not_owed'
+}
 
 /** A person's age in whole years on a day. */
 export function ageOn(dateOfBirth: string | null, day: LocalDate): number | null {

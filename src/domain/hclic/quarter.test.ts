@@ -102,7 +102,7 @@ describe('which cases enter a quarter', () => {
       record({
         initialDuty: 'relief',
         relief: period('2025-11-01', '2025-12-26'),
-        mainDuty: { decidedOn: '2026-01-02', owed: true, endedOn: null, endingGround: null },
+        mainDuty: { decidedOn: '2026-01-02', owed: true, priorityNeed: null, intentionality: null, endedOn: null, endingGround: null },
       }),
       ['duty_changed'],
     ],

@@ -49,8 +49,12 @@ export interface HclicDutyPeriod {
 export interface HclicMainDuty {
   /** 7.1 */
   decidedOn: string
-  /** 7.3: owed, or not owed. */
+  /** 7.3: owed, or not owed, and why (mapping.ts mainDutyDecisionCode). */
   owed: boolean
+  /** 7.5: a category of domain/priority-need.ts, or not_in_priority_need; null when the decision did not record it. */
+  priorityNeed: string | null
+  /** s191, as the decision found it: not_intentionally_homeless or intentionally_homeless; null when not recorded. */
+  intentionality: string | null
   /** 8.2 / 8.3: MAIN_DUTY_ENDING_GROUNDS */
   endedOn: string | null
   endingGround: string | null

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CODE_LISTS, type CodeList } from './code-lists.ts'
+import { CODE_LISTS, codeList, type CodeList } from './code-lists.ts'
+import { mainDutyDecisionCode } from './mapping.ts'
 import { quarterOf } from './quarter.ts'
 import type { HclicCase, HclicDutyPeriod, HclicPerson, HclicPlacement } from './record.ts'
 import { officialTables, TABLE_IDS, tablesCsv, type OfficialTable, type TableId } from './tables.ts'
@@ -141,17 +142,31 @@ const cases: HclicCase[] = [
     people: [applicant('female', 25), person('child', 'female', 2)],
     prevention: period('2025-12-31', '2026-01-20', { endingGround: 'moved_to_relief' }),
     relief: period('2026-01-20', '2026-03-17', { endingGround: 'fifty_six_days_elapsed' }),
-    mainDuty: { decidedOn: '2026-03-18', owed: true, endedOn: null, endingGround: null },
+    mainDuty: {
+      decidedOn: '2026-03-18',
+      owed: true,
+      priorityNeed: 'dependent_children',
+      intentionality: 'not_intentionally_homeless',
+      endedOn: null,
+      endingGround: null,
+    },
     placements: [placement('bed_and_breakfast', '2026-02-01', null)],
     reviews: [{ decision: 'main_duty', receivedOn: '2026-03-20', decidedOn: null, outcome: null }],
   }),
   record('c7', {
-    // Main duty decided and ended in the quarter; its hostel placement ended on the last day.
+    // Main duty decided (before priority need was recorded) and ended in the quarter; its hostel placement ended on the last day.
     assessedOn: '2025-09-01',
     initialDuty: 'relief',
     people: [applicant('male', 45)],
     relief: period('2025-09-01', '2025-10-28', { endingGround: 'fifty_six_days_elapsed' }),
-    mainDuty: { decidedOn: '2026-01-10', owed: true, endedOn: '2026-03-31', endingGround: 'accepted_part_6_offer' },
+    mainDuty: {
+      decidedOn: '2026-01-10',
+      owed: true,
+      priorityNeed: null,
+      intentionality: null,
+      endedOn: '2026-03-31',
+      endingGround: 'accepted_part_6_offer',
+    },
     placements: [placement('hostel', '2025-11-01', '2026-03-31', { duty: 's193' })],
   }),
   record('c8', {
@@ -166,13 +181,20 @@ const cases: HclicCase[] = [
   record('c9', {
     // Owed the main duty, placed only the day after the quarter.
     people: [applicant('female', 33), person('child', 'male', 3)],
-    mainDuty: { decidedOn: '2025-10-01', owed: true, endedOn: null, endingGround: null },
+    mainDuty: { decidedOn: '2025-10-01', owed: true, priorityNeed: 'pregnant', intentionality: null, endedOn: null, endingGround: null },
     placements: [placement('nightly_paid_self_contained', '2026-04-01', null, { duty: 's193' })],
   }),
   record('c10', {
-    // Main duty not owed; placed on the last day.
+    // Main duty not owed: not in priority need; placed on the last day.
     people: [applicant('male', 70), person('partner', 'female', 68)],
-    mainDuty: { decidedOn: '2026-02-01', owed: false, endedOn: null, endingGround: null },
+    mainDuty: {
+      decidedOn: '2026-02-01',
+      owed: false,
+      priorityNeed: 'not_in_priority_need',
+      intentionality: null,
+      endedOn: null,
+      endingGround: null,
+    },
     placements: [placement('private_sector_leased', '2026-03-31', null)],
   }),
 ]
@@ -241,9 +263,9 @@ const expected: [TableId, Record<string, number | number[]>, number][] = [
   ['R1', { suitable_accommodation_secured: 1, fifty_six_days_elapsed: 1 }, 2],
   ['R2', { council_tenant: 1 }, 1],
   ['R3', { accommodation_secured_by_authority: 1 }, 1],
-  ['MD1', { owed: 2, not_owed: 1 }, 3],
+  ['MD1', { owed: 2, no_priority_need: 1 }, 3],
   ['MD2', { accepted_part_6_offer: 1 }, 1],
-  ['MD3', { not_recorded: 2 }, 2],
+  ['MD3', { dependent_children: 1, not_known: 1 }, 2],
   [
     'TA1',
     {
@@ -304,7 +326,7 @@ describe('the official tables for 2026-Q1', () => {
   })
 
   it('says where a table falls short of the published one', () => {
-    expect(tableOf('MD3').note).toContain('not yet recorded by casework')
+    expect(tableOf('MD3').note).toContain('before casework recorded priority need are “Not known”')
     for (const id of ['A7', 'A8', 'A10', 'A12'] as const) expect(tableOf(id).note).toContain('not public')
     for (const t of tables) expect(t.note).toContain('2026-Q1')
   })
@@ -358,5 +380,57 @@ describe('the tables as CSV', () => {
       'TA1,Total,Households with children,1',
       'TA1,Total,Number of children,1',
     ])
+  })
+})
+
+/**
+ * 7.3 (MD1) and 7.5 (MD3) from what the main duty decision found (s193(1)-(2), s189, s191): owed, or
+ * why not; and the priority need of those owed it. A decision recorded before casework recorded the
+ * findings is "not known", never a guess.
+ */
+describe('the main duty decision’s findings in 7.3 and 7.5', () => {
+  it.each<[string, boolean, string | null, string | null, string]>([
+    ['owed', true, 'dependent_children', 'not_intentionally_homeless', 'owed'],
+    ['not owed: not in priority need', false, 'not_in_priority_need', null, 'no_priority_need'],
+    ['not owed: not in priority need, also intentional', false, 'not_in_priority_need', 'intentionally_homeless', 'no_priority_need'],
+    ['not owed: in priority need, intentionally homeless (s190(2))', false, 'pregnant', 'intentionally_homeless', 'intentionally_homeless'],
+    ['not owed for another reason', false, 'pregnant', 'not_intentionally_homeless', 'not_owed_other'],
+    ['not owed, recorded before findings were', false, null, null, 'not_owed'],
+    ['owed, recorded before findings were', true, null, null, 'owed'],
+  ])('%s: 7.3 is %s', (_, owed, priorityNeed, intentionality, code) => {
+    expect(mainDutyDecisionCode({ owed, priorityNeed, intentionality })).toBe(code)
+    expect(codeList('main_duty_decision').values.map((v) => v.value)).toContain(code)
+  })
+
+  const owedTo = (priorityNeed: string | null): HclicCase =>
+    record(`md-${priorityNeed ?? 'none'}`, {
+      people: [applicant('female', 30)],
+      mainDuty: { decidedOn: '2026-02-01', owed: true, priorityNeed, intentionality: null, endedOn: null, endingGround: null },
+    })
+
+  it('counts the priority need of each household owed the main duty in MD3, and not known for one recorded before', () => {
+    const md3 = tableOf(
+      'MD3',
+      officialTables([owedTo('domestic_abuse'), owedTo('domestic_abuse'), owedTo('aged_16_or_17'), owedTo(null)], Q1, CODE_LISTS),
+    )
+    expect(md3.total).toBe(4)
+    expect(md3.rows.filter((r) => (r.counts[0] ?? 0) > 0).map((r) => [r.key, r.counts[0]])).toEqual([
+      ['domestic_abuse', 2],
+      ['aged_16_or_17', 1],
+      ['not_known', 1],
+    ])
+    // Every category of the quarter is a row, zeros included; "no priority need" is not, as no one owed the duty has it.
+    expect(md3.rows.map((r) => r.key)).toEqual(
+      codeList('priority_need')
+        .values.map((v) => v.value)
+        .filter((v) => v !== 'not_in_priority_need'),
+    )
+  })
+
+  it('has no domestic abuse row before section 189(1)(e) came into force on 5 July 2021', () => {
+    const rowsIn = (year: number, quarter: 1 | 2 | 3 | 4) =>
+      tableOf('MD3', officialTables([], quarterOf(year, quarter), CODE_LISTS)).rows.map((r) => r.key)
+    expect(rowsIn(2021, 2)).not.toContain('domestic_abuse')
+    expect(rowsIn(2021, 3)).toContain('domestic_abuse')
   })
 })

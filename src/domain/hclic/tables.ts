@@ -381,6 +381,21 @@ function temporaryAccommodationTable(ctx: Context, cases: HclicCase[]): Official
   )
 }
 
+// --- Priority need of households owed the main duty (MD3) -----------------------------------------
+
+function priorityNeedTable(ctx: Context, owed: { subject: unknown; record: HclicCase }[]): OfficialTable {
+  const coded = codedTable(
+    'MD3',
+    'Priority need of households owed the main duty',
+    `Households whose main duty decision (7.1) in the quarter found the main duty owed (7.3), by the priority need the decision recorded (7.5): the categories of section 189(1) of the Housing Act 1996 (with domestic abuse from 5 July 2021) and the Homelessness (Priority Need for Accommodation) (England) Order 2002. Decisions recorded before casework recorded priority need are “Not known”. The published columns are only partly public (research/hclic.md §1.4). ${ctxNote(ctx)}`,
+    ctx,
+    '7.5',
+    owed,
+  )
+  // The main duty is owed only in priority need: the list's "no priority need" has no place here unless a case holds it.
+  return { ...coded, rows: coded.rows.filter((r) => r.key !== 'not_in_priority_need' || (r.counts[0] ?? 0) > 0) }
+}
+
 // --- All the tables --------------------------------------------------------------------------------
 
 /** Every official table for the quarter, from the cases entering its return, labelled by the code lists. */
@@ -562,7 +577,7 @@ export function officialTables(cases: HclicCase[], quarter: Quarter, lists: read
     codedTable(
       'MD1',
       'Decision on duty owed at the end of the relief duty',
-      `Households whose main duty decision (7.1) was in the quarter, by the decision (7.3). The published categories (intentionality, priority need and so on) are not public; the platform records owed or not owed. ${q}`,
+      `Households whose main duty decision (7.1) was in the quarter, by the decision (7.3): owed, or why not, from the priority need and intentionality the decision recorded (s193(1)). Decisions recorded before casework recorded those are “reason not known”. The published category labels are not public (research/hclic.md §1.4). ${q}`,
       ctx,
       '7.3',
       mainDecided,
@@ -575,19 +590,9 @@ export function officialTables(cases: HclicCase[], quarter: Quarter, lists: read
       '8.3',
       mainEnded,
     ),
-    table(
-      'MD3',
-      'Priority need of households owed the main duty',
-      `Households whose main duty decision (7.1) in the quarter found the main duty owed (7.3). Priority need (7.5) is not yet recorded by casework, so every household is in “Not recorded”; the published categories are only partly public (research/hclic.md §1.4). ${q}`,
-      HOUSEHOLDS,
-      [
-        {
-          key: NOT_RECORDED,
-          label: NOT_RECORDED_LABEL,
-          kind: 'count',
-          counts: [mainDecided.filter(({ subject, record }) => answer('7.3', subject, record) === 'owed').length],
-        },
-      ],
+    priorityNeedTable(
+      ctx,
+      mainDecided.filter(({ subject, record }) => answer('7.3', subject, record) === 'owed'),
     ),
     temporaryAccommodationTable(ctx, cases),
     compositionTable(

@@ -101,7 +101,7 @@ function homeless(): HclicCase {
       accommodationSecured: null,
       activities: [],
     },
-    mainDuty: { decidedOn: '2026-03-16', owed: true, endedOn: null, endingGround: null },
+    mainDuty: { decidedOn: '2026-03-16', owed: true, priorityNeed: null, intentionality: null, endedOn: null, endingGround: null },
     placements: [
       {
         duty: 's188',
@@ -245,9 +245,10 @@ describe('H-CLIC validation: each rule failing', () => {
       ['error 5.5 /cases/BAS-2/decision'],
     ],
     [
-      'relief ended as 56 days elapsed after its 56th day (5.5)',
+      // s189B(7)(b): a notice on the ground that 56 days have passed comes after the 56th day.
+      'relief ended by notice as 56 days elapsed on its 56th day (5.5)',
       h((c) => {
-        c.relief = { ...rel(c), endedOn: '2026-03-20', endingGround: 'fifty_six_days_elapsed' }
+        c.relief = { ...rel(c), endingGround: 'fifty_six_days_elapsed' }
         c.mainDuty = null
       }),
       ['error 5.5 /cases/BAS-2/decision'],
@@ -305,7 +306,16 @@ describe('H-CLIC validation: each rule passing at its edge', () => {
     ],
     ['interim accommodation on the day of assessment (9.3)', h((c) => (pl(c).placedOn = '2026-01-07'))],
     ['interim accommodation between application and assessment (9.3)', h((c) => (pl(c).placedOn = '2026-01-06'))],
-    ['relief ended on its 56th day (5.5)', h((c) => (c.relief = { ...rel(c), endingGround: 'fifty_six_days_elapsed' }))],
+    // s189B(4): in priority need and not intentionally homeless, it ends by itself on its 56th day.
+    ['relief ended by itself on its 56th day (5.5)', h((c) => (c.relief = { ...rel(c), endingGround: 'moved_to_main_duty_decision' }))],
+    // s189B(5): otherwise a notice ends it, and may come well after the 56th day.
+    [
+      'relief ended by notice as 56 days elapsed after its 56th day (5.5)',
+      h((c) => {
+        c.relief = { ...rel(c), endedOn: '2026-03-20', endingGround: 'fifty_six_days_elapsed' }
+        c.mainDuty = null
+      }),
+    ],
     [
       'relief ended late for another reason (5.5)',
       h((c) => {

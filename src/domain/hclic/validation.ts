@@ -133,9 +133,14 @@ function answersOf(
 /** Accommodation that is not settled, or none at all: where a household that became homeless may be (ACCOM_PR). */
 const UNSETTLED = new Set(['living_with_family', 'living_with_friends', 'other_or_not_known'])
 
-/** The relief duty's 56 days: it ends at the latest on the 56th day, counting its first day as day one. */
+/**
+ * The relief duty's 56 days, counting its first day as day one. Where it ends by itself (s189B(4)), the
+ * main duty decision follows and it ends on the 56th day at the latest; where a notice ends it because
+ * 56 days have passed (s189B(7)(b)), the notice comes after the 56th day.
+ */
 const RELIEF_DAYS = 56
-const ELAPSED = new Set(['fifty_six_days_elapsed', 'moved_to_main_duty_decision'])
+const ENDED_BY_ITSELF = 'moved_to_main_duty_decision'
+const ENDED_BY_NOTICE_AFTER_56_DAYS = 'fifty_six_days_elapsed'
 /** s202(3): a review must be asked for within 21 days of being notified of the decision. */
 const REVIEW_DAYS = 21
 
@@ -216,13 +221,19 @@ function rulesOf(record: HclicCase, at: (number: string, subject: unknown) => Om
       )
   }
 
-  if (relief?.endedOn && relief.endingGround !== null && ELAPSED.has(relief.endingGround)) {
+  if (relief?.endedOn) {
     const last = plusDays(relief.startedOn, RELIEF_DAYS - 1)
-    if (relief.endedOn > last)
+    if (relief.endingGround === ENDED_BY_ITSELF && relief.endedOn > last)
       error(
         '5.5',
         relief,
-        `${q('5.5')}, ${longDate(relief.endedOn)}, is after the 56th day of the relief duty (${longDate(last)}), yet it ended because 56 days elapsed.`,
+        `${q('5.5')}, ${longDate(relief.endedOn)}, is after the 56th day of the relief duty (${longDate(last)}), yet it ended by itself because 56 days elapsed.`,
+      )
+    if (relief.endingGround === ENDED_BY_NOTICE_AFTER_56_DAYS && relief.endedOn <= last)
+      error(
+        '5.5',
+        relief,
+        `${q('5.5')}, ${longDate(relief.endedOn)}, is within the relief duty’s 56 days (the 56th is ${longDate(last)}), yet a notice ended it because 56 days had passed (section 189B(7)(b)).`,
       )
   }
 

@@ -114,8 +114,10 @@ describe('the case file', () => {
     // The main activity is the most recent one.
     expect(texts(prevention, 'Q4_3')).toEqual(['accommodation_secured_by_authority'])
     expect(answered(only(c, 'Relief'))).toEqual(['Q5_2']) // still open
-    expect(answered(only(c, 'FinalDuties'))).toEqual(['Q7_1', 'Q7_3'])
+    expect(answered(only(c, 'FinalDuties'))).toEqual(['Q7_1', 'Q7_3', 'Q7_5'])
     expect(texts(only(c, 'FinalDuties'), 'Q7_3')).toEqual(['owed'])
+    // Priority need was not recorded with this decision: the return says not known.
+    expect(texts(only(c, 'FinalDuties'), 'Q7_5')).toEqual(['not_known'])
     const [first, second] = kids(c, 'Placement') as [Element, Element]
     expect(answered(first)).toEqual(['Q9_3', 'Q9_4', 'Q9_5', 'Q9_6', 'Q9_7'])
     expect(answered(second)).toEqual(['Q9_3', 'Q9_5', 'Q9_7']) // no exit date, bedrooms not known
@@ -139,7 +141,14 @@ describe('the case file', () => {
         accommodationSecured: 'private_rented_hmo',
         activities: ['accommodation_secured_by_authority'],
       },
-      mainDuty: { decidedOn: '2026-03-20', owed: true, endedOn: '2026-03-30', endingGround: 'accepted_part_6_offer' },
+      mainDuty: {
+        decidedOn: '2026-03-20',
+        owed: true,
+        priorityNeed: null,
+        intentionality: null,
+        endedOn: '2026-03-30',
+        endingGround: 'accepted_part_6_offer',
+      },
     })
     const c = firstCase(caseFileXml([everything], CODE_LISTS, meta))
     const written = new Set(elements(c).flatMap((row) => answered(row)))

@@ -82,7 +82,14 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   })
 
   it('refuses an unlawful move and a missing ground in the law’s words, naming the field', async () => {
-    const unlawful = await post('/cases/BAS-2026-00001/decisions', { decision: 'main_duty_owed', date: '2026-03-01', version: 1 })
+    const unlawful = await post('/cases/BAS-2026-00001/decisions', {
+      decision: 'main_duty_owed',
+      date: '2026-03-01',
+      priorityNeed: 'in_priority_need',
+      priorityNeedCategory: 'dependent_children',
+      intentionality: 'not_intentionally_homeless',
+      version: 1,
+    })
     expect(unlawful.status).toBe(422)
     expect((unlawful.body as ApiErrors).errors[0]?.path).toBe('decision')
     const noGround = await post('/cases/BAS-2026-00001/decisions', { decision: 'end_prevention_duty', date: '2026-03-01', version: 1 })
@@ -159,8 +166,17 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   })
 
   it('places the household in interim accommodation once homeless, and ends the placement', async () => {
+    const unbelieved = await post('/cases/BAS-2026-00001/temporary-accommodation/placement', {
+      accommodationType: 'hostel',
+      date: '2026-03-01',
+    })
+    expect(unbelieved.status).toBe(422)
+    expect((unbelieved.body as ApiErrors).errors.map((e) => e.path)).toEqual(['reasonToBelieve', 'apparentPriorityNeed'])
     const placed = await post('/cases/BAS-2026-00001/temporary-accommodation/placement', {
       accommodationType: 'hostel',
+      // Section 188(1): reason to believe the applicant may be homeless, eligible and in priority need.
+      reasonToBelieve: ['may_be_homeless', 'may_be_eligible', 'may_have_priority_need'],
+      apparentPriorityNeed: 'vulnerable_mental_health',
       date: '2026-03-01',
     })
     expect(placed.status).toBe(200)

@@ -83,7 +83,9 @@ export class AssessmentService extends CaseService {
     return this.cases.recordStep(actor, reference, origin, async (trx, officer, found) => {
       const household = householdOf(found)
       const answers = sectionAnswers(section, command, household)
-      const problems = section === 'homelessness' ? homelessnessProblems(answers as HomelessnessAnswers, this.clock.today()) : []
+      const today = this.clock.today()
+      const problems =
+        section === 'homelessness' ? homelessnessProblems(answers as HomelessnessAnswers, today, threatJudgedOn(found) ?? today) : []
       if (command.complete !== false && problems.length === 0) problems.push(...missingAnswers(section, { [section]: answers }, household))
       if (problems.length > 0) return { refusals: refusalsOf(problems) }
       const owner = { caseId: found.id, authorityId: found.authority_id, providerId: found.provider_organisation_id }
@@ -173,6 +175,17 @@ function refusalsOf(problems: readonly Problem[]): Refusal[] {
     if (!refusals.some((r) => r.path === path)) refusals.push({ path, message: problem.message })
   }
   return refusals
+}
+
+/**
+ * The day the threat was decided on (s175(4)-(5)), once it has been: the prevention duty's decision, or
+ * the decision that the household was not threatened. A section saved after the decision is judged as
+ * things stood on that day.
+ */
+function threatJudgedOn(found: Found): LocalDate | undefined {
+  if (found.prevention_started_on) return LocalDate.parse(found.prevention_started_on)
+  if (found.outcome === 'not_homeless_or_threatened' && found.closed_on) return LocalDate.parse(found.closed_on)
+  return undefined
 }
 
 function householdOf(found: Found): HouseholdFacts {

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/clock.ts'
 import { Service, type ServiceDeps } from '../../platform/service.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { may } from '../../platform/permissions.ts'
-import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase } from './queries.ts'
+import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase, officersOf } from './queries.ts'
 
 /**
  * The case kernel: what every piece of casework (decisions, the household and assessment, plans,
@@ -25,6 +25,8 @@ export interface StepEvent {
   details: Record<string, unknown>
   /** The officer's reasons, for the letter the event calls for (if it calls for one). */
   letterReasons?: unknown
+  /** What else the event's letter states that the event's codes do not carry (the officer's findings' reasons). */
+  letterFacts?: Partial<LetterFacts>
   /** A letter written from more than the event's codes (an assessment's findings), instead of the event's own. */
   letter?: { kind: LetterKind; facts: LetterFacts }
   /** The audit record's subject, when it is not the case itself (a person, their personal details). */
@@ -55,6 +57,8 @@ export interface EventLetter {
   now: Date
   /** The officer's reasons for the letter, if they gave any. */
   reasons?: unknown
+  /** Facts for the letter beyond the event's codes. */
+  facts?: Partial<LetterFacts>
 }
 
 /**
@@ -149,6 +153,7 @@ export class CaseKernel {
         issuedBy,
         now,
         reasons: done.letterReasons,
+        facts: done.letterFacts,
       })
     await recordAudit(
       trx,
@@ -200,6 +205,16 @@ export class CaseKernel {
   async isHeld(actor: Actor, reference: string): Promise<boolean> {
     if (actor.organisationId === null) return false
     return asActor(this.db, actor, (trx) => caseIsHeld(trx, actor.organisationId, reference))
+  }
+
+  /**
+   * The officers of the actor's organisation whom a command may name (on a case, or as the maker of a
+   * decision under review), for an officer; read as the actor, so only their own organisation's.
+   */
+  async officers(actor: Actor) {
+    const officer = asOfficer(actor)
+    if (!officer) return undefined
+    return asActor(this.db, actor, (trx) => officersOf(trx, officer.organisationId))
   }
 }
 

@@ -24,6 +24,8 @@ export async function insertPlacement(
     inAnotherDistrict: boolean
     placedOn: string
     placedBy: string
+    reasonToBelieve: string[] | null
+    apparentPriorityNeed: string | null
   },
 ): Promise<void> {
   await trx
@@ -38,6 +40,8 @@ export async function insertPlacement(
       in_another_district: placement.inAnotherDistrict,
       placed_on: placement.placedOn,
       placed_by: placement.placedBy,
+      reason_to_believe: placement.reasonToBelieve,
+      apparent_priority_need: placement.apparentPriorityNeed,
     })
     .execute()
 }

@@ -1,4 +1,5 @@
 import { Router, type Response } from 'express'
+import { PRIORITY_NEED_LABELS, REASONS_TO_BELIEVE } from '../../domain/priority-need.ts'
 import { ACCOMMODATION_TYPES, DUTY_NAMES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
@@ -24,6 +25,8 @@ export function accommodationRoutes(deps: { accommodation: AccommodationService;
       types: ACCOMMODATION_TYPES,
       endings: PLACEMENT_ENDINGS,
       dutyNames: DUTY_NAMES,
+      reasonsToBelieve: REASONS_TO_BELIEVE,
+      priorityNeedCategories: PRIORITY_NEED_LABELS,
       errors,
       errorFor: errorsByField(errors),
       values: { ...dateInputValues(deps.clock.today()), ...values },

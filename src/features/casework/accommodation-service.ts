@@ -1,11 +1,19 @@
 import { LocalDate } from '@js-joda/core'
 import { type Actor } from '../../db/actor.ts'
 import type { Stage } from '../../domain/legal-status.ts'
+import {
+  apparentPriorityNeedOf,
+  findingsOfRecord,
+  interimAccommodationProblems,
+  REASONS_TO_BELIEVE,
+  type ReasonToBelieve,
+} from '../../domain/priority-need.ts'
 import { BED_AND_BREAKFAST_LIMIT_DAYS, dutyToAccommodate, mayEnd, mayPlace } from '../../domain/temporary-accommodation.ts'
 import { daysUntil } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import { endPlacement, insertPlacement, placementsOfCase } from './accommodation-queries.ts'
 import { refused, type StepResult, CaseService } from '../case/kernel.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import type { EndPlacement, PlaceInAccommodation } from './commands.ts'
 
 /**
@@ -48,7 +56,17 @@ export class AccommodationService extends CaseService {
         LocalDate.parse(found.approached_on),
         this.clock.today(),
       )
-      if (!check.allowed) return refused(check.about === 'date' ? 'date' : 'accommodationType', check.reason)
+      const refusals: Refusal[] = check.allowed
+        ? []
+        : [{ path: check.about === 'date' ? 'date' : 'accommodationType', message: check.reason }]
+      // Interim accommodation is owed on the reason to believe (s188(1)), which the placement records.
+      const interim = dutyToAccommodate(found.stage as Stage) === 's188'
+      const findings = findingsOfRecord(found.priority_need, found.intentionality)
+      const reasons = (Object.keys(REASONS_TO_BELIEVE) as ReasonToBelieve[]).filter((r) => command.reasonToBelieve?.includes(r))
+      const belief = { reasons, apparentPriorityNeed: command.apparentPriorityNeed ?? null }
+      if (interim) refusals.push(...interimAccommodationProblems(belief, findings).map((p) => ({ path: p.about, message: p.reason })))
+      if (refusals.length > 0 || !check.allowed) return { refusals }
+      const apparentPriorityNeed = interim ? apparentPriorityNeedOf(belief, findings) : null
       await insertPlacement(trx, {
         caseId: found.id,
         authorityId: found.authority_id,
@@ -59,11 +77,13 @@ export class AccommodationService extends CaseService {
         inAnotherDistrict: command.inAnotherDistrict ?? false,
         placedOn: placedOn.toString(),
         placedBy: officer.userId,
+        reasonToBelieve: interim ? reasons : null,
+        apparentPriorityNeed,
       })
       return {
         event: 'accommodation_placed',
         on: placedOn.toString(),
-        details: { duty: check.value, accommodationType: command.accommodationType },
+        details: { duty: check.value, accommodationType: command.accommodationType, apparentPriorityNeed },
       }
     })
   }

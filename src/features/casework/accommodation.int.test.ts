@@ -8,11 +8,17 @@ import { useWorld } from '../../test-support/world.ts'
  * at 2 March 2026). The tests share one world: a test that needs the household homeless or placed
  * records it itself when no earlier test has, so any one can be run alone.
  */
+/** Section 188(1): reason to believe the applicant may be homeless, eligible and in priority need, and which. */
+const BELIEF = {
+  reasonToBelieve: ['may_be_homeless', 'may_be_eligible', 'may_have_priority_need'],
+  apparentPriorityNeed: 'vulnerable_physical_disability_or_ill_health',
+}
+
 describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) => {
   const current = useWorld(kind)
   const page = '/cases/BAS-2026-00001/temporary-accommodation'
   const placements = () => current().db.selectFrom('accommodation_placements').selectAll().execute()
-  async function post(agent: Agent, path: string, fields: Record<string, string>) {
+  async function post(agent: Agent, path: string, fields: Record<string, string | string[]>) {
     const form = await agent.get(page)
     return agent
       .post(`${page}/${path}`)
@@ -45,6 +51,7 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
     await homeless(agent)
     if ((await placements()).length > 0) return
     const sent = await post(agent, 'placement', {
+      ...BELIEF,
       accommodationType: 'bed_and_breakfast',
       bedrooms: '1',
       inAnotherDistrict: 'no',
@@ -76,10 +83,32 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
     expect(await placements()).toHaveLength(0)
   })
 
+  it('refuses interim accommodation without the reason to believe it is owed (s188(1)), naming each field', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    await homeless(caseworker)
+    const form = await caseworker.get(page)
+    expect(form.text).toContain('name="reasonToBelieve"')
+    expect(form.text).toContain('id="apparent-priority-need"')
+    const refused = await post(caseworker, 'placement', {
+      accommodationType: 'hostel',
+      reasonToBelieve: ['may_be_homeless', 'may_be_eligible'],
+      day: '1',
+      month: '3',
+      year: '2026',
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('govuk-error-summary')
+    expect(refused.text).toContain('href="#reason-to-believe"')
+    expect(refused.text).toContain('href="#apparent-priority-need"')
+    expect(refused.text).toContain('reason to believe the applicant may be homeless, eligible and in priority need')
+    expect(await placements()).toHaveLength(0)
+  })
+
   it('places the household in interim accommodation (s188) and shows it on the case', async () => {
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     await homeless(caseworker)
     const placed = await post(caseworker, 'placement', {
+      ...BELIEF,
       accommodationType: 'bed_and_breakfast',
       bedrooms: '1',
       inAnotherDistrict: 'no',
@@ -88,11 +117,21 @@ describe.each(testDatabaseKinds())('temporary accommodation on $name', (kind) =>
       year: '2026',
     })
     expect(placed.status).toBe(303)
-    expect(await placements()).toMatchObject([{ duty: 's188', accommodation_type: 'bed_and_breakfast', bedrooms: 1, ended_on: null }])
+    expect(await placements()).toMatchObject([
+      {
+        duty: 's188',
+        accommodation_type: 'bed_and_breakfast',
+        bedrooms: 1,
+        ended_on: null,
+        reason_to_believe: BELIEF.reasonToBelieve,
+        apparent_priority_need: 'vulnerable_physical_disability_or_ill_health',
+      },
+    ])
+    expect((await caseworker.get(page)).text).toContain('reason to believe the applicant may be homeless, eligible and in priority need')
     const shown = await caseworker.get('/cases/BAS-2026-00001')
     expect(shown.text).toContain('Since 20 February 2026, section 188 (interim)')
     expect(shown.text).toContain('Placed in temporary accommodation')
-    const again = await post(caseworker, 'placement', { accommodationType: 'hostel', day: '1', month: '3', year: '2026' })
+    const again = await post(caseworker, 'placement', { ...BELIEF, accommodationType: 'hostel', day: '1', month: '3', year: '2026' })
     expect(again.text).toContain('already in a placement')
   })
 
@@ -134,7 +173,7 @@ describe.each(testDatabaseKinds())('two officers placing a household at once on 
       return agent
         .post(`${page}/placement`)
         .type('form')
-        .send({ accommodationType: 'hostel', day: '1', month: '3', year: '2026', _csrf: csrfTokenOf(form.text) })
+        .send({ ...BELIEF, accommodationType: 'hostel', day: '1', month: '3', year: '2026', _csrf: csrfTokenOf(form.text) })
     }
     const statuses = (await Promise.all([place(caseworker), place(manager)])).map((r) => r.status).sort()
     expect(statuses).toEqual([303, 400])

@@ -13,9 +13,25 @@ import {
   type PreventionEndingGround,
   type ReliefEndingGround,
 } from '../../domain/legal-status.ts'
+import {
+  INTENTIONALITY,
+  NOT_IN_PRIORITY_NEED,
+  PRIORITY_NEED_CATEGORIES,
+  REASONS_TO_BELIEVE,
+  type Findings,
+} from '../../domain/priority-need.ts'
 import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import { calendarDate, codes, recordVersion } from '../../platform/commands.ts'
-import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, type Choice, type SecuredAccommodation } from './decisions.ts'
+import { officerChoice } from '../case/officers.ts'
+import {
+  ACCOMMODATION_OUTCOMES,
+  CHOICE_LABELS,
+  FINDINGS_REQUIRED,
+  PRIORITY_NEED_ANSWERS,
+  takesFindings,
+  type Choice,
+  type SecuredAccommodation,
+} from './decisions.ts'
 
 /** The casework commands: one schema each, read by the caseworker pages, the API and its OpenAPI document alike. */
 
@@ -76,6 +92,23 @@ export const RecordDecision = z
       .max(REASONS_LIMIT, `The reasons must be ${String(REASONS_LIMIT)} characters or fewer`)
       .optional()
       .meta({ description: 'The reasons the decision’s letter gives; needed when no duty or no main duty is owed (s184(3))' }),
+    priorityNeed: z.enum(codes(PRIORITY_NEED_ANSWERS), { error: 'Select whether the applicant is in priority need' }).optional().meta({
+      description:
+        'Relief duty and main duty decisions: whether the applicant is in priority need (s189); leave out while undecided at relief. Needed for the main duty decision',
+    }),
+    priorityNeedCategory: z.enum(codes(PRIORITY_NEED_CATEGORIES), { error: 'Select the priority need from the list' }).optional().meta({
+      description: 'In priority need: the category (s189(1), the 2002 Order; domestic abuse from 5 July 2021) (H-CLIC 7.5)',
+    }),
+    intentionality: z.enum(codes(INTENTIONALITY), { error: 'Select whether the applicant became homeless intentionally' }).optional().meta({
+      description:
+        'Relief duty and main duty decisions: whether the applicant became homeless intentionally (s191); leave out while undecided at relief. Needed for the main duty decision of an applicant in priority need',
+    }),
+    intentionalityReasons: z
+      .string()
+      .trim()
+      .max(REASONS_LIMIT, `The reasons must be ${String(REASONS_LIMIT)} characters or fewer`)
+      .optional()
+      .meta({ description: 'Intentionally homeless: why, as the decision’s letter tells the applicant (s184(3))' }),
     version: recordVersion('The form is out of date: open the case again'),
   })
   // Runs beside the fields' own checks, so that every problem is told at once.
@@ -85,12 +118,17 @@ export const RecordDecision = z
       ctx.addIssue({ code: 'custom', path: ['ground'], message: 'Select the ground for ending the duty' })
     if (d.decision === 'no_duty_owed' && !(NO_DUTY_REASONS as readonly string[]).includes(d.reason ?? ''))
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Select why no duty is owed' })
-    if (REASONS_REQUIRED.has(d.decision) && !d.letterReasons)
+    // Found intentionally homeless, the finding's own reasons are the reasons the main duty is not owed.
+    const reasonsGiven = Boolean(d.letterReasons) || (d.decision === 'main_duty_not_owed' && Boolean(d.intentionalityReasons))
+    if (REASONS_REQUIRED.has(d.decision) && !reasonsGiven)
       ctx.addIssue({
         code: 'custom',
         path: ['letterReasons'],
         message: 'Enter the reasons for the decision: the applicant must be told why (section 184(3))',
       })
+    findingsIssues(d).forEach((issue) => {
+      ctx.addIssue({ code: 'custom', ...issue })
+    })
     // A duty ended because accommodation was secured must say where the household is living now, and in what.
     if (grounds && d.ground === 'suitable_accommodation_secured' && d.decision !== 'end_main_duty') {
       if (!d.accommodationOutcome)
@@ -102,9 +140,38 @@ export const RecordDecision = z
   .meta({ id: 'DecisionRequest' })
 export type RecordDecision = z.output<typeof RecordDecision>
 
+/** What a decision must say about priority need and intentionality, by choice; whether it is lawful is the domain's. */
+function findingsIssues(d: {
+  decision: Choice
+  priorityNeed?: string | undefined
+  priorityNeedCategory?: string | undefined
+  intentionality?: string | undefined
+  intentionalityReasons?: string | undefined
+}): { path: string[]; message: string }[] {
+  if (!takesFindings(d.decision)) return []
+  const issues: { path: string[]; message: string }[] = []
+  if (FINDINGS_REQUIRED.has(d.decision) && !d.priorityNeed)
+    issues.push({ path: ['priorityNeed'], message: 'Select whether the applicant is in priority need' })
+  if (d.priorityNeed === 'in_priority_need' && !d.priorityNeedCategory)
+    issues.push({ path: ['priorityNeedCategory'], message: 'Select the priority need the applicant has' })
+  if (d.priorityNeed !== 'in_priority_need' && d.priorityNeedCategory)
+    issues.push({
+      path: ['priorityNeedCategory'],
+      message: 'Choose a priority need only for an applicant in priority need: answer yes, or choose none',
+    })
+  if (FINDINGS_REQUIRED.has(d.decision) && d.priorityNeed === 'in_priority_need' && !d.intentionality)
+    issues.push({ path: ['intentionality'], message: 'Select whether the applicant became homeless intentionally' })
+  if (d.intentionality === 'intentionally_homeless' && !d.intentionalityReasons)
+    issues.push({
+      path: ['intentionalityReasons'],
+      message: 'Enter why the applicant became homeless intentionally: they must be told why (section 184(3))',
+    })
+  return issues
+}
+
 export const NameOfficer = z
   .object({
-    officerId: z.uuid({ error: 'Select an officer from your organisation' }),
+    officerId: officerChoice('Select an officer from your organisation'),
     version: recordVersion('The form is out of date: open the case again'),
   })
   .meta({ id: 'OfficerRequest' })
@@ -128,18 +195,24 @@ export function approachOf(command: RecordApproach): Approach {
  * a duty ended with accommodation secured. The command's schema has checked that each choice carries
  * what it needs; the stage decides whether the choice is open at all.
  */
-export function decisionOf(command: RecordDecision): { decision: Decision; accommodation: SecuredAccommodation | null } {
+export function decisionOf(command: RecordDecision): {
+  decision: Decision
+  accommodation: SecuredAccommodation | null
+  intentionalityReasons: string | null
+} {
   const on = LocalDate.parse(command.date)
   const choice = command.decision
+  const findings = findingsOf(command)
   const decision = ((): Decision => {
     switch (choice) {
       case 'accept_prevention_duty':
+        return { kind: choice, on }
       case 'accept_relief_duty':
       case 'became_homeless':
-        return { kind: choice, on }
+        return { kind: choice, on, findings }
       case 'main_duty_owed':
       case 'main_duty_not_owed':
-        return { kind: 'main_duty_decision', on, owed: choice === 'main_duty_owed' }
+        return { kind: 'main_duty_decision', on, owed: choice === 'main_duty_owed', findings }
       case 'no_duty_owed':
         return { kind: choice, on, reason: command.reason as NoDutyReason }
       case 'end_main_duty':
@@ -147,12 +220,28 @@ export function decisionOf(command: RecordDecision): { decision: Decision; accom
       case 'end_prevention_duty':
         return { kind: choice, on, ground: command.ground as PreventionEndingGround }
       case 'end_relief_duty':
-        return { kind: choice, on, ground: command.ground as ReliefEndingGround }
+        return { kind: choice, on, ground: command.ground as ReliefEndingGround, findings }
     }
   })()
   const { accommodationOutcome: outcome, accommodationSecured: secured } = command
   const withAccommodation = choice !== 'end_main_duty' && command.ground === 'suitable_accommodation_secured'
-  return { decision, accommodation: withAccommodation && outcome && secured ? { outcome, secured } : null }
+  return {
+    decision,
+    accommodation: withAccommodation && outcome && secured ? { outcome, secured } : null,
+    intentionalityReasons:
+      takesFindings(choice) && findings.intentionality === 'intentionally_homeless' ? (command.intentionalityReasons ?? null) : null,
+  }
+}
+
+/** Priority need and intentionality as the decision records them; what it leaves out is undecided. */
+function findingsOf(command: RecordDecision): Findings {
+  const priorityNeed =
+    command.priorityNeed === 'in_priority_need'
+      ? (command.priorityNeedCategory ?? null)
+      : command.priorityNeed === 'not_in_priority_need'
+        ? NOT_IN_PRIORITY_NEED
+        : null
+  return { priorityNeed, intentionality: command.intentionality ?? null }
 }
 /* Non-cooperation (s193B): a warning, a notice decided by one officer, and its authorisation by a second. */
 
@@ -200,6 +289,17 @@ const BEDROOMS_MESSAGE = 'Enter the number of bedrooms as a whole number from 0 
 export const PlaceInAccommodation = z
   .object({
     accommodationType: z.enum(codes(ACCOMMODATION_TYPES), { error: 'Select the type of accommodation' }),
+    reasonToBelieve: z
+      .array(z.enum(codes(REASONS_TO_BELIEVE), { error: 'Select only the reasons listed' }))
+      .optional()
+      .meta({
+        description:
+          'Interim accommodation (s188(1)): the council has reason to believe the applicant may be homeless, may be eligible and may have a priority need; all three are needed',
+      }),
+    apparentPriorityNeed: z
+      .enum(codes(PRIORITY_NEED_CATEGORIES), { error: 'Select the priority need from the list' })
+      .optional()
+      .meta({ description: 'Interim accommodation (s188(1)): the priority need the applicant appears to have' }),
     bedrooms: z.int({ error: BEDROOMS_MESSAGE }).min(0, BEDROOMS_MESSAGE).max(10, BEDROOMS_MESSAGE).optional(),
     inAnotherDistrict: z.boolean().optional().meta({ description: 'In another council’s district; no by default' }),
     date: calendarDate('Date of the placement'),

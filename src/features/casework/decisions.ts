@@ -32,6 +32,29 @@ export function choicesFor(stage: Stage): Choice[] {
   )
 }
 
+/**
+ * The decisions that record priority need and intentionality: those of the relief duty, where either
+ * may still be undecided, and the main duty decision, which rests on both (s193(1)-(2)).
+ */
+const FINDINGS_CHOICES: ReadonlySet<Choice> = new Set([
+  'accept_relief_duty',
+  'became_homeless',
+  'end_relief_duty',
+  'main_duty_owed',
+  'main_duty_not_owed',
+])
+export const FINDINGS_REQUIRED: ReadonlySet<Choice> = new Set(['main_duty_owed', 'main_duty_not_owed'])
+
+export function takesFindings(choice: Choice): boolean {
+  return FINDINGS_CHOICES.has(choice)
+}
+
+/** The answers to "Is the applicant in priority need?"; the category is asked beside it. */
+export const PRIORITY_NEED_ANSWERS = {
+  in_priority_need: 'Yes',
+  not_in_priority_need: 'No',
+} as const
+
 /** Where the household is living once a duty ends with accommodation secured (H-CLIC P2/R2 in outline). */
 export const ACCOMMODATION_OUTCOMES = {
   stayed_in_existing_home: 'Stayed in their existing home',

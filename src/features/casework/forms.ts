@@ -64,6 +64,10 @@ export const DECISION_FORM = formBinding({
         accommodationOutcome: given(form['accommodationOutcome']),
         accommodationSecured: given(form['accommodationSecured']),
         letterReasons: given(form['letterReasons']),
+        priorityNeed: given(form['priorityNeed']),
+        priorityNeedCategory: given(form['priorityNeedCategory']),
+        intentionality: given(form['intentionality']),
+        intentionalityReasons: given(form['intentionalityReasons']),
         version: wholeNumber(form['version']),
       },
       refusals: dates.refusals,
@@ -78,6 +82,10 @@ export const DECISION_FORM = formBinding({
     accommodationOutcome: 'accommodation-outcome',
     accommodationSecured: 'accommodation-secured',
     letterReasons: 'letter-reasons',
+    priorityNeed: 'priority-need',
+    priorityNeedCategory: 'priority-need-category',
+    intentionality: 'intentionality',
+    intentionalityReasons: 'intentionality-reasons',
     version: 'choice',
   }),
 })
@@ -131,16 +139,23 @@ export const PLACEMENT_FORM = formBinding({
   read: (form) =>
     withDate(form, 'Date of the placement', {
       accommodationType: given(form['accommodationType']),
+      // Asked only for interim accommodation (s188): a placement under the main duty sends neither.
+      reasonToBelieve: form['reasonToBelieve'] === undefined ? undefined : listOf(form['reasonToBelieve']),
+      apparentPriorityNeed: given(form['apparentPriorityNeed']),
       bedrooms: wholeNumber(form['bedrooms']),
       inAnotherDistrict: form['inAnotherDistrict'] === 'yes',
     }),
-  fieldId: fieldsById({
-    '': 'accommodation-type',
-    accommodationType: 'accommodation-type',
-    bedrooms: 'bedrooms',
-    inAnotherDistrict: 'in-another-district',
-    date: 'placed-on-day',
-  }),
+  fieldId: (path) =>
+    path.startsWith('reasonToBelieve')
+      ? 'reason-to-believe'
+      : fieldsById({
+          '': 'accommodation-type',
+          accommodationType: 'accommodation-type',
+          apparentPriorityNeed: 'apparent-priority-need',
+          bedrooms: 'bedrooms',
+          inAnotherDistrict: 'in-another-district',
+          date: 'placed-on-day',
+        })(path),
 })
 
 /** The temporary accommodation page's ending form, and the command it makes. */

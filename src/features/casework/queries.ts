@@ -25,6 +25,8 @@ function casesOf(trx: Kysely<DB>, organisationId: string) {
       'cases.officer_id',
       'cases.prevention_started_on',
       'cases.relief_started_on',
+      'cases.priority_need',
+      'cases.intentionality',
       'authority.name as authority_name',
       'applicant.given_name',
       'applicant.family_name',
@@ -116,6 +118,9 @@ export interface CaseChanges {
   accommodation_outcome?: string | null
   accommodation_secured?: string | null
   closed_on?: string
+  priority_need?: string | null
+  intentionality?: string | null
+  intentionality_reasons?: string | null
 }
 
 /**
@@ -232,6 +237,12 @@ export async function earlierCasesOfApplicant(
 
 export async function organisationOf(trx: Scoped, organisationId: string) {
   return trx.selectFrom('organisations').select(['id', 'name', 'type']).where('id', '=', organisationId).executeTakeFirstOrThrow()
+}
+
+/** The assessment's homelessness section as saved (s175(4)-(5)): what a prevention duty decision is judged against. */
+export async function recordedThreat(trx: Scoped, caseId: string): Promise<Record<string, unknown> | undefined> {
+  const row = await trx.selectFrom('case_assessments').where('case_id', '=', caseId).select('homelessness').executeTakeFirst()
+  return row?.homelessness ?? undefined
 }
 
 /** The case's warning for its current duty, if any, with the names of the officers involved. */

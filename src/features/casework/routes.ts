@@ -8,7 +8,8 @@ import type { Actor } from '../../db/actor.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
-import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, choicesFor, GROUND_OPTIONS, type Choice } from './decisions.ts'
+import { NOT_IN_PRIORITY_NEED, PRIORITY_NEED_LABELS } from '../../domain/priority-need.ts'
+import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, choicesFor, GROUND_OPTIONS, takesFindings, type Choice } from './decisions.ts'
 import type { CaseworkService } from './service.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { errorsOn, readForm } from '../../platform/http/form-commands.ts'
@@ -22,19 +23,17 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
 
   router.get('/cases', requireSignIn, requirePermission('case.read'), async (req, res) => {
     const { user, actor } = signedIn(res)
-    const own = user.role === 'caseworker'
-    if (own) {
-      res.render('features/casework/views/cases.njk', { pageTitle: 'Your caseload', cases: await casework.caseload(actor), own })
-      return
-    }
     // A manager looks at one officer's caseload from the team page.
-    const officerId = typeof req.query['officer'] === 'string' ? req.query['officer'] : undefined
+    const officerId = user.role !== 'caseworker' && typeof req.query['officer'] === 'string' ? req.query['officer'] : undefined
     const officer = officerId === undefined ? undefined : (await casework.officers(actor)).find((o) => o.id === officerId)
     if (officerId !== undefined && !officer) throw new NotFoundError()
+    // The same list `cases list --as` prints.
+    const list = await casework.caseList(actor, { officerId: officer?.id })
+    if (!list) throw new ForbiddenError()
     res.render('features/casework/views/cases.njk', {
-      pageTitle: officer ? `Caseload of ${officer.display_name}` : 'Open cases',
-      cases: await casework.openCases(actor, { officerId: officer?.id }),
-      own,
+      pageTitle: list.own ? 'Your caseload' : officer ? `Caseload of ${officer.display_name}` : 'Open cases',
+      cases: list.cases,
+      own: list.own,
     })
   })
 
@@ -76,7 +75,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
     if (!found) throw new NotFoundError()
     res.render(
       'features/casework/views/decision.njk',
-      decisionPage(found, { version: String(found.version), ...dateInputValues(deps.clock.today()) }, []),
+      decisionPage(found, { version: String(found.version), ...dateInputValues(deps.clock.today()), ...findingsValues(found) }, []),
     )
   })
 
@@ -186,6 +185,8 @@ function decisionPage(found: { reference: string; stage: string; decisions: Choi
   const stage = found.stage as Stage
   const ending = found.decisions.find((c): c is keyof typeof GROUND_OPTIONS => c in GROUND_OPTIONS)
   return {
+    findingsAsked: found.decisions.some(takesFindings),
+    priorityNeedCategories: Object.entries(PRIORITY_NEED_LABELS).map(([value, text]) => ({ value, text })),
     pageTitle: `Record a decision: case ${found.reference}`,
     found,
     errors,
@@ -196,5 +197,16 @@ function decisionPage(found: { reference: string; stage: string; decisions: Choi
     grounds: ending ? GROUND_OPTIONS[ending].map((ground) => ({ value: ground, text: humanise(ground) })) : [],
     accommodationOutcomes: Object.entries(ACCOMMODATION_OUTCOMES).map(([value, text]) => ({ value, text })),
     accommodationSecured: Object.entries(ACCOMMODATION_SECURED).map(([value, text]) => ({ value, text })),
+  }
+}
+
+/** The form starts from what the council has already decided about priority need and intentionality. */
+function findingsValues(found: { priority_need: string | null; intentionality: string | null; intentionality_reasons: string | null }) {
+  const decided = found.priority_need !== null
+  return {
+    priorityNeed: decided ? (found.priority_need === NOT_IN_PRIORITY_NEED ? 'not_in_priority_need' : 'in_priority_need') : undefined,
+    priorityNeedCategory: decided && found.priority_need !== NOT_IN_PRIORITY_NEED ? found.priority_need : undefined,
+    intentionality: found.intentionality ?? undefined,
+    intentionalityReasons: found.intentionality_reasons ?? undefined,
   }
 }

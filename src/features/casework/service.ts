@@ -4,6 +4,15 @@ import { LocalDate } from '@js-joda/core'
 import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import {
+  findingsOfRecord,
+  INTENTIONALITY,
+  isPriorityNeedCategory,
+  laterFindings,
+  PRIORITY_NEED_LABELS,
+  reliefEnding,
+  type Findings,
+} from '../../domain/priority-need.ts'
 import { workOnCase } from '../plans/queries.ts'
 import { eventLabel } from '../case/timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
@@ -29,8 +38,10 @@ import {
   openCasesOfOfficer,
   openCasesOfOrganisation,
   outcomesOfClosedCases,
+  recordedThreat,
 } from './queries.ts'
 import { addCaseEvent, eventsOfCase, officersOf } from '../case/queries.ts'
+import { findOfficer } from '../case/officers.ts'
 import { may } from '../../platform/permissions.ts'
 
 export class CaseworkService extends CaseService {
@@ -69,8 +80,28 @@ export class CaseworkService extends CaseService {
     return this.inDeadlineOrder(cases, reviews)
   }
 
+  /**
+   * The open cases a person's case list shows: the one rule for the pages' case list and the command
+   * line's `cases list --as`. A caseworker sees their own caseload; a team manager or analyst their
+   * organisation's open cases (a team manager may look at one officer's); a role that may not read
+   * cases sees none, and is told so (undefined). Every read runs as the person, under row-level security.
+   */
+  async caseList(actor: Actor, options: { officerId?: string | undefined } = {}) {
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return undefined
+    if (actor.role === 'caseworker') return { own: true, cases: await this.caseload(actor) }
+    return { own: false, cases: await this.openCases(actor, { officerId: options.officerId }) }
+  }
+
   private inDeadlineOrder<
-    T extends { id: string; stage: string; approached_on: string; prevention_started_on: string | null; relief_started_on: string | null },
+    T extends {
+      id: string
+      stage: string
+      approached_on: string
+      prevention_started_on: string | null
+      relief_started_on: string | null
+      priority_need: string | null
+      intentionality: string | null
+    },
   >(cases: T[], reviews: readonly OpenReviewRow[]) {
     const today = this.clock.today()
     const reviewsByCase = Map.groupBy(reviews, (r) => r.case_id)
@@ -136,6 +167,7 @@ export class CaseworkService extends CaseService {
         decisions: actor.kind === 'user' && may(actor.role, 'case.change') ? choicesFor(found.stage as Stage) : [],
         work: await workOnCase(trx, found.id),
         mayWork: actor.kind === 'user' && may(actor.role, 'case.change'),
+        findings: findingsLabels(found.priority_need, found.intentionality),
       }
     })
   }
@@ -149,12 +181,20 @@ export class CaseworkService extends CaseService {
     return this.cases.recordStep<{ stage: Stage }>(actor, reference, origin, async (trx, _officer, found) => {
       if (!choicesFor(found.stage as Stage).includes(command.decision)) return refused('decision', 'Select the decision')
       if (command.version !== found.version) return 'conflict'
-      const { decision, accommodation } = decisionOf(command)
+      const { decision, accommodation, intentionalityReasons } = decisionOf(command)
       const warning = await currentWarning(trx, found.id, found.stage)
-      const facts = { ...factsOf(found), nonCooperationNoticeAuthorised: warning?.authorised_by != null }
+      const threat = decision.kind === 'accept_prevention_duty' ? await recordedThreat(trx, found.id) : undefined
+      const facts: CaseFacts = {
+        ...factsOf(found),
+        nonCooperationNoticeAuthorised: warning?.authorised_by != null,
+        threat,
+      }
       const judged = decide(facts, decision, this.clock.today())
       if (!judged.lawful) return refused(judged.about, judged.reason)
-      const changes = changesFor(decision, judged.stage, accommodation)
+      const changes = {
+        ...changesFor(decision, judged.stage, accommodation),
+        ...findingsChanges(facts.findings, decision, intentionalityReasons),
+      }
       if (!(await changeCase(trx, found.id, command.version, changes, this.clock.now()))) return 'conflict'
       return {
         event: decision.kind,
@@ -167,6 +207,7 @@ export class CaseworkService extends CaseService {
         },
         // The decision's letter or notice (s184, s195(5), s189B(5)) carries the officer's reasons.
         letterReasons: command.letterReasons,
+        letterFacts: intentionalityReasons ? { intentionalityReasons } : undefined,
         result: { stage: judged.stage },
       }
     })
@@ -185,7 +226,7 @@ export class CaseworkService extends CaseService {
   async reassign(actor: Actor, reference: string, command: NameOfficer, origin: Origin): Promise<ReassignResult> {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
     return this.cases.recordStep(actor, reference, origin, async (trx, _officer, found) => {
-      const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === command.officerId)
+      const officer = findOfficer(await officersOf(trx, actor.organisationId), command.officerId)
       if (!officer) return refused('officerId', 'Select an officer from your organisation')
       if (officer.id === found.officer_id) return refused('officerId', `${officer.display_name} is already the named officer`)
       if (found.version !== command.version) return 'conflict'
@@ -295,6 +336,8 @@ function factsOf(
     prevention_started_on: string | null
     relief_started_on: string | null
     plan_review_due_on?: string | null
+    priority_need: string | null
+    intentionality: string | null
   },
   openReviews: readonly OpenReviewRow[] = [],
 ): CaseFacts {
@@ -308,8 +351,35 @@ function factsOf(
       what: REVIEWABLE_DECISIONS[r.decision as ReviewableDecision].label,
       receivedOn: LocalDate.parse(r.received_on),
       period: r.review_period as ReviewPeriod,
+      representationsReceivedOn: date(r.representations_received_on),
+      extendedTo: date(r.extended_to),
     })),
     planReviewDue: date(found.plan_review_due_on ?? null),
+    findings: findingsOfRecord(found.priority_need, found.intentionality),
+  }
+}
+
+/**
+ * Priority need and intentionality on the case after a decision that records them: what it decides
+ * replaces what was, what it leaves open stays. The reasons for intentional homelessness go with the
+ * finding, so a later finding that the applicant was not intentionally homeless drops them.
+ */
+function findingsChanges(before: Findings | undefined, decision: Decision, intentionalityReasons: string | null): Partial<CaseChanges> {
+  if (!('findings' in decision) || decision.findings === undefined) return {}
+  const after = laterFindings(before, decision.findings)
+  return {
+    priority_need: after.priorityNeed,
+    intentionality: after.intentionality,
+    ...(decision.findings.intentionality === null ? {} : { intentionality_reasons: intentionalityReasons }),
+  }
+}
+
+/** Priority need and intentionality as the case page states them: decided, or not yet. */
+function findingsLabels(priorityNeed: string | null, intentionality: string | null) {
+  const { priorityNeed: need, intentionality: intent } = findingsOfRecord(priorityNeed, intentionality)
+  return {
+    priorityNeed: isPriorityNeedCategory(need) ? `Yes: ${PRIORITY_NEED_LABELS[need]}` : need === null ? 'Not decided' : 'No',
+    intentionality: intent === null ? 'Not decided' : INTENTIONALITY[intent],
   }
 }
 
@@ -339,8 +409,19 @@ function changesFor(decision: Decision, stage: Stage, accommodation: SecuredAcco
   }
 }
 
-/** The decision as facts for the timeline and the audit trail: codes, never personal details. */
+/**
+ * The decision as facts for the timeline and the audit trail: codes, never personal details. Priority
+ * need and intentionality are the decision's own (null where it left them undecided); a main duty
+ * decision also says how the relief duty ended (s189B(4)-(5)), for its letter and the statutory return.
+ */
 function decisionDetails(decision: Decision): Record<string, unknown> {
   const { on: _on, kind: _kind, ...rest } = decision
-  return rest
+  if (!('findings' in rest) || rest.findings === undefined) return rest
+  const { findings, ...others } = rest
+  return {
+    ...others,
+    priorityNeed: findings.priorityNeed,
+    intentionality: findings.intentionality,
+    ...(decision.kind === 'main_duty_decision' ? { reliefEnded: reliefEnding(findings) } : {}),
+  }
 }

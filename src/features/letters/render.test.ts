@@ -23,6 +23,31 @@ describe('letters as rendered', () => {
     expect(text).not.toMatch(/\n{3,}/)
   })
 
+  // s189B(4)-(5): the relief letter says how the duty will end, from what has been decided so far.
+  it.each([
+    [
+      { priorityNeed: 'pregnant', intentionality: 'not_intentionally_homeless' },
+      'it ends by itself at the end of those 56 days (section 189B(4))',
+    ],
+    [{ priorityNeed: 'not_in_priority_need' }, 'It does not end by itself: it continues until we write to you'],
+    [{ priorityNeed: 'pregnant', intentionality: 'intentionally_homeless' }, 'It does not end by itself'],
+    [{}, 'If you are in priority need and did not become homeless intentionally, it ends by itself'],
+  ])('tells the applicant how a relief duty with findings %j ends', (findings, words) => {
+    const { text } = renderLetter('relief_duty_owed', {
+      council: 'Harlow Council',
+      reference: 'HAR-2026-00001',
+      officer: 'Tom Walsh',
+      addressee: 'Kirsty Hughes',
+      letterDate: '2026-03-02',
+      decidedOn: '2026-03-02',
+      periodEnds: '2026-04-26',
+      title: 'Relief',
+      givenUnder: 'sections 184, 189A and 189B of the Housing Act 1996',
+      ...findings,
+    })
+    expect(text).toContain(words)
+  })
+
   it('turns our templates’ markup into lines', () => {
     expect(plainTextOf('<h2>Title</h2><p>One<br>Two &amp; three</p><dl><div><dt>Date</dt><dd>1 May</dd></div></dl>')).toBe(
       'Title\n\nOne\nTwo & three\n\nDate: 1 May',

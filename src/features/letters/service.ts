@@ -2,6 +2,7 @@ import { LocalDate } from '@js-joda/core'
 import { Service } from '../../platform/service.ts'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import {
+  findingsWording,
   groundWording,
   isLetterKind,
   letterKindForEvent,
@@ -63,6 +64,7 @@ export async function issueLetter(trx: Scoped, input: IssueLetter): Promise<{ id
     title: wording.title,
     givenUnder: wording.givenUnder,
     ground: groundWording(facts['ground'] ?? facts['reason']),
+    findings: findingsWording(input.facts),
     reasonCode: facts['reason'],
     periodEnds: periodEndsFor(input.kind, decidedOn, input.facts)?.toString(),
     review:
@@ -135,6 +137,11 @@ export async function issueLetterForEvent(trx: Scoped, event: CaseEventForLetter
     requestedOn: stringOf(event.details['requestedOn']),
     reviewedDecision: stringOf(event.details['reviewedDecision']),
     outcome: stringOf(event.details['outcome']),
+    // What a relief or main duty decision found about priority need and intentionality (s184(3)).
+    priorityNeed: stringOf(event.details['priorityNeed']),
+    intentionality: stringOf(event.details['intentionality']),
+    reliefEnded: stringOf(event.details['reliefEnded']),
+    ...event.facts,
   }
   if (kind === 'non_cooperation_warning' || kind === 'non_cooperation_notice') {
     const warning = await latestWarning(trx, event.caseId, facts.duty)
