@@ -25,16 +25,17 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
   let analystKey: string
   beforeAll(async () => {
     world = await createWorld(kind)
-    key = (await world.services.apiKeys.create('Basildon Borough Council', system, 'cw@basildon.test')).key
-    managerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'tm@basildon.test')).key
-    analystKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'an@basildon.test')).key
   })
   afterAll(async () => {
     await world.close()
   })
   let kase: GivenCase
   let base = ''
+  // Every test its own keys too: a key's requests are limited per minute, and the world's clock stands still.
   beforeEach(async () => {
+    key = (await world.services.apiKeys.create('Basildon Borough Council', system, 'cw@basildon.test')).key
+    managerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'tm@basildon.test')).key
+    analystKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'an@basildon.test')).key
     kase = await givenCase(world)
     base = `/cases/${kase.reference}`
   })
