@@ -115,7 +115,7 @@ describe.each(testDatabaseKinds())('every page command through the API, on $name
       expect((await post(`/cases/${reference}/decisions`, { decision: 'accept_relief_duty', date: '2026-01-02', version: 1 })).status).toBe(
         200,
       )
-      const decision = { decision: 'main_duty_not_owed', date: '2026-03-02', version: 2 }
+      const decision = { decision: 'main_duty_not_owed', date: '2026-03-02', version: 2, priorityNeed: 'not_in_priority_need' }
       expect(pathsOf((await post(`/cases/${reference}/decisions`, decision)).body)).toEqual(['letterReasons'])
       const recorded = await post(`/cases/${reference}/decisions`, { ...decision, letterReasons: 'You are not in priority need' })
       expect(recorded.status).toBe(200)
