@@ -4,6 +4,7 @@ import { LocalDate } from '@js-joda/core'
 import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import { possessionNoticeOf } from '../../domain/assessment.ts'
 import { workOnCase } from '../plans/queries.ts'
 import { eventLabel } from '../case/timeline.ts'
 import { placementsOfCase } from './accommodation-queries.ts'
@@ -17,7 +18,8 @@ import { choicesFor, type SecuredAccommodation } from './decisions.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import {
   assignOfficer,
-  currentWarning,
+  authorisedNoticesOfCase,
+  homelessnessAnswersOfCase,
   earlierCasesOfApplicant,
   insertApproach,
   nextCaseReference,
@@ -153,8 +155,15 @@ export class CaseworkService extends CaseService {
       if (!choicesFor(found.stage as Stage).includes(command.decision)) return refused('decision', 'Select the decision')
       if (command.version !== found.version) return 'conflict'
       const { decision, accommodation } = decisionOf(command)
-      const warning = await currentWarning(trx, found.id, found.stage)
-      const facts = { ...factsOf(found), nonCooperationNoticeAuthorised: warning?.authorised_by != null }
+      const facts: CaseFacts = {
+        ...factsOf(found),
+        possessionNotice: possessionNoticeOf(await homelessnessAnswersOfCase(trx, found.id)),
+        nonCooperationNotices: (await authorisedNoticesOfCase(trx, found.id)).flatMap((n) =>
+          (n.duty === 'prevention' || n.duty === 'relief') && n.authorised_on
+            ? [{ duty: n.duty, authorisedOn: LocalDate.parse(n.authorised_on) }]
+            : [],
+        ),
+      }
       const judged = decide(facts, decision, this.clock.today())
       if (!judged.lawful) return refused(judged.about, judged.reason)
       const changes = changesFor(decision, judged.stage, accommodation)

@@ -64,6 +64,8 @@ describe.each(testDatabaseKinds())('the H-CLIC return built from casework on $na
           possessionNotice: 'section_21',
           noticeServedOn: '2026-01-01',
           noticeExpiresOn: '2026-03-01',
+          noticeValidity: 'valid',
+          onlyAccommodation: 'yes',
         },
       ],
       [

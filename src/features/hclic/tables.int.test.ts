@@ -43,6 +43,8 @@ describe.each(testDatabaseKinds())('the official H-CLIC tables on $name', (kind)
             possessionNotice: 'section_21',
             noticeServedOn: '2026-01-01',
             noticeExpiresOn: '2026-03-01',
+            noticeValidity: 'valid',
+            onlyAccommodation: 'yes',
           },
         ],
         [
