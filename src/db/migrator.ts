@@ -21,6 +21,7 @@ import { preventionActivityTypes } from './migrations/0018_prevention_activity_t
 import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
+import { warningStepAndApproachRoute } from './migrations/0024_warning_step_and_approach_route.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   importedCases,
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
+  warningStepAndApproachRoute,
 ]
 
 const provider: MigrationProvider = {

@@ -164,10 +164,9 @@ const requiredText = (missing: string, tooLong: string) =>
 
 export const GiveWarning = z
   .object({
-    stepRefused: requiredText(
-      'Enter the step the applicant has refused to take',
-      `The step must be ${String(NON_COOPERATION_TEXT_LIMIT)} characters or fewer`,
-    ).meta({ description: 'The step in the plan the applicant has refused to take' }),
+    stepId: z
+      .uuid({ error: 'Select the step in the plan that the applicant has refused to take' })
+      .meta({ description: 'The id of the applicant’s step in the personalised housing plan that they have refused to take (s193B(2))' }),
     date: calendarDate('Date of the warning'),
     reasonablePeriodDays: z
       .int({ error: PERIOD_MESSAGE })

@@ -100,12 +100,12 @@ export const WARNING_FORM = formBinding({
   schema: GiveWarning,
   read: (form) =>
     withDate(form, 'Date of the warning', {
-      stepRefused: given(form['stepRefused']),
+      stepId: given(form['stepId']),
       reasonablePeriodDays: wholeNumber(form['reasonablePeriodDays']),
     }),
   fieldId: fieldsById({
-    '': 'step-refused',
-    stepRefused: 'step-refused',
+    '': 'step-id',
+    stepId: 'step-id',
     date: 'warned-on-day',
     reasonablePeriodDays: 'reasonable-period',
   }),

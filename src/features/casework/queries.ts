@@ -277,6 +277,7 @@ export async function insertWarning(
     providerId: string | null
     duty: string
     stepRefused: string
+    planStepId: string
     warnedOn: string
     warnedBy: string
     reasonablePeriodDays: number
@@ -290,6 +291,7 @@ export async function insertWarning(
       provider_organisation_id: warning.providerId,
       duty: warning.duty,
       step_refused: warning.stepRefused,
+      plan_step_id: warning.planStepId,
       warned_on: warning.warnedOn,
       warned_by: warning.warnedBy,
       reasonable_period_days: warning.reasonablePeriodDays,
