@@ -538,8 +538,8 @@ class DemoWorld {
         const household = this.addHousehold(authority, approachedOn, person)
         const risk = last.outcome === 'relief_duty_accepted' ? 'homeless' : 'threatened_within_28_days'
         caseId = this.addCase(authority, approachedOn, household, {
-          channel: 'referral',
-          route: body ? 'referred_by_other_service' : 'self_referral',
+          channel: body ? 'referral' : 'email',
+          route: body ? 'partner_referral' : 'self_referral',
           risk,
         })
       }

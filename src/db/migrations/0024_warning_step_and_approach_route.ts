@@ -22,7 +22,5 @@ export const warningStepAndApproachRoute: Migration = {
     `UPDATE cases SET referral_route = 'proactive' WHERE referral_route = 'identified_by_council_or_partner'`,
     `UPDATE cases SET referral_route = 'partner_referral' WHERE referral_route = 'referred_by_other_service'`,
     `UPDATE cases SET referral_route = 'partner_referral' WHERE referral_route IS NULL AND approach_channel = 'referral'`,
-    `ALTER TABLE cases ADD CONSTRAINT cases_referral_route_known
-       CHECK (referral_route IS NULL OR referral_route IN ('self_referral', 'partner_referral', 'proactive'))`,
   ],
 }

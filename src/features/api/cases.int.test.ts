@@ -116,6 +116,7 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
       applicant: { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '2027-01-01' },
       approachedOn: '2026-03-02',
       channel: 'phone',
+      referralRoute: 'self_referral',
     }
     const refused = await post('/cases', body)
     expect(refused.status).toBe(422)

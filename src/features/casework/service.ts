@@ -221,7 +221,7 @@ export class CaseworkService extends CaseService {
     if (problems.length > 0)
       return {
         outcome: 'invalid',
-        refusals: problems.map((p) => ({ path: p.field === 'dateOfBirth' ? 'applicant.dateOfBirth' : 'approachedOn', message: p.message })),
+        refusals: problems.map((p) => ({ path: APPROACH_PATHS[p.field], message: p.message })),
       }
     return asActor(this.db, actor, async (trx) => {
       const authority = await organisationOf(trx, actor.organisationId)
@@ -239,12 +239,12 @@ export class CaseworkService extends CaseService {
         approachedOn: approach.approachedOn.toString(),
         channel: approach.channel,
         emergencies: approach.emergencies,
-        referralRoute: from?.referralRoute,
+        referralRoute: approach.route,
         supportNeeds: from?.supportNeeds,
       })
       await from?.opened(trx, { caseId: created.caseId, reference })
       const now = this.clock.now()
-      const details = { channel: approach.channel, emergencies: approach.emergencies, ...from?.details }
+      const details = { channel: approach.channel, referralRoute: approach.route, emergencies: approach.emergencies, ...from?.details }
       await addCaseEvent(
         trx,
         {
@@ -278,13 +278,15 @@ export class CaseworkService extends CaseService {
 
 export type ReassignResult = StepResult
 
+/** The approach's problems at the command's paths. */
+const APPROACH_PATHS = { dateOfBirth: 'applicant.dateOfBirth', approachedOn: 'approachedOn', route: 'referralRoute' } as const
+
 /**
- * Where an approach came from, when it did not come to the door: a referral carries its route and
- * support needs over, and is linked to the new case in the same transaction (`opened` may throw to
- * undo the whole approach).
+ * Where an approach came from, when it did not come to the door: a referral carries its support needs
+ * over, and is linked to the new case in the same transaction (`opened` may throw to undo the whole
+ * approach). Its route is the command's, like any approach's.
  */
 export interface ApproachSource {
-  referralRoute: string
   supportNeeds: string[]
   details: Record<string, string>
   opened(trx: Scoped, created: { caseId: string; reference: string }): Promise<void>

@@ -34,6 +34,7 @@ describe.each(testDatabaseKinds())('the H-CLIC return built from casework on $na
       applicant: { givenName: 'Mia', familyName: 'Clarke', dateOfBirth: '1994-06-30', sex: 'female' },
       approachedOn: '2026-01-12',
       channel: 'phone',
+      referralRoute: 'self_referral',
     })
     reference = String(opened['reference'])
     const base = `/cases/${reference}`

@@ -327,7 +327,9 @@ export class ReferralService {
       approachedDay: String(today.dayOfMonth()),
       approachedMonth: String(today.monthValue()),
       approachedYear: String(today.year()),
-      channel: 'referral',
+      // A self-referral came through the online form; anyone else's, from the organisation that referred.
+      channel: referral.referring_organisation_id ? 'referral' : 'email',
+      referralRoute: referral.referring_organisation_id ? 'partner_referral' : 'self_referral',
       emergencies,
     }
   }
@@ -339,7 +341,6 @@ export class ReferralService {
     if (referral?.authority_id !== actor.organisationId) return { outcome: 'not_found' }
     try {
       const result = await this.casework.recordApproach(actor, command.approach, origin, {
-        referralRoute: referral.referring_organisation_id ? 'partner_referral' : 'self_referral',
         supportNeeds: referral.support_needs,
         details: { referral: referral.reference },
         opened: async (trx, created) => {
