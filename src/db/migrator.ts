@@ -22,6 +22,7 @@ import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
 import { warningStepAndApproachRoute } from './migrations/0024_warning_step_and_approach_route.ts'
+import { socialCareSplit } from './migrations/0025_social_care_split.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
   warningStepAndApproachRoute,
+  socialCareSplit,
 ]
 
 const provider: MigrationProvider = {

@@ -116,12 +116,20 @@ export const REFERRING_BODIES: readonly {
     weight: 20,
   },
   {
-    type: 'social_services',
+    type: 'childrens_social_care',
     name: "Essex Children's Social Care",
     slug: 'childrens-services',
     referrerRole: 'Social worker',
     emailDomain: 'essex.example',
     weight: 15,
+  },
+  {
+    type: 'adult_social_care',
+    name: 'Essex Adult Social Care',
+    slug: 'adult-social-care',
+    referrerRole: 'Social worker',
+    emailDomain: 'essex.example',
+    weight: 8,
   },
 ]
 

@@ -150,7 +150,9 @@ export function nextReferralState(
 export const REFERRAL_SETTINGS = {
   health: 'Health',
   criminal_justice: 'Criminal justice',
-  childrens_services: 'Children’s services',
+  adult_social_care: 'Adult social care',
+  childrens_social_care: 'Children’s social care',
+  social_care_side_not_recorded: 'Social services (adult or children’s not recorded)',
   other: 'Other public bodies and partners',
   self_referral: 'Self-referral',
 } as const
@@ -172,8 +174,12 @@ export function settingOf(organisationType: string | null): ReferralSetting {
     case 'youth_offending_team':
     case 'probation':
       return 'criminal_justice'
+    case 'adult_social_care':
+      return 'adult_social_care'
+    case 'childrens_social_care':
+      return 'childrens_social_care'
     case 'social_services':
-      return 'childrens_services'
+      return 'social_care_side_not_recorded'
     default:
       return 'other'
   }

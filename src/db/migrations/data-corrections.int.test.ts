@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../testing.ts'
 import { useWorld } from '../../test-support/world.ts'
 import { warningStepAndApproachRoute } from './0024_warning_step_and_approach_route.ts'
+import { socialCareSplit } from './0025_social_care_split.ts'
+import { socialCareSideOfName } from '../../domain/organisations.ts'
 
 /**
  * The data corrections of migrations 0024 and 0025, on rows as older versions stored them. The schema
@@ -58,5 +60,35 @@ describe.each(testDatabaseKinds())('data corrections on $name', (kind) => {
       'self_referral',
       'proactive',
     ])
+  })
+
+  it('0025: each social services organisation on the side its name shows, as the command line now stores one', async () => {
+    const { db } = current()
+    const names = [
+      'Essex Children’s Social Care',
+      "Oxfordshire CHILDREN'S SERVICES",
+      'Adult Social Care, Thurrock',
+      'Hart Adults and Children’s Services',
+      'Essex Social Services',
+    ]
+    for (const name of names) await db.insertInto('organisations').values({ type: 'social_services', name }).execute()
+    await db.insertInto('organisations').values({ type: 'hospital', name: 'Children’s Hospital' }).execute()
+    for (let run = 0; run < 2; run++)
+      for (const statement of dataStatements(socialCareSplit.statements)) await sql.raw(statement).execute(db)
+    const stored = await db
+      .selectFrom('organisations')
+      .select(['name', 'type'])
+      .where('name', 'in', [...names, 'Children’s Hospital'])
+      .execute()
+    const typeOf = (name: string) => stored.find((o) => o.name === name)?.type
+    expect(names.map(typeOf)).toEqual([
+      'childrens_social_care',
+      'childrens_social_care',
+      'adult_social_care',
+      'social_services',
+      'social_services',
+    ])
+    expect(names.map((name) => socialCareSideOfName(name) ?? 'social_services')).toEqual(names.map(typeOf))
+    expect(typeOf('Children’s Hospital')).toBe('hospital')
   })
 })
