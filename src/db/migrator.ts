@@ -23,6 +23,9 @@ import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_unde
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
 import { warningStepAndApproachRoute } from './migrations/0024_warning_step_and_approach_route.ts'
 import { socialCareSplit } from './migrations/0025_social_care_split.ts'
+import { reviewRepresentationsAndExtensions } from './migrations/0026_review_representations_and_extensions.ts'
+import { monitoringUnderRls } from './migrations/0027_monitoring_under_rls.ts'
+import { rateLimits } from './migrations/0028_rate_limits.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -50,6 +53,9 @@ export const migrations: readonly Migration[] = [
   caseStaffAsPermitted,
   warningStepAndApproachRoute,
   socialCareSplit,
+  reviewRepresentationsAndExtensions,
+  monitoringUnderRls,
+  rateLimits,
 ]
 
 const provider: MigrationProvider = {
