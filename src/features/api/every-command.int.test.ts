@@ -44,6 +44,7 @@ describe.each(testDatabaseKinds())('every page command through the API, on $name
       applicant: { givenName, familyName: 'Adeyemi', dateOfBirth: '1990-06-01' },
       approachedOn,
       channel: 'phone',
+      referralRoute: 'self_referral',
     })
     expect(opened.status).toBe(201)
     return (opened.body as { reference: string }).reference
@@ -265,6 +266,7 @@ describe.each(testDatabaseKinds())('every page command through the API, on $name
         applicant: { givenName: 'Sam', familyName: 'Taylor', dateOfBirth },
         approachedOn: '2026-03-02',
         channel: 'referral',
+        referralRoute: 'partner_referral',
       })
       const refused = await post(`/referrals/${id()}/conversion`, { approach: approachOf('2030-01-01'), version: await referralVersion() })
       expect(refused.status).toBe(422)
