@@ -105,6 +105,11 @@ describe('a caseworker assesses a household in the browser', () => {
     })
     await step('the corrected notice is saved', async () => {
       await fillDate(page, 'If a notice was served: the date it expires', daysFrom(today, 30))
+      await page
+        .getByRole('group', { name: 'If a section 21 or section 8 notice was served: is it valid?' })
+        .getByLabel('Not checked yet')
+        .check()
+      await page.getByLabel('Yes, it is the only accommodation available to them').check()
       await page.getByRole('button', { name: 'Save and continue' }).click()
       await assertLoaded(page, 'Assessment (section 189A)')
     })
@@ -137,6 +142,8 @@ describe('a caseworker assesses a household in the browser', () => {
       await page.getByLabel('Section 21 notice (no-fault, assured shorthold tenancy)').check()
       await fillDate(page, 'If a notice was served: the date it was served', daysFrom(today, -31))
       await fillDate(page, 'If a notice was served: the date it expires', daysFrom(today, 30))
+      await page.getByLabel('Yes, the notice is valid').check()
+      await page.getByLabel('Yes, it is the only accommodation available to them').check()
     })
     await section('Circumstances and reason for loss of the last settled home', async () => {
       await page.getByLabel('What was the household’s last settled home?').selectOption('private_rented_self_contained')

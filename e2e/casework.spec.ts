@@ -36,6 +36,7 @@ describe('a caseworker records decisions in the browser', () => {
     await birth.getByLabel('Year').fill('1991')
     await page.getByLabel('Female').check()
     await page.getByLabel('By phone').check()
+    await page.getByLabel('We or a partner found them before they asked for help (identified proactively)').check()
     await page.getByRole('button', { name: 'Record the approach' }).click()
     await assertLoaded(page, /^Case BAS-\d{4}-\d{5}$/)
 
@@ -122,11 +123,28 @@ describe('a caseworker records decisions in the browser', () => {
         )?.trim() ?? ''
       } 12:00`,
     )
-    await caseworker.getByRole('button', { name: 'Non-cooperation' }).click()
+    // A warning is about a step in the plan the applicant agreed (s193B(2)): the plan first, from the day they approached.
+    const agentsStep = 'Register with at least three letting agents in the area and ask to be told about suitable homes'
+    await caseworker.getByRole('button', { name: 'Housing plan' }).click()
+    await assertLoaded(caseworker, 'Personalised housing plan')
+    await fillDate(caseworker, 'Date of the plan', approached)
+    await caseworker.getByRole('button', { name: 'Make the plan' }).click()
+    await assertLoaded(caseworker, 'Personalised housing plan')
+    await caseworker.getByRole('button', { name: 'Add steps from the library' }).click()
+    await assertLoaded(caseworker, 'Choose steps from the library')
+    await caseworker.getByLabel(agentsStep).check()
+    await caseworker.getByRole('button', { name: 'Continue' }).click()
+    await assertLoaded(caseworker, 'Write the steps for this household')
+    await caseworker.getByRole('button', { name: 'Save the steps' }).click()
+    await assertLoaded(caseworker, 'Personalised housing plan')
+    await caseworker.getByLabel('The applicant agrees the steps').check()
+    await fillDate(caseworker, 'Date the applicant gave their view', approached)
+    await caseworker.getByRole('button', { name: 'Record the applicant’s view' }).click()
+    await assertLoaded(caseworker, 'Personalised housing plan')
+
+    await caseworker.goto(`${caseUrl}/non-cooperation`)
     await assertLoaded(caseworker, 'Non-cooperation')
-    await caseworker
-      .getByLabel('Which step in the plan has the applicant refused to take?')
-      .fill('Attend the viewing arranged with the landlord')
+    await caseworker.getByLabel(agentsStep).check()
     const warned = caseworker.getByRole('group', { name: 'Date of the warning' })
     await warned.getByLabel('Day').fill(String(approached.getDate()))
     await warned.getByLabel('Month').fill(String(approached.getMonth() + 1))

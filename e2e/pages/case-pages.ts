@@ -24,7 +24,15 @@ export async function fillDate(page: Page, legend: string, date: Date): Promise<
 export async function recordApproach(
   page: Page,
   baseUrl: string,
-  applicant: { givenName: string; familyName: string; born: Date; sex?: 'Female' | 'Male'; channel?: string; approachedOn?: Date },
+  applicant: {
+    givenName: string
+    familyName: string
+    born: Date
+    sex?: 'Female' | 'Male'
+    channel?: string
+    route?: string
+    approachedOn?: Date
+  },
 ): Promise<void> {
   await page.goto(`${baseUrl}/cases/new`)
   await assertLoaded(page, 'Record a new approach')
@@ -34,6 +42,7 @@ export async function recordApproach(
   if (applicant.sex) await page.getByLabel(applicant.sex, { exact: true }).check()
   if (applicant.approachedOn) await fillDate(page, 'Date of approach', applicant.approachedOn)
   await page.getByLabel(applicant.channel ?? 'By phone').check()
+  await page.getByLabel(applicant.route ?? 'They came to us themselves (self-referral)').check()
   await page.getByRole('button', { name: 'Record the approach' }).click()
   await assertLoaded(page, /^Case [A-Z]{3}-\d{4}-\d{5}$/)
 }

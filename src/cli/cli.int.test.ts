@@ -81,6 +81,13 @@ describe.each(targets)('the command line on $name', (target) => {
       'E07000208',
     )
     expect(added.out.join('')).toContain('Added Epsom and Ewell Borough Council (local_housing_authority, E07000208)')
+    // The type from before adult and children's social care were told apart is still accepted: the name says which.
+    expect(
+      (await cli('organisation', 'add', '--type', 'social_services', '--name', 'Southend Children’s Services')).out.join(''),
+    ).toContain('Added Southend Children’s Services (childrens_social_care).')
+    expect(
+      (await cli('organisation', 'add', '--type', 'adult_social_care', '--name', 'Thurrock Adult Social Care')).out.join(''),
+    ).toContain('(adult_social_care)')
 
     const duplicate = await cli('organisation', 'add', '--type', 'hospital', '--name', 'broomfield hospital')
     expect(duplicate).toMatchObject({ code: 1, err: ['There is already an organisation called "broomfield hospital"'] })

@@ -22,6 +22,8 @@ import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
 import { priorityNeedAndIntentionality } from './migrations/0023_priority_need_and_intentionality.ts'
+import { warningStepAndApproachRoute } from './migrations/0024_warning_step_and_approach_route.ts'
+import { socialCareSplit } from './migrations/0025_social_care_split.ts'
 import { reviewRepresentationsAndExtensions } from './migrations/0026_review_representations_and_extensions.ts'
 import { monitoringUnderRls } from './migrations/0027_monitoring_under_rls.ts'
 import { rateLimits } from './migrations/0028_rate_limits.ts'
@@ -51,6 +53,8 @@ export const migrations: readonly Migration[] = [
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
   priorityNeedAndIntentionality,
+  warningStepAndApproachRoute,
+  socialCareSplit,
   reviewRepresentationsAndExtensions,
   monitoringUnderRls,
   rateLimits,

@@ -213,6 +213,8 @@ export interface NonCooperationWarningTable {
   provider_organisation_id: string | null
   duty: string
   step_refused: string
+  /** The plan step the warning is about; null for warnings given before warnings named one. */
+  plan_step_id: string | null
   warned_on: CalendarDate
   warned_by: string
   reasonable_period_days: number

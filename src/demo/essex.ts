@@ -16,7 +16,7 @@ export interface DemoAuthority {
   /** Cases referred to the Trailblazer service per district (evaluation, section 6.2, base 527). */
   caseWeight: number
   /** How cases were found, in per cent (evaluation, section 6.2): council or partner, other service, self-referral. */
-  referralRoutes: { identified_by_council_or_partner: number; referred_by_other_service: number; self_referral: number }
+  referralRoutes: { proactive: number; partner_referral: number; self_referral: number }
 }
 
 export const ESSEX_AUTHORITIES: readonly DemoAuthority[] = [
@@ -52,7 +52,7 @@ function authority(
     town,
     postcodeDistricts,
     caseWeight,
-    referralRoutes: { identified_by_council_or_partner: council, referred_by_other_service: otherService, self_referral: self },
+    referralRoutes: { proactive: council, partner_referral: otherService, self_referral: self },
   }
 }
 
@@ -116,12 +116,20 @@ export const REFERRING_BODIES: readonly {
     weight: 20,
   },
   {
-    type: 'social_services',
+    type: 'childrens_social_care',
     name: "Essex Children's Social Care",
     slug: 'childrens-services',
     referrerRole: 'Social worker',
     emailDomain: 'essex.example',
     weight: 15,
+  },
+  {
+    type: 'adult_social_care',
+    name: 'Essex Adult Social Care',
+    slug: 'adult-social-care',
+    referrerRole: 'Social worker',
+    emailDomain: 'essex.example',
+    weight: 8,
   },
 ]
 

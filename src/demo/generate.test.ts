@@ -37,7 +37,7 @@ describe('the demonstration data', () => {
       'One Support',
     ])
     expect(data.organisations.map((o) => o.type)).toEqual(
-      expect.arrayContaining(['hospital', 'prison', 'probation', 'jobcentre_plus', 'social_services']),
+      expect.arrayContaining(['hospital', 'prison', 'probation', 'jobcentre_plus', 'childrens_social_care', 'adult_social_care']),
     )
     expect(data.programmes).toHaveLength(1)
     expect(data.programmes[0]?.lead_organisation_id).toBe(data.organisations.find((o) => o.type === 'county_council')?.id)

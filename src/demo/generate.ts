@@ -164,9 +164,9 @@ const REFERRAL_OUTCOME_WEIGHTS: Partial<Record<ReferralOutcome, number>> = {
   prevention_duty_accepted: 50,
   relief_duty_accepted: 16,
   not_homeless_or_threatened: 10,
-  withdrawn: 6,
-  rejected_no_local_connection: 5,
-  rejected_other: 4,
+  withdrawn: 8,
+  // No referral is turned away for intentionality or local connection before a case decides it (s195, s189B).
+  rejected_other: 7,
 }
 
 export function generateDemoData(options: DemoOptions): DemoData {
@@ -550,8 +550,8 @@ class DemoWorld {
         const household = this.addHousehold(authority, approachedOn, person)
         const risk = last.outcome === 'relief_duty_accepted' ? 'homeless' : 'threatened_within_28_days'
         caseId = this.addCase(authority, approachedOn, household, {
-          channel: 'referral',
-          route: body ? 'referred_by_other_service' : 'self_referral',
+          channel: body ? 'referral' : 'email',
+          route: body ? 'partner_referral' : 'self_referral',
           risk,
         })
       }
@@ -565,7 +565,7 @@ class DemoWorld {
         status: last.status,
         outcome: last.outcome,
         outcome_details: last.outcome.startsWith('rejected')
-          ? 'No local connection with the district and no other reason to accept.'
+          ? 'Moved to another district before we could help: the referrer was told where to refer.'
           : null,
         received_at: receivedAt,
         consent_to_referral: true,

@@ -11,6 +11,7 @@ const approach = (more: Partial<Approach>): Approach => ({
   sex: 'female',
   approachedOn: today,
   channel: 'phone',
+  route: 'self_referral',
   emergencies: [],
   ...more,
 })
@@ -24,6 +25,14 @@ describe('a first approach', () => {
     ['a birth 121 years ago', { dateOfBirth: d('1905-11-22') }, ['Date of birth must be a real date of birth']],
     ['an approach tomorrow', { approachedOn: d('2026-11-24') }, ['Date of approach must be today or in the past']],
     ['a leap-day birthday', { dateOfBirth: d('2008-02-29'), approachedOn: d('2024-02-29') }, []],
+    ['a phone call found by an outreach worker (identified proactively)', { channel: 'phone', route: 'proactive' }, []],
+    ['a partner’s referral (s213B duty to refer)', { channel: 'referral', route: 'partner_referral' }, []],
+    ['a partner who found them and referred them', { channel: 'referral', route: 'proactive' }, []],
+    [
+      'a referral by another organisation recorded as a self-referral',
+      { channel: 'referral', route: 'self_referral' },
+      ['Another organisation referred them, so this is not a self-referral: choose how they came to us again'],
+    ],
   ])('%s', (_, more, messages) => {
     expect(approachProblems(approach(more), today).map((p) => p.message)).toEqual(messages)
   })

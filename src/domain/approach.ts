@@ -13,6 +13,19 @@ export const APPROACH_CHANNELS = {
 } as const
 export type ApproachChannel = keyof typeof APPROACH_CHANNELS
 
+/**
+ * How the household came to the authority (the monitoring data's `referral_route`): they came
+ * themselves, another service referred them (the duty to refer, s213B, or a partner by agreement), or
+ * the council or a partner found them before they asked (the upstream work the Trailblazers fund).
+ * Distinct from the channel, which says only how the contact was made.
+ */
+export const APPROACH_ROUTES = {
+  self_referral: 'They came to us themselves (self-referral)',
+  partner_referral: 'Another service or partner referred them',
+  proactive: 'We or a partner found them before they asked for help (identified proactively)',
+} as const
+export type ApproachRoute = keyof typeof APPROACH_ROUTES
+
 export const EMERGENCIES = {
   rough_sleeping_tonight: 'Will sleep rough tonight',
   domestic_abuse: 'At risk of domestic abuse',
@@ -31,12 +44,16 @@ export interface Approach {
   sex: Sex | null
   approachedOn: LocalDate
   channel: ApproachChannel
+  route: ApproachRoute
   emergencies: Emergency[]
 }
 
 /** The rules a first approach must meet, beyond each field being filled in. Returns each problem by field. */
-export function approachProblems(approach: Approach, today: LocalDate): { field: 'dateOfBirth' | 'approachedOn'; message: string }[] {
-  const problems: { field: 'dateOfBirth' | 'approachedOn'; message: string }[] = []
+export function approachProblems(
+  approach: Approach,
+  today: LocalDate,
+): { field: 'dateOfBirth' | 'approachedOn' | 'route'; message: string }[] {
+  const problems: { field: 'dateOfBirth' | 'approachedOn' | 'route'; message: string }[] = []
   if (approach.dateOfBirth.isAfter(today)) problems.push({ field: 'dateOfBirth', message: 'Date of birth must be in the past' })
   else if (approach.dateOfBirth.isBefore(today.minusYears(120)))
     problems.push({ field: 'dateOfBirth', message: 'Date of birth must be a real date of birth' })
@@ -46,6 +63,11 @@ export function approachProblems(approach: Approach, today: LocalDate): { field:
   }
   if (approach.approachedOn.isAfter(today))
     problems.push({ field: 'approachedOn', message: 'Date of approach must be today or in the past' })
+  if (approach.channel === 'referral' && approach.route === 'self_referral')
+    problems.push({
+      field: 'route',
+      message: 'Another organisation referred them, so this is not a self-referral: choose how they came to us again',
+    })
   return problems
 }
 

@@ -96,6 +96,13 @@ describe('the homelessness section’s dates', () => {
       ['expectedHomelessOn'],
     ],
     [{ status: 'threatened_within_56_days', homelessSince: '2026-03-01' }, ['homelessSince']],
+    // s175(5), s195(6) ask whether a section 21 or 8 notice is valid and for the only home; no other notice.
+    [{ status: 'homeless', possessionNotice: 'section_21', noticeValidity: 'valid', onlyAccommodation: 'yes' }, []],
+    [
+      { status: 'homeless', possessionNotice: 'notice_to_quit', noticeValidity: 'valid', onlyAccommodation: 'yes' },
+      ['noticeValidity', 'onlyAccommodation'],
+    ],
+    [{ status: 'homeless', noticeValidity: 'not_checked' }, ['noticeValidity']],
     [
       {
         status: 'threatened_within_56_days',
@@ -183,6 +190,36 @@ describe('section completeness', () => {
       },
       'homelessness',
       'in_progress',
+    ],
+    [
+      'section 21 with its dates, but not whether it is valid and for the only home (s195(6))',
+      {
+        homelessness: {
+          status: 'threatened_within_56_days',
+          expectedHomelessOn: '2026-04-01',
+          possessionNotice: 'section_21',
+          noticeServedOn: '2026-02-01',
+          noticeExpiresOn: '2026-04-01',
+        },
+      },
+      'homelessness',
+      'in_progress',
+    ],
+    [
+      'section 8 with its dates, its validity not yet checked, for the only home (s195(6) as amended)',
+      {
+        homelessness: {
+          status: 'threatened_within_56_days',
+          expectedHomelessOn: '2026-04-01',
+          possessionNotice: 'section_8',
+          noticeServedOn: '2026-02-01',
+          noticeExpiresOn: '2026-04-01',
+          noticeValidity: 'not_checked',
+          onlyAccommodation: 'yes',
+        },
+      },
+      'homelessness',
+      'completed',
     ],
     [
       'mortgage claim without expiry',

@@ -1,6 +1,7 @@
 import { ChronoUnit, LocalDate } from '@js-joda/core'
 import { SUPPORT_NEEDS, type PossessionNoticeType, type SupportNeed } from './code-lists.ts'
 import type { ACCOMMODATION_AT_APPLICATION, BENEFIT_CLAIMS, EMPLOYMENT_STATUSES, REASONS_FOR_LOSS_OF_HOME } from './code-lists.ts'
+import { isStatutoryNotice, type NoticeValidity, type OnlyAccommodation, type PossessionNotice } from './possession-notices.ts'
 
 /**
  * The household and its assessment (Housing Act 1996 s189A): the members, and what the authority must
@@ -74,6 +75,10 @@ export interface HomelessnessAnswers {
   possessionNotice?: PossessionNoticeType
   noticeServedOn?: string
   noticeExpiresOn?: string
+  /** For a notice the Act names (s175(5), s195(6)): whether the officer is satisfied it is valid. */
+  noticeValidity?: NoticeValidity
+  /** For a notice the Act names: whether it is about the only accommodation available to the household. */
+  onlyAccommodation?: OnlyAccommodation
 }
 export interface CircumstancesAnswers {
   lastSettledAccommodation?: keyof typeof ACCOMMODATION_AT_APPLICATION
@@ -195,6 +200,12 @@ export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalD
     default:
       break
   }
+  if (!isStatutoryNotice(answers.possessionNotice)) {
+    const leave = 'only for a section 21 or section 8 notice: leave it blank for this notice'
+    if (answers.noticeValidity) problems.push({ field: 'noticeValidity', message: `Say whether the notice is valid ${leave}` })
+    if (answers.onlyAccommodation)
+      problems.push({ field: 'onlyAccommodation', message: `Say whether it is the only accommodation available ${leave}` })
+  }
   if (answers.possessionNotice)
     problems.push(
       ...possessionNoticeProblems(
@@ -231,6 +242,17 @@ export function section21ExpiresWithin56Days(answers: HomelessnessAnswers, on: L
   return !expires.isBefore(on) && ChronoUnit.DAYS.between(on, expires) <= 56
 }
 
+/** The notice the homelessness section records, for the rules that turn on it (s195(6)); none when no notice was served. */
+export function possessionNoticeOf(answers: HomelessnessAnswers | undefined): PossessionNotice | undefined {
+  if (!answers?.possessionNotice || answers.possessionNotice === 'none') return undefined
+  return {
+    type: answers.possessionNotice,
+    expiresOn: answers.noticeExpiresOn ? LocalDate.parse(answers.noticeExpiresOn) : undefined,
+    validity: answers.noticeValidity,
+    onlyAccommodation: answers.onlyAccommodation,
+  }
+}
+
 /** Notices with a date by which the household must leave: their expiry date is needed. */
 const NOTICES_WITH_EXPIRY = new Set<PossessionNoticeType>(['section_21', 'section_8', 'notice_to_quit'])
 
@@ -258,6 +280,15 @@ export function missingAnswers(section: Section, answers: Answers, household: Ho
       if (a.possessionNotice && a.possessionNotice !== 'none') {
         need(a.noticeServedOn, 'noticeServedOn-day', 'Enter the date the notice was served')
         if (NOTICES_WITH_EXPIRY.has(a.possessionNotice)) need(a.noticeExpiresOn, 'noticeExpiresOn-day', 'Enter the date the notice expires')
+      }
+      // Whether the prevention duty may end after 56 days turns on these (s195(6)).
+      if (isStatutoryNotice(a.possessionNotice)) {
+        need(a.noticeValidity, 'noticeValidity', 'Select whether the notice is valid, or that it has not been checked yet')
+        need(
+          a.onlyAccommodation,
+          'onlyAccommodation',
+          'Select whether the home the notice is about is the only accommodation available to them',
+        )
       }
       break
     }

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest'
 import type { HomelessnessAnswers } from './assessment.ts'
 import { decide, DECISIONS_BY_STAGE, STAGES, type CaseFacts, type Decision, type Stage } from './legal-status.ts'
 import type { Findings } from './priority-need.ts'
+import type { PossessionNotice } from './possession-notices.ts'
 
 const d = (iso: string) => LocalDate.parse(iso)
 const today = d('2026-06-30')
 /** In priority need and not intentionally homeless: the main duty is owed (s193(1)-(2)). */
 const owedTo: Findings = { priorityNeed: 'dependent_children', intentionality: 'not_intentionally_homeless' }
 const notInPriorityNeed: Findings = { priorityNeed: 'not_in_priority_need', intentionality: null }
+/** A valid section 21 notice for the only home, expiring within 56 days of 1 May 2026 (s195(6)). */
+const section21: PossessionNotice = { type: 'section_21', expiresOn: d('2026-05-20'), validity: 'valid', onlyAccommodation: 'yes' }
 const facts = (stage: Stage, more: Partial<CaseFacts> = {}): CaseFacts => ({
   stage,
   approachedOn: d('2026-03-02'),
@@ -60,12 +63,36 @@ describe('the legal status of a case', () => {
       'closed',
     ],
     [
-      'non-cooperation with an authorised notice',
-      facts('prevention', { nonCooperationNoticeAuthorised: true }),
+      'non-cooperation with an authorised notice, on the day it was authorised (s193B)',
+      facts('prevention', { nonCooperationNotices: [{ duty: 'prevention', authorisedOn: d('2026-04-01') }] }),
       { kind: 'end_prevention_duty', on: d('2026-04-01'), ground: 'non_cooperation' },
       'closed',
     ],
+    [
+      'main duty not owed after a non-cooperation notice (s193(1A)(b))',
+      facts('relief', { nonCooperationNotices: [{ duty: 'relief', authorisedOn: d('2026-04-01') }] }),
+      { kind: 'main_duty_decision', on: d('2026-04-27'), owed: false, findings: notInPriorityNeed },
+      'closed',
+    ],
     ['a decision made today', facts('approach'), { kind: 'accept_prevention_duty', on: today }, 'prevention'],
+    ...(
+      [
+        ['not valid', { validity: 'not_valid' }],
+        ['not for the only home', { onlyAccommodation: 'no' }],
+        ['expiring more than 56 days after the decision', { expiresOn: d('2026-06-27') }],
+        ['a section 8 notice before the Renters’ Rights Act names it', { type: 'section_8', expiresOn: d('2026-04-30') }],
+        ['a notice to quit, which s195(6) does not name', { type: 'notice_to_quit' }],
+      ] as const satisfies readonly (readonly [string, Partial<PossessionNotice>])[]
+    ).map(([why, notice]: readonly [string, Partial<PossessionNotice>]): [string, CaseFacts, Decision, Stage] => [
+      `prevention ended for 56 days with a possession notice ${why} (s195(6) does not apply)`,
+      facts('prevention', { possessionNotice: { ...section21, ...notice } }),
+      {
+        kind: 'end_prevention_duty',
+        on: notice.type === 'section_8' ? d('2026-04-30') : d('2026-05-01'),
+        ground: 'fifty_six_days_elapsed',
+      },
+      'closed',
+    ]),
   ])('allows %s', (_, before, decision, stage) => {
     expect(decide(before, decision, today)).toEqual({ lawful: true, stage })
   })
@@ -100,10 +127,52 @@ describe('the legal status of a case', () => {
       /2026-04-27/,
     ],
     [
-      'prevention ended for 56 days while a valid possession notice is the threat',
-      facts('prevention', { threatIsValidPossessionNotice: true }),
+      'prevention ended for 56 days while a valid section 21 notice for the only home expires within 56 days (s195(6))',
+      facts('prevention', { possessionNotice: { ...section21, expiresOn: d('2026-06-26') } }),
       { kind: 'end_prevention_duty', on: d('2026-05-01'), ground: 'fifty_six_days_elapsed' },
-      /possession notice/,
+      /section 21 of the Housing Act 1988.*s195\(6\)/,
+    ],
+    [
+      'prevention ended for 56 days after a valid section 21 notice for the only home has expired (s195(6))',
+      facts('prevention', { possessionNotice: { ...section21, expiresOn: d('2026-04-15') } }),
+      { kind: 'end_prevention_duty', on: d('2026-05-01'), ground: 'fifty_six_days_elapsed' },
+      /s195\(6\)/,
+    ],
+    [
+      'the same when the officer has not yet checked the notice (s195(6): satisfied before relying on the ground)',
+      facts('prevention', { possessionNotice: { ...section21, validity: 'not_checked', onlyAccommodation: undefined } }),
+      { kind: 'end_prevention_duty', on: d('2026-05-01'), ground: 'fifty_six_days_elapsed' },
+      /s195\(6\)/,
+    ],
+    [
+      'prevention ended for 56 days on a section 8 notice once the Renters’ Rights Act names it (s195(6) as amended, 1 May 2026)',
+      facts('prevention', { possessionNotice: { ...section21, type: 'section_8', expiresOn: d('2026-05-20') } }),
+      { kind: 'end_prevention_duty', on: d('2026-05-01'), ground: 'fifty_six_days_elapsed' },
+      /section 8 of the Housing Act 1988/,
+    ],
+    [
+      'non-cooperation on a date before the notice was authorised (s193B; 2018 Regulations reg 3)',
+      facts('prevention', { nonCooperationNotices: [{ duty: 'prevention', authorisedOn: d('2026-04-10') }] }),
+      { kind: 'end_prevention_duty', on: d('2026-04-09'), ground: 'non_cooperation' },
+      /before the notice was authorised, on 2026-04-10/,
+    ],
+    [
+      'ending relief for non-cooperation on a notice about the prevention duty (s193B(2): a notice ends the duty it is about)',
+      facts('relief', { nonCooperationNotices: [{ duty: 'prevention', authorisedOn: d('2026-03-10') }] }),
+      { kind: 'end_relief_duty', on: d('2026-04-01'), ground: 'non_cooperation' },
+      /second/,
+    ],
+    [
+      'the main duty owed after a non-cooperation notice (s193(1A)(b); s193C(4) applies instead)',
+      facts('relief', { nonCooperationNotices: [{ duty: 'relief', authorisedOn: d('2026-04-01') }] }),
+      { kind: 'main_duty_decision', on: d('2026-04-27'), owed: true, findings: owedTo },
+      /s193\(1A\)\(b\).*s193C\(4\)/,
+    ],
+    [
+      'the main duty owed after a notice that ended the prevention duty (s193(1A)(b))',
+      facts('relief', { nonCooperationNotices: [{ duty: 'prevention', authorisedOn: d('2026-03-01') }] }),
+      { kind: 'main_duty_decision', on: d('2026-04-27'), owed: true, findings: owedTo },
+      /s193C\(4\)/,
     ],
     [
       'relief ended for 56 days on day 56',

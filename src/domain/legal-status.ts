@@ -2,6 +2,7 @@ import type { LocalDate } from '@js-joda/core'
 import { threatOn, type HomelessnessAnswers } from './assessment.ts'
 import { laterFindings, mainDutyFindingsProblem, priorityNeedProblem, reliefEnding, type Findings } from './priority-need.ts'
 import { earliestEndOfPreventionFor56Days, mainDutyDecisionDue, reliefPeriodEnds, type ReviewPeriod } from './statutory-dates.ts'
+import { possessionNoticeBarsEndingFor56Days, type PossessionNotice } from './possession-notices.ts'
 
 /**
  * The legal status of a case as an explicit state machine (architecture.md, habit 3):
@@ -66,10 +67,13 @@ export interface CaseFacts {
   approachedOn: LocalDate
   preventionStartedOn?: LocalDate | undefined
   reliefStartedOn?: LocalDate | undefined
-  /** The threat is a valid possession notice (s21, or s8 after the Renters' Rights Act) not yet expired. */
-  threatIsValidPossessionNotice?: boolean | undefined
-  /** A s193B notice has been decided by one officer and authorised by a second. */
-  nonCooperationNoticeAuthorised?: boolean | undefined
+  /** The possession notice the household was given, if any, as the assessment records it (s175(5), s195(6)). */
+  possessionNotice?: PossessionNotice | undefined
+  /**
+   * The s193B notices on the case, each decided by one officer and authorised by a second: the duty it
+   * is about and the day it was authorised, from which it can end that duty.
+   */
+  nonCooperationNotices?: readonly NonCooperationNoticeFact[] | undefined
   /** Reviews (s202) requested and not yet decided: each has a decision due, whatever the case's stage. */
   openReviews?: readonly OpenReviewFact[] | undefined
   /** When the personalised housing plan is next to be reviewed (s189A(9)), if there is a plan. */
@@ -78,6 +82,11 @@ export interface CaseFacts {
   findings?: Findings | undefined
   /** The assessment's record of the threat (s175(4)-(5)), judged on the date of the prevention duty decision. */
   threat?: HomelessnessAnswers | undefined
+}
+
+export interface NonCooperationNoticeFact {
+  duty: 'prevention' | 'relief'
+  authorisedOn: LocalDate
 }
 
 export interface OpenReviewFact {
@@ -161,6 +170,12 @@ export function decide(facts: CaseFacts, decision: Decision, today: LocalDate): 
           'date',
         )
       }
+      // After a s193B notice the main duty does not apply (s193(1A)(b)); the s193C(4) duty does instead.
+      if (decision.owed && (facts.nonCooperationNotices ?? []).length > 0)
+        return refused(
+          'The main housing duty (s193) cannot be owed after a non-cooperation notice (s193(1A)(b)): the duty under s193C(4) applies instead',
+          'decision',
+        )
       const problem = mainDutyFindingsProblem(decision.owed, decision.findings)
       if (problem) return refused(problem.reason, problem.about)
       return lawful(decision.owed ? 'main_duty' : 'closed')
@@ -219,8 +234,15 @@ function endDuty(facts: CaseFacts, decision: Extract<Decision, { kind: 'end_prev
     const automatic = reliefEndingByNotice(facts, decision)
     if (automatic) return automatic
   }
-  if (decision.ground === 'non_cooperation' && !facts.nonCooperationNoticeAuthorised) {
-    return refused('A duty ends for non-cooperation only by a notice decided by one officer and authorised by a second (s193B)', 'ground')
+  if (decision.ground === 'non_cooperation') {
+    const notice = facts.nonCooperationNotices?.find((n) => n.duty === facts.stage)
+    if (!notice)
+      return refused('A duty ends for non-cooperation only by a notice decided by one officer and authorised by a second (s193B)', 'ground')
+    if (decision.on.isBefore(notice.authorisedOn))
+      return refused(
+        `The duty cannot end for non-cooperation before the notice was authorised, on ${notice.authorisedOn.toString()} (s193B; Homelessness (Review Procedure etc.) Regulations 2018 reg 3)`,
+        'date',
+      )
   }
   if (decision.ground === 'fifty_six_days_elapsed') {
     const earliest =
@@ -229,9 +251,11 @@ function endDuty(facts: CaseFacts, decision: Extract<Decision, { kind: 'end_prev
         : reliefPeriodEnds(facts.reliefStartedOn ?? facts.approachedOn).plusDays(1)
     if (decision.on.isBefore(earliest))
       return refused(`56 days have not yet passed since the duty started: this ground is available from ${earliest.toString()}`, 'ground')
-    if (decision.kind === 'end_prevention_duty' && facts.threatIsValidPossessionNotice) {
+    const notice =
+      decision.kind === 'end_prevention_duty' ? possessionNoticeBarsEndingFor56Days(facts.possessionNotice, decision.on) : undefined
+    if (notice) {
       return refused(
-        'The prevention duty cannot end because 56 days have passed while the threat is a valid possession notice (s195(6))',
+        `The prevention duty cannot end because 56 days have passed while the household has ${notice.name} for the only accommodation available to them, expiring within 56 days or expired (s195(6)). If the notice is not valid, or other accommodation is available, record that in the assessment first`,
         'ground',
       )
     }

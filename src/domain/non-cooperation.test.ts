@@ -1,6 +1,6 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
-import { mayAuthorise, mayDecideNotice, mayWarn, type Warning } from './non-cooperation.ts'
+import { mayAuthorise, mayDecideNotice, mayWarn, mayWarnAbout, type PlanFacts, type Warning } from './non-cooperation.ts'
 
 const d = (iso: string) => LocalDate.parse(iso)
 const today = d('2026-04-01')
@@ -52,5 +52,44 @@ describe('non-cooperation (s193B)', () => {
     })
     expect(mayAuthorise(warning, { userId: 'erin', role: 'team_manager' }).allowed).toBe(false)
     expect(mayAuthorise({ ...decided, authorisedBy: { userId: 'bob' } }, { userId: 'erin', role: 'team_manager' }).allowed).toBe(false)
+  })
+
+  const plan: PlanFacts = {
+    agreement: 'agreed',
+    agreementRecordedOn: d('2026-03-05'),
+    steps: [
+      { id: 'viewings', owner: 'applicant', status: 'not_started' },
+      { id: 'negotiate', owner: 'council', status: 'in_progress' },
+      { id: 'debt-advice', owner: 'partner', status: 'not_started' },
+      { id: 'documents', owner: 'applicant', status: 'done' },
+    ],
+  }
+  it.each<[string, PlanFacts | undefined, string, string, RegExp | undefined]>([
+    ['an agreed step of the applicant’s (s193B(2)(a), s189A(4))', plan, 'viewings', '2026-03-10', undefined],
+    [
+      'a step recorded as reasonably required where they disagreed (s193B(2)(b), s189A(6)(b))',
+      { ...plan, agreement: 'disagreed' },
+      'viewings',
+      '2026-03-10',
+      undefined,
+    ],
+    ['a warning on the day the agreement was recorded', plan, 'viewings', '2026-03-05', undefined],
+    ['no plan: a warning cannot exist without a step (s193B(2))', undefined, 'viewings', '2026-03-10', /make the plan/],
+    ['a step that is not in the plan', plan, 'somewhere-else', '2026-03-10', /Select the step in the plan/],
+    ['the council’s step (s193B(2): steps the applicant is to take)', plan, 'negotiate', '2026-03-10', /only a step the applicant/],
+    ['a partner’s step (s193B(2))', plan, 'debt-advice', '2026-03-10', /only a step the applicant/],
+    ['a step the plan records as done', plan, 'documents', '2026-03-10', /done/],
+    [
+      'a plan whose steps were neither agreed nor recorded as required (s189A(4), (6)(b))',
+      { ...plan, agreement: null, agreementRecordedOn: null },
+      'viewings',
+      '2026-03-10',
+      /Record whether the applicant agrees/,
+    ],
+    ['a warning dated before the step was agreed (s193B(5)(a))', plan, 'viewings', '2026-03-04', /on or after 2026-03-05/],
+  ])('a warning about %s', (_, p, stepId, on, reason) => {
+    const check = mayWarnAbout(p, stepId, d(on))
+    expect(check.allowed).toBe(reason === undefined)
+    if (!check.allowed) expect(check.reason).toMatch(reason ?? /^$/)
   })
 })

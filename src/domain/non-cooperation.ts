@@ -1,4 +1,5 @@
 import type { LocalDate } from '@js-joda/core'
+import type { Agreement, StepOwner, StepStatus } from './housing-plan.ts'
 import type { Stage } from './legal-status.ts'
 import { earliestNonCooperationNotice } from './statutory-dates.ts'
 
@@ -42,6 +43,41 @@ export function mayWarn(
   if (existing && !existing.authorisedBy) return refuse('There is already a warning on this case')
   if (warnedOn.isAfter(today)) return refuse('The date of the warning must be today or in the past')
   if (warnedOn.isBefore(approachedOn)) return refuse('The date of the warning must be on or after the day the household approached')
+  return allowed
+}
+
+/** The personalised housing plan as the warning rule reads it: whether the applicant's view is recorded, and its steps. */
+export interface PlanFacts {
+  agreement: Agreement | null
+  agreementRecordedOn: LocalDate | null
+  steps: readonly { id: string; owner: StepOwner; status: StepStatus }[]
+}
+
+/**
+ * A relevant warning is about a step the applicant has refused to take: one they agreed to take under
+ * s189A(4), or one the authority recorded under s189A(6)(b) as reasonably required of them where they
+ * did not agree (s193B(2), (5)(a)). So it needs a plan whose agreement or disagreement is recorded, and
+ * one of the applicant's own steps in it, not yet done; and it follows the agreement it is about.
+ */
+export function mayWarnAbout(plan: PlanFacts | undefined, stepId: string, warnedOn: LocalDate): Check & { about?: 'step' | 'date' } {
+  if (!plan)
+    return refuse('A warning must be about a step in the personalised housing plan: make the plan and record its steps first (s193B(2))')
+  const step = plan.steps.find((s) => s.id === stepId)
+  if (!step) return refuse('Select the step in the plan that the applicant has refused to take')
+  if (step.owner !== 'applicant')
+    return refuse('A warning can be about only a step the applicant is to take, not one for the council or a partner (s193B(2))')
+  if (step.status === 'done') return refuse('The plan records this step as done: choose a step the applicant has refused to take')
+  if (plan.agreement === null || plan.agreementRecordedOn === null)
+    return refuse(
+      'Record whether the applicant agrees the steps first: a warning can be about only a step they agreed (s189A(4)) or one recorded as reasonably required of them (s189A(6)(b))',
+    )
+  if (warnedOn.isBefore(plan.agreementRecordedOn))
+    return {
+      about: 'date',
+      ...refuse(
+        `The date of the warning must be on or after ${plan.agreementRecordedOn.toString()}, when the applicant’s view of the steps was recorded: a step is refused only after it was agreed or required`,
+      ),
+    }
   return allowed
 }
 

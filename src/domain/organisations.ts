@@ -11,6 +11,12 @@ export const REFERRING_BODY_TYPES = [
   'youth_offending_team',
   'probation',
   'jobcentre_plus',
+  // Adult and children's social care are different partners with different duties: children's services
+  // refer care leavers and 16 and 17 year olds (Children Act 1989 s20, Part 3), adult social care people
+  // under the Care Act 2014. Both are the "social services authority" of the 2018 Regulations' Schedule.
+  'adult_social_care',
+  'childrens_social_care',
+  // A social services authority whose adult or children's side was not recorded (before the split).
   'social_services',
   'emergency_department',
   'urgent_treatment_centre',
@@ -27,6 +33,28 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number]
 
 export function isOrganisationType(value: string): value is OrganisationType {
   return (ORGANISATION_TYPES as readonly string[]).includes(value)
+}
+
+/**
+ * The social care side an organisation's name shows, where it shows exactly one: "Essex Children's
+ * Social Care" is children's, "Adult Social Care, Thurrock" is adults'. Migration 0025 applies the same
+ * rule to organisations stored as `social_services`.
+ */
+export function socialCareSideOfName(name: string): 'adult_social_care' | 'childrens_social_care' | undefined {
+  const lower = name.toLowerCase()
+  const adult = lower.includes('adult')
+  const children = lower.includes('child')
+  if (adult === children) return undefined
+  return adult ? 'adult_social_care' : 'childrens_social_care'
+}
+
+/**
+ * The type an organisation is stored as. `social_services`, as the command line named it before adult
+ * and children's social care were told apart, is still accepted: it becomes the side its name shows,
+ * or stays "adult or children's not recorded" when the name shows neither.
+ */
+export function storedOrganisationType(type: OrganisationType, name: string): OrganisationType {
+  return type === 'social_services' ? (socialCareSideOfName(name) ?? 'social_services') : type
 }
 
 export function mayRefer(type: string): boolean {

@@ -3,11 +3,13 @@ import { REFERRING_BODY_TYPES } from './organisations.ts'
 import {
   ASSESSED_OUTCOMES,
   CLOSING_OUTCOMES,
+  decisionsOfCase,
   isDutyOutcome,
   nextReferralState,
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
   settingOf,
+  type CaseDecisions,
   type ReferralAction,
   type ReferralOutcome,
   type ReferralSetting,
@@ -27,6 +29,94 @@ const recordContact: ReferralAction = { kind: 'record_contact' }
 const convert: ReferralAction = { kind: 'convert' }
 const recordOutcome = (outcome: ReferralOutcome): ReferralAction => ({ kind: 'record_outcome', outcome, details: null })
 const close = (outcome: ReferralOutcome, details: string | null = null): ReferralAction => ({ kind: 'close', outcome, details })
+
+describe('closing a referral for a reason the Act no longer lets bar help before a decision', () => {
+  const none: CaseDecisions = { intentionallyHomeless: false, localConnectionReferral: false }
+  const intentional: CaseDecisions = { ...none, intentionallyHomeless: true }
+  const referredOn: CaseDecisions = { ...none, localConnectionReferral: true }
+  it.each<[string, ReferralStatus, ReferralOutcome, CaseDecisions, string | undefined]>([
+    // s195, s189B: prevention and relief are owed whether or not intentionally homeless, whatever the local connection.
+    [
+      'intentionally homeless before anyone assessed the person (s195, s189B)',
+      'received',
+      'rejected_intentionally_homeless',
+      none,
+      'sections 195 and 189B',
+    ],
+    [
+      'intentionally homeless after contact, no decision yet (s195, s189B)',
+      'contacted',
+      'rejected_intentionally_homeless',
+      none,
+      'sections 195 and 189B',
+    ],
+    ['intentionally homeless once the case decided it (s191)', 'contacted', 'rejected_intentionally_homeless', intentional, undefined],
+    [
+      'intentionally homeless on a local connection referral only (s191 not decided)',
+      'contacted',
+      'rejected_intentionally_homeless',
+      referredOn,
+      'sections 195 and 189B',
+    ],
+    [
+      'no local connection before anyone assessed the person (s198, s189B)',
+      'acknowledged',
+      'rejected_no_local_connection',
+      none,
+      'section 198',
+    ],
+    [
+      'no local connection once the case was referred to another authority (s198(A1))',
+      'contacted',
+      'rejected_no_local_connection',
+      referredOn,
+      undefined,
+    ],
+    [
+      'no local connection on an intentionality decision only (s198 not decided)',
+      'contacted',
+      'rejected_no_local_connection',
+      intentional,
+      'section 198',
+    ],
+    ['withdrawn, which needs no decision', 'received', 'withdrawn', none, undefined],
+  ])('%s', (_, from, outcome, decided, refusal) => {
+    const next = nextReferralState(at(from), close(outcome), decided)
+    if (refusal === undefined) expect(next).toEqual({ state: at('closed', { outcome }), firstContact: false })
+    else expect(next).toEqual({ refused: expect.stringContaining(refusal) as string, field: 'outcome' })
+  })
+
+  it.each<[string, { kind: string; details: Record<string, unknown> }[], CaseDecisions]>([
+    ['no decisions', [{ kind: 'accept_relief_duty', details: {} }], { intentionallyHomeless: false, localConnectionReferral: false }],
+    [
+      'prevention ended as intentionally homeless from suitable accommodation (s195(8)(e))',
+      [{ kind: 'end_prevention_duty', details: { ground: 'intentionally_homeless_from_suitable_accommodation' } }],
+      { intentionallyHomeless: true, localConnectionReferral: false },
+    ],
+    [
+      'relief ended as intentionally homeless from suitable accommodation (s189B(7)(b))',
+      [{ kind: 'end_relief_duty', details: { ground: 'intentionally_homeless_from_suitable_accommodation' } }],
+      { intentionallyHomeless: true, localConnectionReferral: false },
+    ],
+    [
+      'the main duty ended as intentionally homeless from temporary accommodation (s193(6)(b))',
+      [{ kind: 'end_main_duty', details: { ground: 'intentionally_homeless_from_temporary_accommodation' } }],
+      { intentionallyHomeless: true, localConnectionReferral: false },
+    ],
+    [
+      'relief ended on a local connection referral accepted by another authority (s198(A1))',
+      [{ kind: 'end_relief_duty', details: { ground: 'local_connection_referral_accepted' } }],
+      { intentionallyHomeless: false, localConnectionReferral: true },
+    ],
+    [
+      'relief ended for another reason',
+      [{ kind: 'end_relief_duty', details: { ground: 'contact_lost' } }],
+      { intentionallyHomeless: false, localConnectionReferral: false },
+    ],
+  ])('a case’s decisions: %s', (_, events, decided) => {
+    expect(decisionsOfCase(events)).toEqual(decided)
+  })
+})
 
 describe('the steps a referral may take', () => {
   it.each<[ReferralStatus, string, ReferralAction, ReferralState, boolean]>([
@@ -48,9 +138,9 @@ describe('the steps a referral may take', () => {
     ],
     [
       'contacted',
-      'close as rejected_no_local_connection',
-      close('rejected_no_local_connection'),
-      at('closed', { outcome: 'rejected_no_local_connection' }),
+      'close as rejected_other',
+      close('rejected_other', 'Moved to Scotland'),
+      at('closed', { outcome: 'rejected_other' }),
       false,
     ],
     ['assessed', 'open as an approach', convert, at('assessed', { converted: true }), false],
@@ -152,8 +242,11 @@ describe('outcomes', () => {
     },
   )
 
+  // The case's decisions that the two rejections rest on are made: see the table above for when they are not.
+  const decided: CaseDecisions = { intentionallyHomeless: true, localConnectionReferral: true }
+
   it.each(CLOSING_OUTCOMES)('a referral not assessed may be closed as %s (with details)', (outcome) => {
-    expect(nextReferralState(at('acknowledged'), close(outcome, 'Said no to help'))).toEqual({
+    expect(nextReferralState(at('acknowledged'), close(outcome, 'Said no to help'), decided)).toEqual({
       state: at('closed', { outcome }),
       firstContact: false,
     })
@@ -167,7 +260,7 @@ describe('outcomes', () => {
   })
 
   it.each(CLOSING_OUTCOMES.filter((outcome) => outcome !== 'rejected_other'))('closing as %s needs no details', (outcome) => {
-    expect(nextReferralState(at('received'), close(outcome))).toEqual({ state: at('closed', { outcome }), firstContact: false })
+    expect(nextReferralState(at('received'), close(outcome), decided)).toEqual({ state: at('closed', { outcome }), firstContact: false })
   })
 
   /** Every outcome, so a new one needs a decision here. */
@@ -202,7 +295,9 @@ describe('the setting a referral comes from', () => {
     youth_offending_team: 'criminal_justice',
     probation: 'criminal_justice',
     jobcentre_plus: 'other',
-    social_services: 'childrens_services',
+    adult_social_care: 'adult_social_care',
+    childrens_social_care: 'childrens_social_care',
+    social_services: 'social_care_side_not_recorded',
     emergency_department: 'health',
     urgent_treatment_centre: 'health',
     hospital: 'health',

@@ -57,12 +57,58 @@ export interface ReferralState {
 }
 
 /**
+ * What the person's case (the approach the referral was opened as, or linked to) has decided that a
+ * referral's closing reason may rest on. Since the Homelessness Reduction Act 2017 the prevention and
+ * relief duties are owed whether or not the person became homeless intentionally and wherever they have
+ * a local connection (s195, s189B): a referral can be turned away for either only once a case has
+ * decided it, never before anyone has assessed the person.
+ */
+export interface CaseDecisions {
+  /** The case decided the person became homeless intentionally (s191). */
+  intentionallyHomeless: boolean
+  /** The case was referred to another authority under the local connection conditions (s198). */
+  localConnectionReferral: boolean
+}
+
+const NOTHING_DECIDED: CaseDecisions = { intentionallyHomeless: false, localConnectionReferral: false }
+
+/** The case's decisions that decide each finding, by the event that records them and its ground. */
+const FINDINGS: readonly { finding: keyof CaseDecisions; kind: string; ground: string }[] = [
+  { finding: 'intentionallyHomeless', kind: 'end_prevention_duty', ground: 'intentionally_homeless_from_suitable_accommodation' },
+  { finding: 'intentionallyHomeless', kind: 'end_relief_duty', ground: 'intentionally_homeless_from_suitable_accommodation' },
+  { finding: 'intentionallyHomeless', kind: 'end_main_duty', ground: 'intentionally_homeless_from_temporary_accommodation' },
+  { finding: 'localConnectionReferral', kind: 'end_relief_duty', ground: 'local_connection_referral_accepted' },
+]
+
+/** The findings a case's decisions (its timeline's events) have made. */
+export function decisionsOfCase(events: readonly { kind: string; details: Record<string, unknown> }[]): CaseDecisions {
+  const made = (finding: keyof CaseDecisions) =>
+    events.some((e) => FINDINGS.some((f) => f.finding === finding && f.kind === e.kind && f.ground === e.details['ground']))
+  return { intentionallyHomeless: made('intentionallyHomeless'), localConnectionReferral: made('localConnectionReferral') }
+}
+
+/** The closing reasons that rest on a decision of the case, with the refusal when it has not been made. */
+const CLOSING_NEEDS: Partial<Record<ReferralOutcome, { finding: keyof CaseDecisions; refusal: string }>> = {
+  rejected_intentionally_homeless: {
+    finding: 'intentionallyHomeless',
+    refusal:
+      'Close as intentionally homeless only once the person’s case has decided they became homeless intentionally: the prevention and relief duties are owed either way (sections 195 and 189B). Open an approach, or choose another reason',
+  },
+  rejected_no_local_connection: {
+    finding: 'localConnectionReferral',
+    refusal:
+      'Close for no local connection only once the person’s case has been referred to another authority under the local connection conditions (section 198): the prevention and relief duties are owed wherever they have a connection. Open an approach, or choose another reason',
+  },
+}
+
+/**
  * What the authority may do with a referral next. Steps move forward only; a referral already
  * contacted is not acknowledged again, and a closed one is finished.
  */
 export function nextReferralState(
   current: ReferralState,
   action: ReferralAction,
+  decided: CaseDecisions = NOTHING_DECIDED,
 ): { state: ReferralState; firstContact: boolean } | { refused: string; field: string } {
   const { status } = current
   if (status === 'closed') return { refused: 'This referral is closed', field: 'action' }
@@ -93,6 +139,8 @@ export function nextReferralState(
         return { refused: 'Choose why the referral is being closed', field: 'outcome' }
       if (action.outcome === 'rejected_other' && !action.details?.trim())
         return { refused: 'Say why the referral is rejected: the referrer will see this', field: 'details' }
+      const needs = CLOSING_NEEDS[action.outcome]
+      if (needs && !decided[needs.finding]) return { refused: needs.refusal, field: 'outcome' }
       return { state: { ...current, status: 'closed', outcome: action.outcome }, firstContact: false }
     }
   }
@@ -102,7 +150,9 @@ export function nextReferralState(
 export const REFERRAL_SETTINGS = {
   health: 'Health',
   criminal_justice: 'Criminal justice',
-  childrens_services: 'Children’s services',
+  adult_social_care: 'Adult social care',
+  childrens_social_care: 'Children’s social care',
+  social_care_side_not_recorded: 'Social services (adult or children’s not recorded)',
   other: 'Other public bodies and partners',
   self_referral: 'Self-referral',
 } as const
@@ -124,8 +174,12 @@ export function settingOf(organisationType: string | null): ReferralSetting {
     case 'youth_offending_team':
     case 'probation':
       return 'criminal_justice'
+    case 'adult_social_care':
+      return 'adult_social_care'
+    case 'childrens_social_care':
+      return 'childrens_social_care'
     case 'social_services':
-      return 'childrens_services'
+      return 'social_care_side_not_recorded'
     default:
       return 'other'
   }

@@ -158,7 +158,11 @@ export function buildRecords(
       eligibility: answers.eligibility?.eligibility ?? null,
       initialDuty: initial,
       noDutyReason: text(first('no_duty_owed')?.details['reason']),
-      section21: initial === 'prevention' && answers.homelessness?.possessionNotice === 'section_21',
+      // A1 counts a *valid* section 21 notice: one the officer has found invalid is not one.
+      section21:
+        initial === 'prevention' &&
+        answers.homelessness?.possessionNotice === 'section_21' &&
+        answers.homelessness.noticeValidity !== 'not_valid',
       applicantEmployment: answers.employment?.applicantEmployment ?? null,
       partnerEmployment: answers.employment?.partnerEmployment ?? null,
       housingCostBenefits: answers.employment?.housingCostBenefits ?? null,

@@ -251,6 +251,8 @@ describe.each(testDatabaseKinds())('the case API’s household, assessment, plan
             possessionNotice: 'section_21',
             noticeServedOn: '2026-01-15',
             noticeExpiresOn: '2026-03-20',
+            noticeValidity: 'valid',
+            onlyAccommodation: 'yes',
           },
         ],
         [

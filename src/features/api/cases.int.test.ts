@@ -2,6 +2,7 @@ import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import type { SystemActor } from '../../platform/audit.ts'
+import { agreedPlanOnBasildonCase } from '../../test-support/plans.ts'
 import { createWorld, type World } from '../../test-support/world.ts'
 
 const system: SystemActor = { kind: 'system', organisationId: null, label: 'test' }
@@ -122,6 +123,7 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
       applicant: { givenName: 'Ada', familyName: 'Lovelace', dateOfBirth: '2027-01-01' },
       approachedOn: '2026-03-02',
       channel: 'phone',
+      referralRoute: 'self_referral',
     }
     const refused = await post('/cases', body)
     expect(refused.status).toBe(422)
@@ -151,14 +153,22 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
 
   it('gives a non-cooperation warning, with the form’s checks', async () => {
     const bad = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
-      stepRefused: '',
+      stepId: '',
       date: '2026-03-01',
       reasonablePeriodDays: 0,
     })
     expect(bad.status).toBe(422)
-    expect((bad.body as ApiErrors).errors.map((e) => e.path)).toEqual(['stepRefused', 'reasonablePeriodDays'])
+    expect((bad.body as ApiErrors).errors.map((e) => e.path)).toEqual(['stepId', 'reasonablePeriodDays'])
+    const { applicantStep, councilStep } = await agreedPlanOnBasildonCase(world)
+    const councils = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
+      stepId: councilStep,
+      date: '2026-03-02',
+      reasonablePeriodDays: 7,
+    })
+    expect(councils.status).toBe(422)
+    expect((councils.body as ApiErrors).errors.map((e) => e.path)).toEqual(['stepId'])
     const warned = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
-      stepRefused: 'Attend the viewing',
+      stepId: applicantStep,
       date: '2026-03-02',
       reasonablePeriodDays: 7,
     })

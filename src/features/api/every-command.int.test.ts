@@ -44,6 +44,7 @@ describe.each(testDatabaseKinds())('every page command through the API, on $name
       applicant: { givenName, familyName: 'Adeyemi', dateOfBirth: '1990-06-01' },
       approachedOn,
       channel: 'phone',
+      referralRoute: 'self_referral',
     })
     expect(opened.status).toBe(201)
     return (opened.body as { reference: string }).reference
@@ -115,7 +116,7 @@ describe.each(testDatabaseKinds())('every page command through the API, on $name
       expect((await post(`/cases/${reference}/decisions`, { decision: 'accept_relief_duty', date: '2026-01-02', version: 1 })).status).toBe(
         200,
       )
-      const decision = { decision: 'main_duty_not_owed', date: '2026-03-02', version: 2 }
+      const decision = { decision: 'main_duty_not_owed', date: '2026-03-02', version: 2, priorityNeed: 'not_in_priority_need' }
       expect(pathsOf((await post(`/cases/${reference}/decisions`, decision)).body)).toEqual(['letterReasons'])
       const recorded = await post(`/cases/${reference}/decisions`, { ...decision, letterReasons: 'You are not in priority need' })
       expect(recorded.status).toBe(200)
@@ -265,6 +266,7 @@ describe.each(testDatabaseKinds())('every page command through the API, on $name
         applicant: { givenName: 'Sam', familyName: 'Taylor', dateOfBirth },
         approachedOn: '2026-03-02',
         channel: 'referral',
+        referralRoute: 'partner_referral',
       })
       const refused = await post(`/referrals/${id()}/conversion`, { approach: approachOf('2030-01-01'), version: await referralVersion() })
       expect(refused.status).toBe(422)

@@ -8,6 +8,7 @@ import {
   REASONS_FOR_LOSS_OF_HOME,
   SUPPORT_NEEDS,
 } from '../../domain/code-lists.ts'
+import { isStatutoryNotice, NOTICE_VALIDITY, ONLY_ACCOMMODATION } from '../../domain/possession-notices.ts'
 import { formatDate } from '../../platform/formatting.ts'
 
 /** The assessment's answers as the "Check your answers" page reads them: each question with its answer in words. */
@@ -54,6 +55,10 @@ export function summaryOf(section: Section, answers: Answers, people: { id: stri
         )
           expiry += ' (less than two months after it was served: the notice may not be valid)'
         rows.push({ question: 'Notice expires on', answer: expiry })
+      }
+      if (isStatutoryNotice(a.possessionNotice)) {
+        rows.push({ question: 'Notice valid', answer: label(NOTICE_VALIDITY, a.noticeValidity) })
+        rows.push({ question: 'Only accommodation available', answer: label(ONLY_ACCOMMODATION, a.onlyAccommodation) })
       }
       return rows
     }

@@ -175,6 +175,8 @@ describe.each(testDatabaseKinds())('the assessment on $name', (kind) => {
           noticeExpiresOnDay: '20',
           noticeExpiresOnMonth: '3',
           noticeExpiresOnYear: '2026',
+          noticeValidity: 'valid',
+          onlyAccommodation: 'yes',
         },
       ],
       [

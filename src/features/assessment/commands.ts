@@ -15,6 +15,7 @@ import {
   SEXUAL_ORIENTATIONS,
   SUPPORT_NEEDS,
 } from '../../domain/code-lists.ts'
+import { NOTICE_VALIDITY, ONLY_ACCOMMODATION } from '../../domain/possession-notices.ts'
 import { calendarDate, codes, recordVersion } from '../../platform/commands.ts'
 
 /**
@@ -182,6 +183,12 @@ export const SaveHomelessness = section('homelessness', {
   possessionNotice: answerCode(POSSESSION_NOTICE_TYPES, 'Select the type of notice from the list'),
   noticeServedOn: answerDate('noticeServedOn'),
   noticeExpiresOn: answerDate('noticeExpiresOn'),
+  noticeValidity: answerCode(NOTICE_VALIDITY, 'Select whether the notice is valid from the list').meta({
+    description: 'For a section 21 or section 8 notice: whether the authority is satisfied it is valid (s175(5), s195(6))',
+  }),
+  onlyAccommodation: answerCode(ONLY_ACCOMMODATION, 'Select whether it is the only accommodation available from the list').meta({
+    description: 'For a section 21 or section 8 notice: whether it is about the only accommodation available to the household',
+  }),
 })
 
 export const SaveCircumstances = section('circumstances', {

@@ -8,6 +8,7 @@ import {
   REASONS_FOR_LOSS_OF_HOME,
   SUPPORT_NEEDS,
 } from '../../domain/code-lists.ts'
+import { NOTICE_VALIDITY, ONLY_ACCOMMODATION } from '../../domain/possession-notices.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
 import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
@@ -47,6 +48,8 @@ const LISTS = {
   eligibility: items(ELIGIBILITY),
   homelessnessStatuses: items(HOMELESSNESS_STATUSES),
   possessionNotices: items(POSSESSION_NOTICE_TYPES),
+  noticeValidity: items(NOTICE_VALIDITY),
+  onlyAccommodation: items(ONLY_ACCOMMODATION),
   accommodation: items(ACCOMMODATION_AT_APPLICATION),
   reasons: items(REASONS_FOR_LOSS_OF_HOME),
   supportNeeds: items(SUPPORT_NEEDS),

@@ -14,6 +14,7 @@ const VALID = {
   approachedMonth: '3',
   approachedYear: '2026',
   channel: 'phone',
+  referralRoute: 'proactive',
   emergencies: 'rough_sleeping_tonight',
 }
 
@@ -49,6 +50,7 @@ describe.each(testDatabaseKinds())('recording a new approach on $name', (kind) =
       stage: 'approach',
       officer_id: current().users.basildonCaseworker.id,
       approach_channel: 'phone',
+      referral_route: 'proactive',
       emergencies: ['rough_sleeping_tonight'],
     })
     const page = await agent.get('/cases/BAS-2026-00002')
@@ -69,6 +71,9 @@ describe.each(testDatabaseKinds())('recording a new approach on $name', (kind) =
     [{ approachedMonth: '13' }, 'Date of approach must be a real date'],
     [{ channel: '' }, 'Select how they approached'],
     [{ channel: 'carrier_pigeon' }, 'Select how they approached'],
+    [{ referralRoute: '' }, 'Select how the household came to us'],
+    [{ referralRoute: 'walked_in' }, 'Select how the household came to us'],
+    [{ channel: 'referral', referralRoute: 'self_referral' }, 'Another organisation referred them, so this is not a self-referral'],
     [{ emergencies: 'alien_invasion' }, 'Select only the emergencies listed'],
   ])('refuses %j with a GOV.UK error, keeping what was typed and saving nothing', async (change, message) => {
     const agent = await signedInAgent(current().app, current().users.basildonCaseworker.email)

@@ -1,6 +1,6 @@
 import { LocalDate } from '@js-joda/core'
 import { z } from 'zod'
-import { APPROACH_CHANNELS, EMERGENCIES, SEXES, type Approach } from '../../domain/approach.ts'
+import { APPROACH_CHANNELS, APPROACH_ROUTES, EMERGENCIES, SEXES, type Approach } from '../../domain/approach.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import {
   MAIN_DUTY_ENDING_GROUNDS,
@@ -55,6 +55,11 @@ export const RecordApproach = z
     }),
     approachedOn: calendarDate('Date of approach'),
     channel: z.enum(codes(APPROACH_CHANNELS), { error: 'Select how they approached' }),
+    referralRoute: z
+      .enum(codes(APPROACH_ROUTES), { error: 'Select how the household came to us: themselves, referred, or found by us or a partner' })
+      .meta({
+        description: 'How the household came to the authority: self_referral, partner_referral or proactive (monitoring referral_route)',
+      }),
     emergencies: z.array(z.enum(codes(EMERGENCIES), { error: 'Select only the emergencies listed' })).optional(),
   })
   .meta({ id: 'ApproachRequest' })
@@ -186,6 +191,7 @@ export function approachOf(command: RecordApproach): Approach {
     sex: command.applicant.sex ?? null,
     approachedOn: LocalDate.parse(command.approachedOn),
     channel: command.channel,
+    route: command.referralRoute,
     emergencies: command.emergencies ?? [],
   }
 }
@@ -253,10 +259,9 @@ const requiredText = (missing: string, tooLong: string) =>
 
 export const GiveWarning = z
   .object({
-    stepRefused: requiredText(
-      'Enter the step the applicant has refused to take',
-      `The step must be ${String(NON_COOPERATION_TEXT_LIMIT)} characters or fewer`,
-    ).meta({ description: 'The step in the plan the applicant has refused to take' }),
+    stepId: z
+      .uuid({ error: 'Select the step in the plan that the applicant has refused to take' })
+      .meta({ description: 'The id of the applicant’s step in the personalised housing plan that they have refused to take (s193B(2))' }),
     date: calendarDate('Date of the warning'),
     reasonablePeriodDays: z
       .int({ error: PERIOD_MESSAGE })

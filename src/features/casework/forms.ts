@@ -1,4 +1,4 @@
-import { APPROACH_CHANNELS, EMERGENCIES, SEXES } from '../../domain/approach.ts'
+import { APPROACH_CHANNELS, APPROACH_ROUTES, EMERGENCIES, SEXES } from '../../domain/approach.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
 import { datesOf, fieldsById, formBinding, given, listOf, wholeNumber } from '../../platform/http/form-commands.ts'
 import {
@@ -32,6 +32,7 @@ export const APPROACH_FORM = formBinding({
         },
         approachedOn: dates.values['approachedOn'],
         channel: given(form['channel']),
+        referralRoute: given(form['referralRoute']),
         emergencies: listOf(form['emergencies']),
       },
       refusals: dates.refusals,
@@ -47,6 +48,7 @@ export const APPROACH_FORM = formBinding({
           'applicant.sex': 'sex',
           approachedOn: 'approached-on-approachedDay',
           channel: 'channel',
+          referralRoute: 'referral-route',
         })(path),
 })
 
@@ -108,12 +110,12 @@ export const WARNING_FORM = formBinding({
   schema: GiveWarning,
   read: (form) =>
     withDate(form, 'Date of the warning', {
-      stepRefused: given(form['stepRefused']),
+      stepId: given(form['stepId']),
       reasonablePeriodDays: wholeNumber(form['reasonablePeriodDays']),
     }),
   fieldId: fieldsById({
-    '': 'step-refused',
-    stepRefused: 'step-refused',
+    '': 'step-id',
+    stepId: 'step-id',
     date: 'warned-on-day',
     reasonablePeriodDays: 'reasonable-period',
   }),
@@ -173,6 +175,7 @@ export function approachFields(values: Record<string, unknown>, errors: FormErro
     errors,
     errorFor: errorsByField(errors),
     channels: Object.entries(APPROACH_CHANNELS).map(([value, text]) => ({ value, text })),
+    routes: Object.entries(APPROACH_ROUTES).map(([value, text]) => ({ value, text })),
     sexes: Object.entries(SEXES).map(([value, text]) => ({ value, text })),
     emergencies: Object.entries(EMERGENCIES).map(([value, text]) => ({ value, text, checked: checked.includes(value) })),
   }

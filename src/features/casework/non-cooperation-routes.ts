@@ -1,6 +1,7 @@
 import { Router, type Response } from 'express'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
+import { formatDate } from '../../platform/formatting.ts'
 import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
@@ -21,6 +22,12 @@ export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationServi
     res.status(status).render('features/casework/views/non-cooperation.njk', {
       pageTitle: `Non-cooperation: case ${reference}`,
       ...state,
+      stepItems: state.applicantSteps.map((step) => ({
+        value: step.id,
+        text: step.text,
+        hint: { text: `Due ${formatDate(step.due_on)}` },
+        checked: values['stepId'] === step.id,
+      })),
       errors,
       errorFor: errorsByField(errors),
       values: {

@@ -1,12 +1,23 @@
 import { LocalDate } from '@js-joda/core'
 import { type Actor, type Scoped } from '../../db/actor.ts'
 import type { Stage } from '../../domain/legal-status.ts'
-import { mayAuthorise, mayDecideNotice, mayWarn, type Check, type Warning } from '../../domain/non-cooperation.ts'
+import { inPlanOrder, type StepOwner, type StepStatus } from '../../domain/housing-plan.ts'
+import {
+  mayAuthorise,
+  mayDecideNotice,
+  mayWarn,
+  mayWarnAbout,
+  type Check,
+  type PlanFacts,
+  type Warning,
+} from '../../domain/non-cooperation.ts'
 import { DEFAULT_WARNING_PERIOD_DAYS, earliestNonCooperationNotice } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import { refused, type FoundCase, type Officer, type StepResult, type StepWork, CaseService } from '../case/kernel.ts'
 import type { AuthoriseNotice, DecideNotice, GiveWarning } from './commands.ts'
 import { currentWarning, insertWarning, recordNoticeAuthorised, recordNoticeDecision } from './queries.ts'
+import { planOfCase, stepsOfPlan } from '../plans/queries.ts'
 
 export type NonCooperationResult = StepResult
 
@@ -22,9 +33,13 @@ export class NonCooperationService extends CaseService {
     return this.cases.readCase(actor, reference, async (trx, found, officer) => {
       const row = await currentWarning(trx, found.id, found.stage)
       const warning = row ? toWarning(row) : undefined
+      const plan = row ? undefined : await planFactsOf(trx, found.id)
       return {
         found,
         row,
+        plan: plan && { agreement: plan.facts.agreement, made: true },
+        // The steps a warning can be about: the applicant's, not yet done (s193B(2)).
+        applicantSteps: (plan?.steps ?? []).filter((s) => s.owner === 'applicant' && s.status !== 'done'),
         earliestNotice: warning ? earliestNonCooperationNotice(warning.warnedOn, warning.reasonablePeriodDays) : undefined,
         mayAuthorise: mayAuthorise(warning, officer).allowed,
         defaultPeriod: DEFAULT_WARNING_PERIOD_DAYS,
@@ -42,13 +57,24 @@ export class NonCooperationService extends CaseService {
         LocalDate.parse(found.approached_on),
         this.clock.today(),
       )
-      if (!check.allowed) return refused('date', check.reason)
+      const plan = await planFactsOf(trx, found.id)
+      const about = mayWarnAbout(plan?.facts, command.stepId, warnedOn)
+      // Every problem at once: the date's and the step's.
+      const refusals: Refusal[] = []
+      if (!check.allowed) refusals.push({ path: 'date', message: check.reason })
+      if (!about.allowed && !(about.about === 'date' && refusals.length > 0))
+        refusals.push({ path: about.about === 'date' ? 'date' : 'stepId', message: about.reason })
+      const step = plan?.steps.find((s) => s.id === command.stepId)
+      if (refusals.length > 0) return { refusals }
+      if (!step) return refused('stepId', 'Select the step in the plan that the applicant has refused to take')
       await insertWarning(trx, {
         caseId: found.id,
         authorityId: found.authority_id,
         providerId: found.provider_organisation_id,
         duty: found.stage,
-        stepRefused: command.stepRefused,
+        // The step's words as they stood when the warning was given: the letters quote them.
+        stepRefused: step.text,
+        planStepId: step.id,
         warnedOn: warnedOn.toString(),
         warnedBy: officer.userId,
         reasonablePeriodDays: command.reasonablePeriodDays,
@@ -56,7 +82,7 @@ export class NonCooperationService extends CaseService {
       return {
         event: 'non_cooperation_warning_given',
         on: warnedOn.toString(),
-        details: { duty: found.stage, reasonablePeriodDays: command.reasonablePeriodDays },
+        details: { duty: found.stage, reasonablePeriodDays: command.reasonablePeriodDays, planStepId: step.id },
       }
     })
   }
@@ -110,4 +136,33 @@ export function toWarning(row: Row): Warning {
       : undefined,
     authorisedBy: row.authorised_by ? { userId: row.authorised_by } : undefined,
   }
+}
+
+/** The case's plan as the warning rule reads it, with its steps in the plan's order; none before a plan is made. */
+async function planFactsOf(trx: Scoped, caseId: string): Promise<{ facts: PlanFacts; steps: PlanStep[] } | undefined> {
+  const plan = await planOfCase(trx, caseId)
+  if (!plan) return undefined
+  const steps = inPlanOrder(await stepsOfPlan(trx, plan.id)).map((s) => ({
+    id: s.id,
+    owner: s.owner as StepOwner,
+    status: s.status as StepStatus,
+    text: s.text,
+    due_on: s.due_on,
+  }))
+  return {
+    facts: {
+      agreement: plan.agreement === 'agreed' || plan.agreement === 'disagreed' ? plan.agreement : null,
+      agreementRecordedOn: plan.agreement_recorded_on ? LocalDate.parse(plan.agreement_recorded_on) : null,
+      steps,
+    },
+    steps,
+  }
+}
+
+interface PlanStep {
+  id: string
+  owner: StepOwner
+  status: StepStatus
+  text: string
+  due_on: string
 }

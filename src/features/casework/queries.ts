@@ -264,6 +264,22 @@ export async function currentWarning(trx: Scoped, caseId: string, duty: string) 
     .executeTakeFirst()
 }
 
+/** The non-cooperation notices authorised on the case, for any duty: each can end only its own duty, and bars the main duty (s193(1A)(b)). */
+export async function authorisedNoticesOfCase(trx: Scoped, caseId: string) {
+  return trx
+    .selectFrom('non_cooperation_warnings')
+    .where('case_id', '=', caseId)
+    .where('authorised_on', 'is not', null)
+    .select(['duty', 'authorised_on'])
+    .execute()
+}
+
+/** The homelessness section of the case's assessment, where the threat and any possession notice are recorded. */
+export async function homelessnessAnswersOfCase(trx: Scoped, caseId: string) {
+  const row = await trx.selectFrom('case_assessments').where('case_id', '=', caseId).select('homelessness').executeTakeFirst()
+  return row?.homelessness ?? undefined
+}
+
 export async function insertWarning(
   trx: Scoped,
   warning: {
@@ -272,6 +288,7 @@ export async function insertWarning(
     providerId: string | null
     duty: string
     stepRefused: string
+    planStepId: string
     warnedOn: string
     warnedBy: string
     reasonablePeriodDays: number
@@ -285,6 +302,7 @@ export async function insertWarning(
       provider_organisation_id: warning.providerId,
       duty: warning.duty,
       step_refused: warning.stepRefused,
+      plan_step_id: warning.planStepId,
       warned_on: warning.warnedOn,
       warned_by: warning.warnedBy,
       reasonable_period_days: warning.reasonablePeriodDays,

@@ -4,6 +4,7 @@ import { LocalDate } from '@js-joda/core'
 import { approachProblems, caseReferencePrefix } from '../../domain/approach.ts'
 import { byNextDeadline, deadlinesOf } from '../../domain/case-deadlines.ts'
 import { decide, type CaseFacts, type Decision, type Stage } from '../../domain/legal-status.ts'
+import { possessionNoticeOf } from '../../domain/assessment.ts'
 import {
   findingsOfRecord,
   INTENTIONALITY,
@@ -26,7 +27,8 @@ import { choicesFor, type SecuredAccommodation } from './decisions.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import {
   assignOfficer,
-  currentWarning,
+  authorisedNoticesOfCase,
+  homelessnessAnswersOfCase,
   earlierCasesOfApplicant,
   insertApproach,
   nextCaseReference,
@@ -182,12 +184,15 @@ export class CaseworkService extends CaseService {
       if (!choicesFor(found.stage as Stage).includes(command.decision)) return refused('decision', 'Select the decision')
       if (command.version !== found.version) return 'conflict'
       const { decision, accommodation, intentionalityReasons } = decisionOf(command)
-      const warning = await currentWarning(trx, found.id, found.stage)
-      const threat = decision.kind === 'accept_prevention_duty' ? await recordedThreat(trx, found.id) : undefined
       const facts: CaseFacts = {
         ...factsOf(found),
-        nonCooperationNoticeAuthorised: warning?.authorised_by != null,
-        threat,
+        possessionNotice: possessionNoticeOf(await homelessnessAnswersOfCase(trx, found.id)),
+        nonCooperationNotices: (await authorisedNoticesOfCase(trx, found.id)).flatMap((n) =>
+          (n.duty === 'prevention' || n.duty === 'relief') && n.authorised_on
+            ? [{ duty: n.duty, authorisedOn: LocalDate.parse(n.authorised_on) }]
+            : [],
+        ),
+        threat: decision.kind === 'accept_prevention_duty' ? await recordedThreat(trx, found.id) : undefined,
       }
       const judged = decide(facts, decision, this.clock.today())
       if (!judged.lawful) return refused(judged.about, judged.reason)
@@ -250,7 +255,7 @@ export class CaseworkService extends CaseService {
     if (problems.length > 0)
       return {
         outcome: 'invalid',
-        refusals: problems.map((p) => ({ path: p.field === 'dateOfBirth' ? 'applicant.dateOfBirth' : 'approachedOn', message: p.message })),
+        refusals: problems.map((p) => ({ path: APPROACH_PATHS[p.field], message: p.message })),
       }
     return asActor(this.db, actor, async (trx) => {
       const authority = await organisationOf(trx, actor.organisationId)
@@ -268,12 +273,12 @@ export class CaseworkService extends CaseService {
         approachedOn: approach.approachedOn.toString(),
         channel: approach.channel,
         emergencies: approach.emergencies,
-        referralRoute: from?.referralRoute,
+        referralRoute: approach.route,
         supportNeeds: from?.supportNeeds,
       })
       await from?.opened(trx, { caseId: created.caseId, reference })
       const now = this.clock.now()
-      const details = { channel: approach.channel, emergencies: approach.emergencies, ...from?.details }
+      const details = { channel: approach.channel, referralRoute: approach.route, emergencies: approach.emergencies, ...from?.details }
       await addCaseEvent(
         trx,
         {
@@ -307,13 +312,15 @@ export class CaseworkService extends CaseService {
 
 export type ReassignResult = StepResult
 
+/** The approach's problems at the command's paths. */
+const APPROACH_PATHS = { dateOfBirth: 'applicant.dateOfBirth', approachedOn: 'approachedOn', route: 'referralRoute' } as const
+
 /**
- * Where an approach came from, when it did not come to the door: a referral carries its route and
- * support needs over, and is linked to the new case in the same transaction (`opened` may throw to
- * undo the whole approach).
+ * Where an approach came from, when it did not come to the door: a referral carries its support needs
+ * over, and is linked to the new case in the same transaction (`opened` may throw to undo the whole
+ * approach). Its route is the command's, like any approach's.
  */
 export interface ApproachSource {
-  referralRoute: string
   supportNeeds: string[]
   details: Record<string, string>
   opened(trx: Scoped, created: { caseId: string; reference: string }): Promise<void>

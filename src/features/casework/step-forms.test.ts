@@ -11,22 +11,24 @@ function read(binding: FormBinding, form: Record<string, unknown>) {
 const date = { day: '1', month: '3', year: '2026' }
 
 describe('the non-cooperation forms', () => {
-  it('make a warning: the step trimmed, the date from its parts, the period a number', () => {
-    expect(read(WARNING_FORM, { stepRefused: '  Attend the viewing ', ...date, reasonablePeriodDays: ' 14 ' })).toEqual({
-      command: { stepRefused: 'Attend the viewing', date: '2026-03-01', reasonablePeriodDays: 14 },
+  const stepId = '3f1c2b6e-8a4d-4c1e-9b7a-2d5e6f708192'
+
+  it('make a warning: the plan step chosen, the date from its parts, the period a number', () => {
+    expect(read(WARNING_FORM, { stepId, ...date, reasonablePeriodDays: ' 14 ' })).toEqual({
+      command: { stepId, date: '2026-03-01', reasonablePeriodDays: 14 },
     })
   })
 
   it('tell every problem with a warning at once, on the page’s fields', () => {
-    expect(read(WARNING_FORM, { stepRefused: ' ', day: '1', month: '', year: '2026', reasonablePeriodDays: '91' })).toEqual({
+    expect(read(WARNING_FORM, { day: '1', month: '', year: '2026', reasonablePeriodDays: '91' })).toEqual({
       errors: [
         { href: '#warned-on-day', text: 'Date of the warning must include a month' },
-        { href: '#step-refused', text: 'Enter the step the applicant has refused to take' },
+        { href: '#step-id', text: 'Select the step in the plan that the applicant has refused to take' },
         { href: '#reasonable-period', text: 'Enter the reasonable period as a whole number of days from 1 to 90' },
       ],
     })
     for (const period of ['', '0', '1.5', 'a week', '-3'])
-      expect(read(WARNING_FORM, { stepRefused: 'x', ...date, reasonablePeriodDays: period })).toEqual({
+      expect(read(WARNING_FORM, { stepId, ...date, reasonablePeriodDays: period })).toEqual({
         errors: [{ href: '#reasonable-period', text: 'Enter the reasonable period as a whole number of days from 1 to 90' }],
       })
   })

@@ -34,6 +34,7 @@ describe.each(testDatabaseKinds())('the H-CLIC return built from casework on $na
       applicant: { givenName: 'Mia', familyName: 'Clarke', dateOfBirth: '1994-06-30', sex: 'female' },
       approachedOn: '2026-01-12',
       channel: 'phone',
+      referralRoute: 'self_referral',
     })
     reference = String(opened['reference'])
     const base = `/cases/${reference}`
@@ -64,6 +65,8 @@ describe.each(testDatabaseKinds())('the H-CLIC return built from casework on $na
           possessionNotice: 'section_21',
           noticeServedOn: '2026-01-01',
           noticeExpiresOn: '2026-03-01',
+          noticeValidity: 'valid',
+          onlyAccommodation: 'yes',
         },
       ],
       [

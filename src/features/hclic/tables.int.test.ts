@@ -30,6 +30,7 @@ describe.each(testDatabaseKinds())('the official H-CLIC tables on $name', (kind)
         applicant: { givenName: 'Mia', familyName: 'Clarke', dateOfBirth: '1994-06-30', sex: 'female' },
         approachedOn: '2026-01-12',
         channel: 'phone',
+        referralRoute: 'self_referral',
       })
       const base = `/cases/${String(opened['reference'])}`
       const members = (await get(`${base}/household`))['members'] as { id: string }[]
@@ -43,6 +44,8 @@ describe.each(testDatabaseKinds())('the official H-CLIC tables on $name', (kind)
             possessionNotice: 'section_21',
             noticeServedOn: '2026-01-01',
             noticeExpiresOn: '2026-03-01',
+            noticeValidity: 'valid',
+            onlyAccommodation: 'yes',
           },
         ],
         [

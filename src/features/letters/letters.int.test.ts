@@ -4,6 +4,7 @@ import { asActor, type Actor } from '../../db/actor.ts'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
 import { givenCase, type GivenCase } from '../../test-support/cases.ts'
+import { agreedPlanOnBasildonCase } from '../../test-support/plans.ts'
 import { useWorld } from '../../test-support/world.ts'
 import { issueLetter, reviewDecisionFacts } from './service.ts'
 
@@ -55,10 +56,17 @@ describe.each(testDatabaseKinds())('decision letters on $name', (kind) => {
   }
 
   it('keeps a written warning on the case when a non-cooperation warning is given', async () => {
+    const { applicantStep } = await agreedPlanOnBasildonCase(current(), kase.id)
+    // The step's words as the officer wrote them, markup and all: the letter must quote them safely.
+    await current()
+      .db.updateTable('housing_plan_steps')
+      .set({ text: 'Attend the viewing <b>arranged</b> with the landlord' })
+      .where('id', '=', applicantStep)
+      .execute()
     const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
     const page = `${casePath}/non-cooperation`
     const response = await postForm(caseworker, page, `${page}/warning`, {
-      stepRefused: 'Attend the viewing <b>arranged</b> with the landlord',
+      stepId: applicantStep,
       day: '10',
       month: '2',
       year: '2026',

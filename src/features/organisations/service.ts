@@ -1,4 +1,9 @@
-import { isEnglishHousingAuthorityCode, isOrganisationType, ORGANISATION_TYPES } from '../../domain/organisations.ts'
+import {
+  isEnglishHousingAuthorityCode,
+  isOrganisationType,
+  ORGANISATION_TYPES,
+  storedOrganisationType,
+} from '../../domain/organisations.ts'
 import { Service } from '../../platform/service.ts'
 import { recordAudit, SYSTEM_ORIGIN, type SystemActor } from '../../platform/audit.ts'
 import { RefusedError } from '../../platform/refused.ts'
@@ -13,6 +18,7 @@ export class OrganisationService extends Service {
     if (!isOrganisationType(request.type))
       throw new RefusedError(`"${request.type}" is not an organisation type. Use one of: ${ORGANISATION_TYPES.join(', ')}`)
     if (name === '') throw new RefusedError('Give the organisation a name with --name')
+    const type = storedOrganisationType(request.type, name)
     if (request.type === 'local_housing_authority') {
       if (code === undefined)
         throw new RefusedError('A local housing authority needs its ONS code, for example --code E07000073 for Harlow')
@@ -37,7 +43,7 @@ export class OrganisationService extends Service {
           if (!parent) throw new RefusedError(`There is no organisation called "${request.parent}" to be the parent`)
           parentId = parent.id
         }
-        const organisation = await insertOrganisation(trx, { type: request.type, name, onsCode: code ?? null, parentId })
+        const organisation = await insertOrganisation(trx, { type, name, onsCode: code ?? null, parentId })
         await recordAudit(
           trx,
           actor,
@@ -46,7 +52,7 @@ export class OrganisationService extends Service {
             subjectType: 'organisation',
             subjectId: organisation.id,
             subjectOrganisationId: organisation.id,
-            details: { type: request.type },
+            details: { type },
           },
           SYSTEM_ORIGIN,
           this.clock.now(),

@@ -102,6 +102,7 @@ describe('the conversion and settings forms', () => {
       { href: '#family-name', text: 'Enter the applicant’s last name' },
       { href: '#date-of-birth-dobDay', text: 'Date of birth must be a real date' },
       { href: '#approached-on-approachedDay', text: 'Enter the date of approach' },
+      { href: '#referral-route', text: 'Select how the household came to us: themselves, referred, or found by us or a partner' },
     ])
     expect(errorsOn(LINK_FORM, refusalsOf(readForm(LINK_FORM, { caseReference: ' ' })))).toEqual([
       { href: '#case-reference', text: 'Choose one of your authority’s cases' },

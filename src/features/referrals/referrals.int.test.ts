@@ -129,6 +129,7 @@ describe.each(testDatabaseKinds())('the referral route on $name', (kind) => {
         approachedMonth: '3',
         approachedYear: '2026',
         channel: 'referral',
+        referralRoute: 'partner_referral',
         emergencies: 'hospital_discharge',
         _csrf: csrfTokenOf(convertPage.text),
       })

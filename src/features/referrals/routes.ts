@@ -242,7 +242,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
         text: humanise(value),
         checked: value === found.authority?.suggestedOutcome,
       })),
-      closingOutcomes: OUTCOME_CHOICES.closing.map((value) => ({ value, text: humanise(value) })),
+      closingOutcomes: OUTCOME_CHOICES.closing.map((value) => ({ value, text: humanise(value), hint: CLOSING_HINTS[value] })),
       supportNeeds: found.referral.support_needs.map((need) =>
         need in SUPPORT_NEEDS ? SUPPORT_NEEDS[need as keyof typeof SUPPORT_NEEDS] : humanise(need),
       ),
@@ -288,4 +288,10 @@ function convertPage(
   errors: FormError[],
 ) {
   return { pageTitle: `Open an approach from referral ${found.referral.reference}`, ...found, ...approachFields(values, errors) }
+}
+
+/** The closing reasons that rest on a decision of the person's case: the officer sees when they are open. */
+const CLOSING_HINTS: Partial<Record<string, { text: string }>> = {
+  rejected_no_local_connection: { text: 'Only once the person’s case has been referred to another authority (section 198)' },
+  rejected_intentionally_homeless: { text: 'Only once the person’s case has decided they became homeless intentionally' },
 }

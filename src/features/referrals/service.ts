@@ -7,6 +7,7 @@ import { responseAgainstTarget } from '../../domain/referral-response.ts'
 import {
   ASSESSED_OUTCOMES,
   CLOSING_OUTCOMES,
+  decisionsOfCase,
   nextReferralState,
   outcomeSuggestedByStage,
   type ReferralAction,
@@ -37,6 +38,7 @@ import {
   type FoundReferral,
 } from './queries.ts'
 import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { eventsOfCase } from '../case/queries.ts'
 import { may } from '../../platform/permissions.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -206,9 +208,12 @@ export class ReferralService {
     caseId?: string,
   ): Promise<StepResult> {
     if (version !== undefined && version !== referral.version) return { outcome: 'stale' }
+    // A closing reason may rest on what the person's case has decided; without a case, nothing is decided.
+    const decided = action.kind === 'close' && referral.case_id ? decisionsOfCase(await eventsOfCase(trx, referral.case_id)) : undefined
     const next = nextReferralState(
       { status: referral.status as ReferralStatus, outcome: referral.outcome as ReferralOutcome, converted: referral.case_id !== null },
       action,
+      decided,
     )
     if ('refused' in next) return refused(next.field, next.refused)
     const now = this.clock.now()
@@ -327,7 +332,9 @@ export class ReferralService {
       approachedDay: String(today.dayOfMonth()),
       approachedMonth: String(today.monthValue()),
       approachedYear: String(today.year()),
-      channel: 'referral',
+      // A self-referral came through the online form; anyone else's, from the organisation that referred.
+      channel: referral.referring_organisation_id ? 'referral' : 'email',
+      referralRoute: referral.referring_organisation_id ? 'partner_referral' : 'self_referral',
       emergencies,
     }
   }
@@ -339,7 +346,6 @@ export class ReferralService {
     if (referral?.authority_id !== actor.organisationId) return { outcome: 'not_found' }
     try {
       const result = await this.casework.recordApproach(actor, command.approach, origin, {
-        referralRoute: referral.referring_organisation_id ? 'partner_referral' : 'self_referral',
         supportNeeds: referral.support_needs,
         details: { referral: referral.reference },
         opened: async (trx, created) => {
