@@ -64,7 +64,7 @@ export async function programmeNamed(db: Kysely<DB>, name: string) {
     .selectFrom('programmes as p')
     .innerJoin('organisations as lead', 'lead.id', 'p.lead_organisation_id')
     .where(sql<boolean>`lower(p.name) = lower(${name})`)
-    .select(['p.id', 'p.name', 'p.lead_organisation_id', 'lead.name as lead_name', 'lead.type as lead_type'])
+    .select(['p.id', 'p.name', 'p.lead_organisation_id', 'p.starts_on', 'lead.name as lead_name', 'lead.type as lead_type'])
     .executeTakeFirst()
 }
 
@@ -139,6 +139,11 @@ export async function createImport(
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
+}
+
+/** Records the day the programme began (the data-quality checks judge its data against it). */
+export async function setProgrammeStart(trx: Transaction<DB>, programmeId: string, startsOn: string): Promise<void> {
+  await trx.updateTable('programmes').set({ starts_on: startsOn }).where('id', '=', programmeId).execute()
 }
 
 export async function finishImport(trx: Transaction<DB>, id: string, counts: { cases: number; activities: number; warnings: number }) {

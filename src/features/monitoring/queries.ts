@@ -11,7 +11,7 @@ import type { ReportedCase } from '../../domain/monitoring/report.ts'
  */
 
 export async function programmesLedBy(db: Kysely<DB>, organisationId: string | null) {
-  let query = db.selectFrom('programmes').select(['id', 'name', 'lead_organisation_id']).orderBy('name')
+  let query = db.selectFrom('programmes').select(['id', 'name', 'lead_organisation_id', 'starts_on']).orderBy('name')
   if (organisationId !== null) query = query.where('lead_organisation_id', '=', organisationId)
   return query.execute()
 }
