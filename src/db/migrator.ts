@@ -21,6 +21,7 @@ import { preventionActivityTypes } from './migrations/0018_prevention_activity_t
 import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
+import { figuresFromCasework } from './migrations/0022_figures_from_casework.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   importedCases,
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
+  figuresFromCasework,
 ]
 
 const provider: MigrationProvider = {
