@@ -58,6 +58,8 @@ describe.each(testDatabaseKinds())('the programme’s start date in the data-qua
     await world.db.insertInto('programmes').values({ name: 'Basildon Start', lead_organisation_id: world.ids.basildon }).execute()
     const analyst = await signedInAgent(world.app, world.users.basildonAnalyst.email)
 
+    const before = await analyst.get('/monitoring/quality?programme=Basildon%20Start')
+    expect(before.text).toContain('The date the programme began is not recorded')
     const form = await analyst.get('/monitoring/import')
     expect(form.text).toContain('When did the programme begin?')
     expect(form.text).toContain('none is recorded yet')
