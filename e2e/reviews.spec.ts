@@ -67,6 +67,32 @@ describe('a review (s202) of a decision ending a duty', () => {
     await signIn(manager, server.url, demoAccount('team_manager').email, DEMO_PASSWORD)
     await manager.goto(reviewUrl)
     await assertLoaded(manager, 'Review of a decision')
+
+    // During the review: the reviewer's "minded to" notice, the applicant's answer, a longer period (regs 7 and 9).
+    await step('the notice, the representations and a longer period', async () => {
+      await manager.getByRole('button', { name: /Record a .minded to. notice/ }).click()
+      await assertLoaded(manager, /Record a .minded to. notice/)
+      await manager
+        .getByLabel('What the reviewer is minded to decide, and why')
+        .fill('The wrong number was called, but contact was lost for other reasons')
+      await manager.getByRole('button', { name: 'Record the notice and issue its letter' }).click()
+      await assertLoaded(manager, 'Review of a decision')
+      await manager.getByRole('button', { name: 'Record the applicant’s representations' }).click()
+      await assertLoaded(manager, 'Record the applicant’s representations')
+      await manager.getByLabel('In writing', { exact: true }).check()
+      await manager.getByRole('button', { name: 'Record the representations' }).click()
+      await assertLoaded(manager, 'Review of a decision')
+      await manager.getByRole('button', { name: 'Record a longer period agreed in writing' }).click()
+      await assertLoaded(manager, 'Record a longer period agreed in writing')
+      await fillDate(manager, 'End of the longer period', new Date(today.getTime() + 60 * 86_400_000))
+      await manager.getByRole('button', { name: 'Record the longer period' }).click()
+      await assertLoaded(manager, 'Review of a decision')
+      const during = await manager.locator('main').textContent()
+      expect(during).toContain('“Minded to” notice (regulation 7)')
+      expect(during).toContain('Received in writing on')
+      expect(during).toContain('Longer period agreed in writing')
+    })
+
     await manager.getByLabel('Original decision overturned').check()
     await manager.getByLabel('Reasons').fill('The council called a number the applicant had told us was out of use')
     await manager.getByRole('button', { name: 'Record the decision on review' }).click()

@@ -28,6 +28,7 @@ import { reviewRoutes } from './features/reviews/routes.ts'
 import { loadCurrentUser } from './platform/http/authentication.ts'
 import { csrfProtection } from './platform/http/csrf.ts'
 import { errorHandler, notFound } from './platform/http/errors.ts'
+import { refuseUnstorableInput } from './platform/http/bad-input.ts'
 import { securityHeaders } from './platform/http/security-headers.ts'
 import { DatabaseSessionStore } from './platform/http/session-store.ts'
 import { createViews } from './platform/views.ts'
@@ -42,7 +43,8 @@ export function createApp(services: Services): express.Express {
   const production = config.environment === 'production'
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', production ? 1 : false)
+  // Forwarded headers only from the proxies the operator named: anyone can send X-Forwarded-For.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false)
   app.set('view engine', 'njk')
   createViews().express(app)
   app.locals.serviceOwner = config.serviceOwner
@@ -59,6 +61,12 @@ export function createApp(services: Services): express.Express {
   app.use('/assets', express.static(path.join(root, 'node_modules/@ministryofjustice/frontend/moj/assets'), staticOptions))
   app.get('/assets/govuk-frontend.min.js', (_req, res) => {
     res.sendFile(path.join(root, 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js'))
+  })
+
+  // Everything below is about people: no browser or proxy may keep a copy.
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store')
+    next()
   })
 
   // Partner systems: API keys, JSON in and out, no cookies.
@@ -81,6 +89,7 @@ export function createApp(services: Services): express.Express {
   app.use('/refer-yourself', express.urlencoded({ extended: false, limit: '20kb' }))
   app.use(express.urlencoded({ extended: false, limit: '200kb' }))
   app.use(monitoringUploadParser(MAX_UPLOAD_BYTES))
+  app.use(refuseUnstorableInput())
   app.use(csrfProtection())
   app.use(loadCurrentUser(services.accounts, clock, config.sessionAbsoluteHours))
 

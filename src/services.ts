@@ -28,6 +28,7 @@ import type { Clock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
 import { Notifier } from './platform/notify.ts'
 import { OidcSignIn } from './platform/oidc.ts'
+import { RateLimiter } from './platform/rate-limits.ts'
 
 /** Everything the pages, the API and the command line act through. Built once, passed down. */
 export function createServices(deps: { config: Config; clock: Clock; database: Database; logger: Logger }) {
@@ -37,6 +38,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
   const casework = new CaseworkService({ db, clock, cases })
   const notifier = new Notifier({ notify: config.notify, db, logger, clock })
   const monitoring = new MonitoringService({ db, clock })
+  const limits = new RateLimiter({ db, clock, secret: config.sessionSecret })
   return {
     config,
     clock,
@@ -64,7 +66,8 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     outbox: new OutboxService({ db, clock }),
     plans: new PlanService({ db, clock, cases }),
     referrals: new ReferralService({ db, clock, notifier, casework }),
-    referralIntake: new ReferralIntake({ db, clock, notifier, addressSecret: config.sessionSecret }),
+    referralIntake: new ReferralIntake({ db, clock, notifier, addressSecret: config.sessionSecret, limits }),
+    limits,
     reviews: new ReviewService({ db, clock, cases }),
     oidc: config.oidc ? new OidcSignIn(config.oidc, config.environment) : undefined,
   }

@@ -126,8 +126,10 @@ describe.each(targets)('the command line on $name', (target) => {
     const authorities = new Set(mentor.out.map((line) => line.split('\t')[3]))
     expect(authorities.size).toBeGreaterThan(1)
 
+    // A person whose pages show no cases is told so, and nothing is listed.
     const referrer = await cli('cases', 'list', '--as', 'referrer.hospital@upstream.example')
-    expect(referrer.out.join('')).toContain('can see no open cases')
+    expect(referrer).toMatchObject({ code: 1, out: [] })
+    expect(referrer.err.join('')).toContain('their pages show no cases, so none are listed')
 
     expect((await cli('cases', 'list', '--as', 'nobody@example.org')).code).toBe(1)
   })

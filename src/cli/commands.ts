@@ -23,6 +23,8 @@ async function hclicConfiguration(dataDir: string): Promise<HclicConfiguration> 
   return loaded.configuration
 }
 
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a')
+
 export const COMMANDS: readonly Command<Services>[] = [
   {
     name: 'organisation add',
@@ -87,10 +89,14 @@ export const COMMANDS: readonly Command<Services>[] = [
     async run(values, { services, out }) {
       const user = await services.accounts.userByEmail(text(values, 'as') ?? '')
       if (!user) throw new RefusedError(`There is no active account with the email address ${text(values, 'as') ?? ''}`)
-      const cases =
-        user.role === 'caseworker' ? await services.casework.caseload(user.actor) : await services.casework.openCases(user.actor)
-      if (cases.length === 0) out(`${user.displayName} can see no open cases.`)
-      for (const c of cases) out(`${c.reference}\t${c.stage}\t${c.approached_on}\t${c.authority_name}`)
+      // The pages' own case list, read as the person under row-level security: what they see, no more.
+      const list = await services.casework.caseList(user.actor)
+      if (!list)
+        throw new RefusedError(
+          `${user.displayName} is ${article(user.role)} ${user.role.replace('_', ' ')}: their pages show no cases, so none are listed`,
+        )
+      if (list.cases.length === 0) out(`${user.displayName} can see no open cases.`)
+      for (const c of list.cases) out(`${c.reference}\t${c.stage}\t${c.approached_on}\t${c.authority_name}`)
     },
   },
   {

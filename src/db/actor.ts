@@ -33,11 +33,37 @@ export async function asActor<T>(db: OwnerDb | Kysely<DB>, actor: Actor, work: (
   return connectionOf(db)
     .transaction()
     .execute(async (trx) => {
-      // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
-      await sql`select set_config('role', 'upstream_app', true),
-                     set_config('upstream.organisation_id', ${actor.organisationId ?? ''}, true),
-                     set_config('upstream.user_id', ${actor.kind === 'user' ? actor.userId : ''}, true),
-                     set_config('upstream.role', ${actor.role}, true)`.execute(trx)
+      await actAs(trx, actor)
       return work(trx)
     })
+}
+
+/**
+ * A read too large for one page (a programme's million cases, streamed as a file or a report), made as
+ * the actor under row-level security: one read-only transaction, held while the reader asks for pages
+ * and let go when it stops, early or not.
+ */
+export async function* asActorStream<T>(
+  db: OwnerDb | Kysely<DB>,
+  actor: Actor,
+  open: (trx: Scoped) => AsyncIterable<T>,
+): AsyncGenerator<T> {
+  const trx = await connectionOf(db).startTransaction().setAccessMode('read only').execute()
+  let committed = false
+  try {
+    await actAs(trx, actor)
+    yield* open(trx)
+    await trx.commit().execute()
+    committed = true
+  } finally {
+    if (!committed) await trx.rollback().execute()
+  }
+}
+
+async function actAs(trx: Kysely<DB>, actor: Actor): Promise<void> {
+  // One round trip: set_config('role', ..., true) is SET LOCAL ROLE.
+  await sql`select set_config('role', 'upstream_app', true),
+                 set_config('upstream.organisation_id', ${actor.organisationId ?? ''}, true),
+                 set_config('upstream.user_id', ${actor.kind === 'user' ? actor.userId : ''}, true),
+                 set_config('upstream.role', ${actor.role}, true)`.execute(trx)
 }

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { PGlitePool } from './pglite-pool.ts'
+import { DurableFolder } from './durable-folder.ts'
 import type { DB } from './schema.ts'
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts'
 import { copyTemplateTo, templateBlob } from './pglite-template.ts'
@@ -55,7 +56,14 @@ async function openEmbedded(dataDir: string, holder: string): Promise<Database> 
         'If the folder was copied or damaged, restore it from a backup or move it aside to start afresh.',
     )
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) })
+  const durable = new DurableFolder(folder)
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({
+      pool: new PGlitePool(pglite, () => {
+        durable.flush()
+      }),
+    }),
+  })
   return {
     db,
     kind: 'embedded',

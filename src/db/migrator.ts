@@ -22,6 +22,9 @@ import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
 import { figuresFromCasework } from './migrations/0022_figures_from_casework.ts'
+import { reviewRepresentationsAndExtensions } from './migrations/0026_review_representations_and_extensions.ts'
+import { monitoringUnderRls } from './migrations/0027_monitoring_under_rls.ts'
+import { rateLimits } from './migrations/0028_rate_limits.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -48,6 +51,9 @@ export const migrations: readonly Migration[] = [
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
   figuresFromCasework,
+  reviewRepresentationsAndExtensions,
+  monitoringUnderRls,
+  rateLimits,
 ]
 
 const provider: MigrationProvider = {

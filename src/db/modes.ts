@@ -72,10 +72,10 @@ async function recordSystemWork(trx: Transaction<DB>, reason: string): Promise<v
 }
 
 /** What a transaction declares it reads for, where a policy grants rows for that purpose alone. */
-export type Purpose = 'statutory_return'
+export type Purpose = 'statutory_return' | 'programme_monitoring'
 
 /**
- * Declares, for the rest of the actor's transaction, the purpose its reads serve (migration 0020). Call it
+ * Declares, for the rest of the actor's transaction, the purpose its reads serve (migrations 0020 and 0027). Call it
  * in the same transaction that writes the audit record of the read, so the rows it opens are never read
  * unaudited.
  */
@@ -84,15 +84,24 @@ export async function declarePurpose(trx: Kysely<DB>, purpose: Purpose): Promise
 }
 
 /**
- * System reads too large for one transaction (a programme's million cases, streamed as a file or a
- * report): each page is read on the owner connection as it is asked for. The caller has checked who is
- * asking and audited the read before it opens the stream, so the reason says so.
+ * System reads too large for one transaction's worth of memory (a programme's million cases, streamed
+ * as a file or a report on the command line): one read-only transaction on the owner connection, held
+ * while the reader asks for pages and let go when it stops. The caller has checked who is asking and
+ * audited the read before it opens the stream, so the reason says so.
  */
 export async function* asSystemStream<T>(
   db: OwnerDb | Kysely<DB>,
   // Stated for the reader: a stream opens no transaction in which to record it.
   _reason: UnrecordedReason,
-  open: (owner: Kysely<DB>) => AsyncIterable<T>,
+  open: (owner: Transaction<DB>) => AsyncIterable<T>,
 ): AsyncGenerator<T> {
-  yield* open(connectionOf(db))
+  const trx = await connectionOf(db).startTransaction().setAccessMode('read only').execute()
+  let committed = false
+  try {
+    yield* open(trx)
+    await trx.commit().execute()
+    committed = true
+  } finally {
+    if (!committed) await trx.rollback().execute()
+  }
 }

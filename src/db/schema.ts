@@ -257,6 +257,14 @@ export interface ReviewTable {
   decided_on: CalendarDate | null
   decided_by: string | null
   reasons: string | null
+  minded_to_notified_on: CalendarDate | null
+  minded_to_reasons: string | null
+  minded_to_by: string | null
+  representations_received_on: CalendarDate | null
+  representations_means: string | null
+  representations_summary: string | null
+  extension_agreed_on: CalendarDate | null
+  extended_to: CalendarDate | null
 }
 
 /** The statutory return's personal details of one person: read only by the officers running the case, every read audited. */
@@ -413,6 +421,12 @@ export interface ReferralAttemptTable {
   problems: Generated<string[]>
 }
 
+export interface RateLimitHitTable {
+  id: Generated<string>
+  bucket: string
+  hit_at: Timestamp
+}
+
 export type OutboxStatus = 'queued' | 'local' | 'sending' | 'sent' | 'failed'
 
 export interface OutboxMessageTable {
@@ -558,6 +572,7 @@ export interface DB {
   referral_messages: ReferralMessageTable
   referral_idempotency_keys: ReferralIdempotencyKeyTable
   referral_attempts: ReferralAttemptTable
+  rate_limit_hits: RateLimitHitTable
   outbox_messages: OutboxMessageTable
   monitoring_imports: MonitoringImportTable
   monitoring_records: MonitoringRecordTable

@@ -7,8 +7,8 @@ import {
   mainDutyDecisionDue,
   preventionPeriodEnds,
   reliefPeriodEnds,
-  reviewDecisionDue,
 } from './statutory-dates.ts'
+import { reviewDueOn } from './reviews.ts'
 
 export interface Deadline {
   what: string
@@ -52,7 +52,7 @@ export function deadlinesOf(
     deadlines.push({ what: 'Main housing duty decision due (day 57)', due: mainDutyDecisionDue(facts.reliefStartedOn) })
   }
   for (const review of facts.openReviews ?? []) {
-    deadlines.push({ what: `Review decision due (section 202): ${review.what}`, due: reviewDecisionDue(review.receivedOn, review.period) })
+    deadlines.push({ what: `Review decision due (section 202): ${review.what}`, due: reviewDueOn(review) })
   }
   // The personalised housing plan is kept under review while a duty it serves is owed (s189A(9)).
   if (planIsKept(facts.stage) && facts.planReviewDue) {

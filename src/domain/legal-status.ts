@@ -79,6 +79,10 @@ export interface OpenReviewFact {
   what: string
   receivedOn: LocalDate
   period: ReviewPeriod
+  /** The applicant's representations under reg 7, which start a three-week review's period again. */
+  representationsReceivedOn?: LocalDate | undefined
+  /** The end of a longer period for the decision agreed in writing (reg 9(1)). */
+  extendedTo?: LocalDate | undefined
 }
 
 export type Decision =

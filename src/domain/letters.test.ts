@@ -28,6 +28,9 @@ describe('which letter each decision calls for', () => {
     ['non_cooperation_warning_given', { duty: 'prevention' }, 'non_cooperation_warning'],
     ['non_cooperation_notice_decided', { duty: 'prevention' }, undefined],
     ['non_cooperation_notice_authorised', { duty: 'relief' }, 'non_cooperation_notice'],
+    ['review_minded_to_notified', {}, 'review_minded_to'], // reg 7(2)
+    ['review_representations_received', {}, undefined],
+    ['review_period_extended', {}, undefined],
     ['review_decided', { outcome: 'upheld' }, 'review_decision'],
     ['review_decided', { outcome: 'withdrawn' }, undefined],
     ['approach_recorded', {}, undefined],
@@ -53,6 +56,7 @@ describe('review rights stated in each letter (s202)', () => {
     ['non_cooperation_notice', { duty: 'relief' }, 'section 202(1)(bb)', 8],
     ['non_cooperation_warning', {}, undefined, undefined],
     ['main_duty_owed', {}, undefined, undefined],
+    ['review_minded_to', {}, undefined, undefined],
     ['review_decision', { outcome: 'upheld' }, undefined, undefined],
   ])('%s %j: %s, decided within %s weeks', (kind, details, provision, weeks) => {
     const wording = wordingFor(kind, details, d('2026-03-02'))

@@ -24,6 +24,7 @@ export const LETTER_KINDS = [
   'main_duty_ended',
   'non_cooperation_warning',
   'non_cooperation_notice',
+  'review_minded_to',
   'review_decision',
 ] as const
 export type LetterKind = (typeof LETTER_KINDS)[number]
@@ -110,6 +111,11 @@ export const LETTER_DEFINITIONS: Readonly<Record<LetterKind, LetterKindDefinitio
     givenUnder: 'section 193B(2) of the Housing Act 1996',
     templateVersion: 1,
   },
+  review_minded_to: {
+    title: 'Your review: what we are minded to decide, and your chance to comment',
+    givenUnder: 'section 203 of the Housing Act 1996 and regulation 7(2) of the Homelessness (Review Procedure etc.) Regulations 2018',
+    templateVersion: 1,
+  },
   review_decision: {
     title: 'The decision on your review',
     givenUnder: 'sections 202 and 203 of the Housing Act 1996',
@@ -148,6 +154,8 @@ export function letterKindForEvent(event: EventFacts): LetterKind | undefined {
       return 'non_cooperation_warning'
     case 'non_cooperation_notice_authorised':
       return 'non_cooperation_notice'
+    case 'review_minded_to_notified':
+      return 'review_minded_to'
     case 'review_decided':
       // A withdrawn request is not decided: there is nothing to notify.
       return event.details['outcome'] === 'withdrawn' ? undefined : 'review_decision'
@@ -208,6 +216,8 @@ export function reviewRightFor(kind: LetterKind, details: Record<string, unknown
     case 'assessment_notification':
     case 'main_duty_owed':
     case 'non_cooperation_warning':
+    // A notice during a review is not a decision: the review's own decision is notified later.
+    case 'review_minded_to':
     case 'review_decision':
       return undefined
   }

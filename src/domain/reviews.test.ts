@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { deadlinesOf } from './case-deadlines.ts'
 import {
   mayDecideReview,
+  mayExtendReviewPeriod,
+  mayGiveMindedToNotice,
+  mayRecordRepresentations,
   mayRequestReview,
   reviewableDecisionOf,
   reviewDueOn,
@@ -11,7 +14,9 @@ import {
   type OpenReview,
   type ReviewableDecision,
   type Reviewer,
+  type ReviewUnderWay,
 } from './reviews.ts'
+import type { ReviewPeriod } from './statutory-dates.ts'
 
 const d = (iso: string) => LocalDate.parse(iso)
 const today = d('2026-04-30')
@@ -153,5 +158,186 @@ describe('open reviews on a case’s list of what is due', () => {
       ['Review decision due (section 202): Steps in the plan', '2026-03-22', -3],
       ['Review decision due (section 202): Eligibility for assistance', '2026-04-26', 32],
     ])
+  })
+})
+
+describe('review decision due after representations (reg 7) or a longer period agreed in writing (reg 9(1))', () => {
+  it.each<[ReviewPeriod, string, string | undefined, string | undefined, string, string]>([
+    // period, request received, representations received, longer period to, due, why
+    ['prevention_stage', '2026-03-02', undefined, undefined, '2026-03-22', 'reg 9(1)(a): three weeks beginning with the request'],
+    [
+      'prevention_stage',
+      '2026-03-02',
+      '2026-03-10',
+      undefined,
+      '2026-03-30',
+      'reg 9(1)(a): three weeks beginning with the representations',
+    ],
+    [
+      'prevention_stage',
+      '2026-03-02',
+      '2026-03-22',
+      undefined,
+      '2026-04-11',
+      'reg 9(1)(a): representations on the last day start it again',
+    ],
+    ['prevention_stage', '2026-03-02', '2026-03-02', undefined, '2026-03-22', 'representations on the day of the request change nothing'],
+    ['standard', '2026-03-02', '2026-03-10', undefined, '2026-04-26', 'reg 9(1)(b): eight weeks from the request, whatever is said'],
+    ['joint_referral', '2026-03-02', '2026-03-10', undefined, '2026-05-10', 'reg 9(1)(c): ten weeks from the request'],
+    ['appointed_person', '2026-03-02', '2026-03-10', undefined, '2026-05-24', 'reg 9(1)(d): twelve weeks from the request'],
+    ['prevention_stage', '2026-03-02', undefined, '2026-04-15', '2026-04-15', 'reg 9(1): the longer period agreed in writing'],
+    ['standard', '2026-03-02', undefined, '2026-05-31', '2026-05-31', 'reg 9(1): the longer period agreed in writing'],
+    [
+      'prevention_stage',
+      '2026-03-02',
+      '2026-03-20',
+      '2026-03-25',
+      '2026-04-09',
+      'the representations’ three weeks end after the longer period',
+    ],
+    [
+      'prevention_stage',
+      '2026-03-02',
+      '2026-03-05',
+      '2026-04-30',
+      '2026-04-30',
+      'the longer period ends after the representations’ three weeks',
+    ],
+  ])('%s, requested %s, representations %s, longer period to %s: due %s (%s)', (period, received, representations, extended, due) => {
+    const review = {
+      receivedOn: d(received),
+      period,
+      representationsReceivedOn: representations ? d(representations) : undefined,
+      extendedTo: extended ? d(extended) : undefined,
+    }
+    expect(reviewDueOn(review).toString()).toBe(due)
+    // The case's list of what is due reads the same rule.
+    expect(deadlinesOf({ stage: 'closed', openReviews: [{ what: 'x', ...review }] }, d('2026-03-02'))[0]?.due.toString()).toBe(due)
+  })
+})
+
+const underWay: ReviewUnderWay = {
+  receivedOn: d('2026-03-10'),
+  period: 'prevention_stage',
+  originalDecisionBy: { userId: 'alice', role: 'caseworker' },
+}
+const manager = { userId: 'bob', role: 'team_manager' } as const
+
+describe('the reviewer’s “minded to” notice (reg 7(2)): given by the reviewer, once, after the request', () => {
+  it.each<
+    [
+      string,
+      ReviewUnderWay | undefined,
+      string,
+      { userId: string; role: 'caseworker' | 'team_manager' },
+      RegExp | undefined,
+      string | undefined,
+    ]
+  >([
+    ['given by a senior officer not involved', underWay, '2026-03-12', manager, undefined, undefined],
+    ['given on the day the request was received', underWay, '2026-03-10', manager, undefined, undefined],
+    [
+      'before the request was received',
+      underWay,
+      '2026-03-09',
+      manager,
+      /before the request for the review was received/,
+      'mindedToNotifiedOn',
+    ],
+    ['in the future', underWay, '2026-05-01', manager, /today or in the past/, 'mindedToNotifiedOn'],
+    [
+      'by the officer who made the decision (s203(2))',
+      underWay,
+      '2026-03-12',
+      { userId: 'alice', role: 'team_manager' },
+      /cannot give the notice/,
+      undefined,
+    ],
+    [
+      'by an officer no more senior (s203(2))',
+      underWay,
+      '2026-03-12',
+      { userId: 'carol', role: 'caseworker' },
+      /senior to the officer who made/,
+      undefined,
+    ],
+    ['a second time', { ...underWay, mindedToNotifiedOn: d('2026-03-11') }, '2026-03-12', manager, /already told on 2026-03-11/, undefined],
+    ['on a decided review', { ...underWay, decidedOn: d('2026-03-11') }, '2026-03-12', manager, /already been decided/, undefined],
+    ['on no review', undefined, '2026-03-12', manager, /no such review/, undefined],
+  ])('%s', (_what, review, on, reviewer, reason, about) => {
+    const check = mayGiveMindedToNotice(review, d(on), reviewer, today)
+    expect(check.allowed).toBe(reason === undefined)
+    if (!check.allowed) expect([check.reason, check.about]).toEqual([expect.stringMatching(reason ?? /^$/), about])
+  })
+})
+
+describe('the applicant’s representations (reg 7(2)(b)): in answer to the notice, once', () => {
+  const told = { ...underWay, mindedToNotifiedOn: d('2026-03-12') }
+  it.each<[string, ReviewUnderWay | undefined, string, RegExp | undefined, string | undefined]>([
+    ['received after the notice', told, '2026-03-16', undefined, undefined],
+    ['received on the day of the notice', told, '2026-03-12', undefined, undefined],
+    ['with no notice given', underWay, '2026-03-16', /record that notice first/, undefined],
+    ['before the notice', told, '2026-03-11', /before the applicant was told, on 2026-03-12/, 'representationsReceivedOn'],
+    ['in the future', told, '2026-05-01', /today or in the past/, 'representationsReceivedOn'],
+    [
+      'a second time',
+      { ...told, representationsReceivedOn: d('2026-03-14') },
+      '2026-03-16',
+      /already recorded as received on 2026-03-14/,
+      undefined,
+    ],
+    ['on a decided review', { ...told, decidedOn: d('2026-03-13') }, '2026-03-16', /already been decided/, undefined],
+  ])('%s', (_what, review, on, reason, about) => {
+    const check = mayRecordRepresentations(review, d(on), today)
+    expect(check.allowed).toBe(reason === undefined)
+    if (!check.allowed) expect([check.reason, check.about]).toEqual([expect.stringMatching(reason ?? /^$/), about])
+  })
+})
+
+describe('a longer period for the decision on review, agreed in writing (reg 9(1))', () => {
+  // Received 10 March: a three-week review is due on 30 March.
+  it.each<[string, ReviewUnderWay | undefined, string, string, RegExp | undefined, string | undefined]>([
+    ['agreed while the period runs', underWay, '2026-03-20', '2026-04-20', undefined, undefined],
+    ['agreed after it ran out: reg 9(1) sets no day', underWay, '2026-04-02', '2026-04-20', undefined, undefined],
+    ['agreed again, to run longer still', { ...underWay, extendedTo: d('2026-04-20') }, '2026-04-15', '2026-04-29', undefined, undefined],
+    [
+      'ending when the decision is due anyway',
+      underWay,
+      '2026-03-20',
+      '2026-03-30',
+      /must end after the decision is now due, on 2026-03-30/,
+      'extendedTo',
+    ],
+    [
+      'shorter than one already agreed',
+      { ...underWay, extendedTo: d('2026-04-20') },
+      '2026-04-15',
+      '2026-04-18',
+      /now due, on 2026-04-20/,
+      'extendedTo',
+    ],
+    [
+      'shorter than the representations’ three weeks',
+      { ...underWay, mindedToNotifiedOn: d('2026-03-12'), representationsReceivedOn: d('2026-03-20') },
+      '2026-03-21',
+      '2026-04-05',
+      /now due, on 2026-04-09/,
+      'extendedTo',
+    ],
+    ['ending before the day it was agreed', underWay, '2026-04-25', '2026-04-20', /on or after the day it was agreed/, 'extendedTo'],
+    [
+      'agreed before the request',
+      underWay,
+      '2026-03-09',
+      '2026-04-20',
+      /before the request for the review was received/,
+      'extensionAgreedOn',
+    ],
+    ['agreed in the future', underWay, '2026-05-01', '2026-05-20', /today or in the past/, 'extensionAgreedOn'],
+    ['on a decided review', { ...underWay, decidedOn: d('2026-03-20') }, '2026-03-21', '2026-04-20', /already been decided/, undefined],
+  ])('%s', (_what, review, agreed, to, reason, about) => {
+    const check = mayExtendReviewPeriod(review, d(agreed), d(to), today)
+    expect(check.allowed).toBe(reason === undefined)
+    if (!check.allowed) expect([check.reason, check.about]).toEqual([expect.stringMatching(reason ?? /^$/), about])
   })
 })

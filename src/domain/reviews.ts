@@ -88,9 +88,24 @@ export const REQUESTERS = ['applicant', 'representative'] as const
 export const REVIEW_OUTCOMES = ['upheld', 'varied', 'overturned', 'withdrawn'] as const
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number]
 
+/**
+ * How the applicant made representations to the reviewer after a "minded to" notice: reg 7(2)(b) lets
+ * them, or someone on their behalf, make them orally, in writing, or both.
+ */
+export const REPRESENTATION_MEANS = ['orally', 'in_writing', 'orally_and_in_writing'] as const
+export type RepresentationMeans = (typeof REPRESENTATION_MEANS)[number]
+
 /** A rule's verdict; a refusal names the date it is about, so a form can put the message by that field. */
 export type Check = { allowed: true } | { allowed: false; reason: string; about?: ReviewDate | undefined }
-export type ReviewDate = 'notifiedOn' | 'receivedOn' | 'extendedInWritingTo' | 'decidedOn'
+export type ReviewDate =
+  | 'notifiedOn'
+  | 'receivedOn'
+  | 'extendedInWritingTo'
+  | 'decidedOn'
+  | 'mindedToNotifiedOn'
+  | 'representationsReceivedOn'
+  | 'extensionAgreedOn'
+  | 'extendedTo'
 const allowed: Check = { allowed: true }
 const refuse = (reason: string, about?: ReviewDate): Check => ({ allowed: false, reason, about })
 
@@ -173,15 +188,126 @@ export function mayRequestReview(request: ReviewRequest, approachedOn: LocalDate
   return allowed
 }
 
-/** When the authority must notify the decision on review (reg 9(1)). */
-export function reviewDueOn(review: { receivedOn: LocalDate; period: ReviewPeriod }): LocalDate {
-  return reviewDecisionDue(review.receivedOn, review.period)
+/** What decides when the decision on a review is due. */
+export interface ReviewTimetable {
+  receivedOn: LocalDate
+  period: ReviewPeriod
+  /** The day the applicant's representations under reg 7 were received. */
+  representationsReceivedOn?: LocalDate | undefined
+  /** The end of a longer period the applicant and the reviewer agreed in writing (reg 9(1)). */
+  extendedTo?: LocalDate | undefined
+}
+
+/**
+ * When the authority must notify the decision on review (reg 9(1)): weeks beginning with the day the
+ * request was made; for the three-week decisions (reg 9(1)(a)), beginning instead with the day the
+ * applicant's representations under reg 7 are received, where they make any; or within the longer
+ * period the applicant and the reviewer agreed in writing, where that ends later.
+ */
+export function reviewDueOn(review: ReviewTimetable): LocalDate {
+  const { receivedOn, period, representationsReceivedOn } = review
+  // Reg 9(1)(b)-(d) count from the request whatever representations are made; only (a) starts again.
+  const from = period === 'prevention_stage' && representationsReceivedOn?.isAfter(receivedOn) ? representationsReceivedOn : receivedOn
+  return reviewDecisionDue(from, period, review.extendedTo)
 }
 
 export interface OpenReview {
   receivedOn: LocalDate
   decidedOn?: LocalDate | undefined
   originalDecisionBy: { userId: string; role: OfficerRole }
+}
+
+/** A review as its later steps see it: the request, its timetable, and what reg 7 has brought about so far. */
+export interface ReviewUnderWay extends OpenReview, ReviewTimetable {
+  /** The day the applicant was notified that the reviewer is minded to decide against them (reg 7(2)). */
+  mindedToNotifiedOn?: LocalDate | undefined
+}
+
+/** Whether the officer may act as the reviewer: not involved in the original decision, and senior to whoever made it. */
+function mayActAsReviewer(review: OpenReview, reviewer: { userId: string; role: OfficerRole }, what: string): Check {
+  if (reviewer.userId === review.originalDecisionBy.userId)
+    return refuse(`The officer who made the original decision cannot ${what}: an officer not involved in it must`)
+  if (SENIORITY[reviewer.role] <= SENIORITY[review.originalDecisionBy.role])
+    return refuse(`Only an officer senior to the officer who made the original decision can ${what}`)
+  return allowed
+}
+
+/** A review that is there and still open, or why not. */
+function stillOpen(review: OpenReview | undefined): Check {
+  if (!review) return refuse('There is no such review on this case')
+  if (review.decidedOn) return refuse('This review has already been decided or withdrawn')
+  return allowed
+}
+
+/**
+ * Whether the reviewer may notify the applicant that they are minded to decide against them (reg 7(2)):
+ * the reviewer has found a deficiency or irregularity in the original decision, or in the way it was
+ * made, but is minded nonetheless to decide against the applicant on one or more issues. It is the
+ * reviewer's notice, so it is given by an officer who may decide the review; once per review.
+ */
+export function mayGiveMindedToNotice(
+  review: ReviewUnderWay | undefined,
+  notifiedOn: LocalDate,
+  reviewer: { userId: string; role: OfficerRole },
+  today: LocalDate,
+): Check {
+  const open = stillOpen(review)
+  if (!review || !open.allowed) return open
+  if (review.mindedToNotifiedOn)
+    return refuse(`The applicant was already told on ${review.mindedToNotifiedOn.toString()} what the reviewer is minded to decide`)
+  if (notifiedOn.isAfter(today)) return refuse('The date the applicant was notified must be today or in the past', 'mindedToNotifiedOn')
+  if (notifiedOn.isBefore(review.receivedOn))
+    return refuse('The applicant cannot have been notified before the request for the review was received', 'mindedToNotifiedOn')
+  return mayActAsReviewer(review, reviewer, 'give the notice: it is the reviewer’s')
+}
+
+/**
+ * Whether the applicant's representations under reg 7(2)(b) can be recorded: they answer the "minded
+ * to" notice, so they come after it, and are recorded once. For a three-week review they start its
+ * period again (reg 9(1)(a)).
+ */
+export function mayRecordRepresentations(review: ReviewUnderWay | undefined, receivedOn: LocalDate, today: LocalDate): Check {
+  const open = stillOpen(review)
+  if (!review || !open.allowed) return open
+  if (!review.mindedToNotifiedOn)
+    return refuse(
+      'Representations under regulation 7 answer the reviewer’s notice that they are minded to decide against the applicant: record that notice first',
+    )
+  if (review.representationsReceivedOn)
+    return refuse(`The applicant’s representations were already recorded as received on ${review.representationsReceivedOn.toString()}`)
+  if (receivedOn.isAfter(today))
+    return refuse('The date the representations were received must be today or in the past', 'representationsReceivedOn')
+  if (receivedOn.isBefore(review.mindedToNotifiedOn))
+    return refuse(
+      `The representations cannot have been received before the applicant was told, on ${review.mindedToNotifiedOn.toString()}, what the reviewer is minded to decide`,
+      'representationsReceivedOn',
+    )
+  return allowed
+}
+
+/**
+ * Whether a longer period for the decision on review, agreed in writing by the applicant and the
+ * reviewer (reg 9(1)), can be recorded: agreed once the request was received, and ending after the
+ * decision is now due and no earlier than the day it was agreed. Reg 9(1) sets no day by which it must
+ * be agreed, so a late agreement is not refused; it may be agreed again to run longer still. The
+ * agreement may leave its end open (Stanley v Welwyn Hatfield BC [2020] EWCA Civ 1458), but the
+ * council's diary needs a date: the end the officer records is the day the decision is then due.
+ */
+export function mayExtendReviewPeriod(
+  review: ReviewUnderWay | undefined,
+  agreedOn: LocalDate,
+  extendedTo: LocalDate,
+  today: LocalDate,
+): Check {
+  const open = stillOpen(review)
+  if (!review || !open.allowed) return open
+  if (agreedOn.isAfter(today)) return refuse('The date the longer period was agreed must be today or in the past', 'extensionAgreedOn')
+  if (agreedOn.isBefore(review.receivedOn))
+    return refuse('A longer period cannot have been agreed before the request for the review was received', 'extensionAgreedOn')
+  const due = reviewDueOn(review)
+  if (!extendedTo.isAfter(due)) return refuse(`A longer period must end after the decision is now due, on ${due.toString()}`, 'extendedTo')
+  if (extendedTo.isBefore(agreedOn)) return refuse('A longer period must end on or after the day it was agreed', 'extendedTo')
+  return allowed
 }
 
 /**

@@ -1,21 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Router } from 'express'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { errorsOn, type FormBinding } from '../platform/http/form-commands.ts'
-import { API_OPERATIONS } from './api/routes.ts'
+import { API_OPERATIONS, apiRoutes } from './api/routes.ts'
 import { SENSITIVE_QUESTIONS } from './assessment/commands.ts'
-import * as assessmentForms from './assessment/forms.ts'
-import * as caseworkForms from './casework/forms.ts'
-import { issueLetterForm } from './letters/forms.ts'
-import { reviewFlagForm } from './monitoring/forms.ts'
-import * as planForms from './plans/forms.ts'
-import * as referralForms from './referrals/forms.ts'
-import * as reviewForms from './reviews/forms.ts'
 
 /**
  * One schema per command: the page reads its form through the same schema the API reads its body
- * through, and every refusal a command can get lands on a field of its page.
+ * through, every page command is in the API but for the few that are truly the pages' own, and every
+ * refusal a command can get lands on a field of its page.
  */
 
 const isBinding = (value: unknown): value is FormBinding =>
@@ -23,37 +19,70 @@ const isBinding = (value: unknown): value is FormBinding =>
 
 const ID = '00000000-0000-4000-8000-000000000000'
 
-/** Every page form of the casework and referral pages, by the feature whose views show it. */
-const PAGE_FORMS: { feature: string; name: string; binding: FormBinding; dynamic?: boolean }[] = [
-  ...Object.entries({ ...caseworkForms }).map(([name, binding]) => ({ feature: 'casework', name, binding })),
-  ...Object.entries({ ...assessmentForms, ...assessmentForms.SECTION_FORMS }).map(([name, binding]) => ({
-    feature: 'assessment',
-    name,
-    binding,
-  })),
-  ...Object.entries({ ...planForms }).map(([name, binding]) => ({ feature: 'plans', name, binding })),
-  ...Object.entries({ ...reviewForms }).map(([name, binding]) => ({ feature: 'reviews', name, binding })),
-  ...Object.entries({ ...referralForms }).map(([name, binding]) => ({ feature: 'referrals', name, binding })),
-  // Forms repeated on a page, one for each thing listed there: their ids carry the thing's id.
-  { feature: 'letters', name: 'issueLetterForm', binding: issueLetterForm(ID), dynamic: true },
-  { feature: 'monitoring', name: 'reviewFlagForm', binding: reviewFlagForm(ID), dynamic: true },
-].flatMap((form) => (isBinding(form.binding) ? [form as { feature: string; name: string; binding: FormBinding; dynamic?: boolean }] : []))
+interface PageForm {
+  feature: string
+  name: string
+  binding: FormBinding
+  /** A form repeated on a page, one for each thing listed there: its ids carry the thing's id. */
+  dynamic?: boolean
+}
 
 /**
- * Page commands the API does not carry yet, each with why. Anything else a page can do, a partner's
- * case system can do through the API with the same schema.
+ * Every page form binding there is, found rather than listed: each module under features/ that makes
+ * one, and each binding it exports, on its own, in a record of bindings (one per assessment section),
+ * or made by a function of one argument named "...Form", for a form repeated on a page (called with
+ * the thing's id).
  */
-const PAGE_ONLY = new Set([
-  // The referral's own pages: the referrer and the housing team, not a case system's case commands.
-  'referrals.STEP_FORM',
-  'referrals.CLOSE_STEP_FORM',
-  'referrals.MESSAGE_FORM',
-  'referrals.LINK_FORM',
-  'referrals.CONVERT_FORM',
-  'referrals.SETTINGS_FORM',
-  // Reviewing a data-quality flag is an evaluator's work on the monitoring pages.
-  'monitoring.reviewFlagForm',
-])
+const FORM_MODULES = fs
+  .readdirSync(import.meta.dirname, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+  .filter((file) => fs.readFileSync(path.join(import.meta.dirname, file), 'utf8').includes('formBinding('))
+
+const PAGE_FORMS: PageForm[] = []
+const MADE_BUT_NOT_FOUND: string[] = []
+for (const file of FORM_MODULES) {
+  const feature = file.split(path.sep)[0] ?? file
+  const exported = (await import(/* @vite-ignore */ pathToFileURL(path.join(import.meta.dirname, file)).href)) as Record<string, unknown>
+  const found: PageForm[] = Object.entries(exported).flatMap(([name, value]): PageForm[] => {
+    if (isBinding(value)) return [{ feature, name, binding: value }]
+    if (typeof value === 'function' && name.endsWith('Form') && value.length === 1) {
+      const made: unknown = (value as (id: string) => unknown)(ID)
+      return isBinding(made) ? [{ feature, name, binding: made, dynamic: true }] : []
+    }
+    if (typeof value === 'object' && value !== null && Object.values(value).length > 0 && Object.values(value).every(isBinding))
+      return Object.entries(value as Record<string, FormBinding>).map(([key, binding]) => ({ feature, name: `${name}.${key}`, binding }))
+    return []
+  })
+  // A binding a module makes but does not export cannot be checked here: each one made must be found.
+  const made = fs.readFileSync(path.join(import.meta.dirname, file), 'utf8').split('formBinding(').length - 1
+  if (found.length < made) MADE_BUT_NOT_FOUND.push(`${file}: makes ${String(made)} form bindings, exports ${String(found.length)}`)
+  PAGE_FORMS.push(...found)
+}
+
+/**
+ * The page commands that are the pages' own, each with why. Anything else a page can do, a partner's
+ * system can do through the API, with the same schema, the same service method and the same rules.
+ */
+const PAGE_ONLY: Record<string, string> = {
+  'referrals.SETTINGS_FORM':
+    'the authority’s own settings (its response target and where alerts go), kept by its team managers and administrators: configuration, not casework',
+  'monitoring.reviewFlagForm':
+    'an evaluator’s review of a data-quality flag in a programme’s monitoring data: the programme’s data, not a case or a referral',
+}
+
+/** The API's routes as its router serves them, as "POST /cases/:reference/decisions". */
+function routesOf(stack: Router['stack']): string[] {
+  return stack.flatMap((layer) => {
+    const route = layer.route as unknown as { path: string; methods: Record<string, boolean> } | undefined
+    if (route) return Object.keys(route.methods).map((m) => `${m.toUpperCase()} ${route.path}`)
+    const inner = (layer.handle as Partial<Router>).stack
+    return inner ? routesOf(inner) : []
+  })
+}
+// The routes are made, not run: no service is called, so none is needed.
+const API_ROUTES = new Set(routesOf(apiRoutes({} as Parameters<typeof apiRoutes>[0]).stack))
+const served = (operation: { method: string; path: string }) =>
+  API_ROUTES.has(`${operation.method.toUpperCase()} ${operation.path.replace(/\{(\w+)\}/g, ':$1')}`)
 
 /** The paths a schema's command can be refused at: every field, each list's items, and '' for the whole command. */
 export function fieldPaths(schema: z.ZodType, prefix = ''): string[] {
@@ -97,16 +126,41 @@ const IDS_FROM_DATA: Record<string, (id: string) => boolean> = {
 }
 
 describe('one schema per command', () => {
+  it('finds every page form binding, in every module that makes one', () => {
+    expect(MADE_BUT_NOT_FOUND).toEqual([])
+    expect(new Set(PAGE_FORMS.map((f) => f.feature))).toEqual(
+      new Set(['casework', 'assessment', 'plans', 'reviews', 'referrals', 'letters', 'monitoring']),
+    )
+    expect(PAGE_FORMS.length).toBeGreaterThan(40)
+  })
+
   it('reads every API command through the schema of a page’s form', () => {
     const pageSchemas = new Set(PAGE_FORMS.map((f) => f.binding.schema))
     const apiOnly = API_OPERATIONS.filter((op) => op.requestBody && !pageSchemas.has(op.requestBody)).map((op) => `${op.method} ${op.path}`)
     expect(apiOnly).toEqual([])
   })
 
-  it('carries every page command in the API, but for those listed with their reason', () => {
-    const apiSchemas = new Set(API_OPERATIONS.map((op) => op.requestBody))
-    const pageOnly = PAGE_FORMS.filter((f) => !apiSchemas.has(f.binding.schema)).map((f) => `${f.feature}.${f.name}`)
-    expect(pageOnly.filter((name) => !PAGE_ONLY.has(name))).toEqual([])
+  it('serves every operation the API describes', () => {
+    expect(API_OPERATIONS.filter((op) => !served(op)).map((op) => `${op.method} ${op.path}`)).toEqual([])
+  })
+
+  it('carries every page command in an API route with the same schema, but for those that are the pages’ own', () => {
+    const withoutRoute = PAGE_FORMS.filter((f) => !(`${f.feature}.${f.name}` in PAGE_ONLY))
+      .filter((f) => !API_OPERATIONS.some((op) => op.method === 'post' && op.requestBody === f.binding.schema && served(op)))
+      .map((f) => `${f.feature}.${f.name}`)
+    expect(withoutRoute).toEqual([])
+  })
+
+  it('keeps the pages’ own list to forms that exist and are not in the API, each with its reason', () => {
+    for (const [name, reason] of Object.entries(PAGE_ONLY)) {
+      const form = PAGE_FORMS.find((f) => `${f.feature}.${f.name}` === name)
+      expect({ name, exists: form !== undefined, inApi: API_OPERATIONS.some((op) => op.requestBody === form?.binding.schema) }).toEqual({
+        name,
+        exists: true,
+        inApi: false,
+      })
+      expect(reason.length).toBeGreaterThan(20)
+    }
   })
 
   it.each(PAGE_FORMS.map((f) => [`${f.feature}.${f.name}`, f] as const))(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Router } from 'express'
 import { asActor, type Actor } from '../db/actor.ts'
 import { declarePurpose } from '../db/modes.ts'
+import { LocalDate } from '@js-joda/core'
 import { parseQuarter } from '../domain/hclic/quarter.ts'
 import { testDatabaseKinds } from '../db/testing.ts'
 import { signedInAgent } from '../test-support/browser.ts'
@@ -286,6 +287,7 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
     const CASES: [RegExp, string][] = [
       [/^(GET|POST) \/api\/v1\/(cases|referrals)\b/, 'through the API; and every case page below, which the API shares services with'],
       [/^GET \/api\/v1\/(health|openapi\.json)$/, 'public: holds no organisation’s records'],
+      [/^GET \/api\/v1\/officers$/, 'api/every-command.int.test.ts: each organisation’s key lists its own officers and no other’s'],
       [/^GET \/cases\/:reference\b/, 'refuses every case page for another authority’s case (below)'],
       [/^POST \/cases\/:reference\b/, 'in the database: a write reaching another authority’s case changes nothing or is refused'],
       [/^(GET|POST) \/cases(\/new)?$/, 'shows a caseworker their own authority’s case and not another authority’s'],
@@ -336,5 +338,219 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
       const uncovered = routes.filter((route) => !CASES.some(([pattern]) => pattern.test(route)))
       expect(uncovered).toEqual([])
     })
+  })
+  describe('a programme’s monitoring data, under row-level security', () => {
+    const asOf = LocalDate.parse('2026-06-30')
+    let basildonProgramme: string
+    let harlowAnalyst: Actor
+    let basildonAnalyst: Actor
+
+    beforeAll(async () => {
+      const db = world.db
+      const programme = async (name: string, lead: string, district: string, officer: string) => {
+        const id = (
+          await db.insertInto('programmes').values({ name, lead_organisation_id: lead }).returning('id').executeTakeFirstOrThrow()
+        ).id
+        const importId = (
+          await db
+            .insertInto('monitoring_imports')
+            .values({
+              programme_id: id,
+              imported_at: new Date('2026-06-01T09:00:00Z'),
+              imported_by: 'test',
+              source: 'test',
+              cases: 1,
+              activities: 1,
+              warnings: 0,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+        const household = (await db.insertInto('households').values({ authority_id: district }).returning('id').executeTakeFirstOrThrow())
+          .id
+        const caseId = (
+          await db
+            .insertInto('cases')
+            .values({
+              reference: `MON-${name.slice(0, 3).toUpperCase()}-1`,
+              authority_id: district,
+              officer_id: officer,
+              household_id: household,
+              programme_id: id,
+              approached_on: '2026-03-01',
+              approach_channel: 'phone',
+              stage: 'prevention',
+              imported_from_monitoring: true,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+        await db
+          .insertInto('monitoring_records')
+          .values({
+            case_id: caseId,
+            programme_id: id,
+            authority_id: district,
+            import_id: importId,
+            case_ref: `${name}-1`,
+            referral_date: '2026-03-01',
+          })
+          .execute()
+        await db
+          .insertInto('monitoring_activities')
+          .values({
+            programme_id: id,
+            import_id: importId,
+            case_id: caseId,
+            case_ref: `${name}-1`,
+            activity_type: 'advice',
+            stage: 'prevention',
+          })
+          .execute()
+        await db
+          .insertInto('data_quality_flags')
+          .values({
+            programme_id: id,
+            authority_id: district,
+            case_id: caseId,
+            kind: 'missing_value',
+            field: 'outcome',
+            message: 'No outcome',
+            raised_at: new Date('2026-06-01T09:00:00Z'),
+          })
+          .execute()
+        return id
+      }
+      basildonProgramme = await programme('Basildon Pathways', world.ids.basildon, world.ids.basildon, world.users.basildonCaseworker.id)
+      await programme('Harlow Pathways', world.ids.harlow, world.ids.harlow, world.users.harlowCaseworker.id)
+      const analyst = (
+        await db
+          .insertInto('users')
+          .values({ organisation_id: world.ids.harlow, role: 'analyst', email: 'an@harlow.test', display_name: 'Hana Analyst' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      harlowAnalyst = actorFor({ id: analyst }, world.ids.harlow, 'analyst')
+      basildonAnalyst = actorFor(world.users.basildonAnalyst, world.ids.basildon, 'analyst')
+    })
+
+    const tables = async (actor: Actor) =>
+      asActor(world.db, actor, async (trx) => ({
+        programmes: (await trx.selectFrom('monitoring_imports').select('programme_id').execute()).map((r) => r.programme_id),
+        records: (await trx.selectFrom('monitoring_records').select('case_ref').execute()).map((r) => r.case_ref),
+        activities: (await trx.selectFrom('monitoring_activities').select('case_ref').execute()).map((r) => r.case_ref),
+        flags: (await trx.selectFrom('data_quality_flags').select('programme_id').execute()).map((r) => r.programme_id),
+        importedCases: (await trx.selectFrom('cases').where('imported_from_monitoring', '=', true).select('reference').execute()).map(
+          (r) => r.reference,
+        ),
+      }))
+
+    it('gives another programme’s lead’s analyst none of this programme’s report, flags or export', async () => {
+      const report = await world.services.evaluationReport.report(harlowAnalyst, {
+        programmes: ['Basildon Pathways'],
+        districts: [],
+        from: null,
+        to: null,
+        asOf,
+      })
+      expect(report).toEqual({ error: 'No programme you may see is called "Basildon Pathways"' })
+      expect(await world.services.monitoringExport.open(harlowAnalyst, 'Basildon Pathways', 'cases')).toEqual({
+        error: 'No programme you may see is called "Basildon Pathways"',
+      })
+      expect((await world.services.quality.choices(harlowAnalyst)).map((c) => c.name)).not.toContain('Basildon Pathways')
+      expect(await world.services.quality.reviewable(harlowAnalyst, await flagOf(basildonProgramme))).toBeUndefined()
+      const seen = await tables(harlowAnalyst)
+      expect(seen.records).toEqual(['Harlow Pathways-1'])
+      expect(seen.activities).toEqual(['Harlow Pathways-1'])
+      expect(seen.programmes).not.toContain(basildonProgramme)
+      expect(seen.flags).not.toContain(basildonProgramme)
+      expect(seen.importedCases).toEqual(['MON-HAR-1'])
+    })
+
+    it('gives the programme lead’s analyst the programme’s data, through the services and the database', async () => {
+      const data = await world.services.monitoring.programmeData(basildonAnalyst, { programmes: ['Basildon Pathways'] })
+      if ('error' in data) throw new Error(data.error)
+      expect(data.cases.map((c) => c.caseRef)).toEqual(['Basildon Pathways-1'])
+      expect(data.activities.map((a) => a.caseRef)).toEqual(['Basildon Pathways-1'])
+      const report = await world.services.evaluationReport.report(basildonAnalyst, {
+        programmes: ['Basildon Pathways'],
+        districts: [],
+        from: null,
+        to: null,
+        asOf,
+      })
+      if ('error' in report) throw new Error(report.error)
+      expect(report.filters.programme).toEqual(['Basildon Pathways'])
+      const exported = await world.services.monitoringExport.open(basildonAnalyst, 'Basildon Pathways', 'cases')
+      if ('error' in exported) throw new Error(exported.error)
+      let csv = ''
+      for await (const chunk of exported.stream) csv += String(chunk)
+      expect(csv).toContain('Basildon Pathways-1')
+      expect(csv).not.toContain('Harlow Pathways-1')
+      expect(await world.services.quality.reviewable(basildonAnalyst, await flagOf(basildonProgramme))).toBeDefined()
+      const seen = await tables(basildonAnalyst)
+      expect(seen.records).toEqual(['Basildon Pathways-1'])
+      expect(seen.activities).toEqual(['Basildon Pathways-1'])
+      expect(seen.programmes).toEqual([basildonProgramme])
+      expect(seen.flags).toEqual([basildonProgramme])
+      expect(seen.importedCases).toEqual(['MON-BAS-1'])
+    })
+
+    it('gives a programme’s lead its districts’ casework for monitoring alone, never as a case to open', async () => {
+      const db = world.db
+      const programme = (
+        await db
+          .insertInto('programmes')
+          .values({ name: 'Harlow-led Partnership', lead_organisation_id: world.ids.harlow })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+      const household = (
+        await db.insertInto('households').values({ authority_id: world.ids.basildon }).returning('id').executeTakeFirstOrThrow()
+      ).id
+      await db
+        .insertInto('people')
+        .values({
+          household_id: household,
+          authority_id: world.ids.basildon,
+          is_applicant: true,
+          given_name: 'Petra',
+          family_name: 'Partnership',
+          date_of_birth: '1990-02-01',
+          sex: 'female',
+        })
+        .execute()
+      await db
+        .insertInto('cases')
+        .values({
+          reference: 'BAS-PART-1',
+          authority_id: world.ids.basildon,
+          officer_id: world.users.basildonCaseworker.id,
+          household_id: household,
+          programme_id: programme,
+          approached_on: '2026-03-02',
+          approach_channel: 'phone',
+          stage: 'prevention',
+        })
+        .execute()
+
+      const data = await world.services.monitoring.programmeData(harlowAnalyst, { programmes: ['Harlow-led Partnership'] })
+      if ('error' in data) throw new Error(data.error)
+      expect(data.cases.map((c) => [c.caseRef, c.district, c.applicantSex, c.applicantAge])).toEqual([
+        ['BAS-PART-1', 'Basildon Borough Council', 'female', 36],
+      ])
+
+      // Without the declared purpose (a case page, a search) the lead reaches none of the district's records.
+      const unpurposed = await asActor(db, harlowAnalyst, async (trx) => ({
+        cases: await trx.selectFrom('cases').where('reference', '=', 'BAS-PART-1').select('id').execute(),
+        people: await trx.selectFrom('people').where('household_id', '=', household).select('id').execute(),
+      }))
+      expect(unpurposed).toEqual({ cases: [], people: [] })
+      // Nor through the pages: the case is not found for the lead's analyst.
+      expect(await world.services.cases.isHeld(harlowAnalyst, 'BAS-PART-1')).toBe(false)
+    })
+
+    const flagOf = async (programmeId: string) =>
+      (await world.db.selectFrom('data_quality_flags').where('programme_id', '=', programmeId).select('id').executeTakeFirstOrThrow()).id
   })
 })

@@ -20,6 +20,12 @@ describe('configuration', () => {
     [{ PORT: 'eighty' }, 'PORT must be a whole number'],
     [{ NODE_ENV: 'production' }, 'UPSTREAM_SESSION_SECRET must be set'],
     [{ NODE_ENV: 'production', UPSTREAM_SESSION_SECRET: 'short' }, 'UPSTREAM_SESSION_SECRET must be set'],
+    [{ NODE_ENV: 'production' }, 'UPSTREAM_TRUSTED_PROXIES must name the proxy that ends TLS'],
+    [{ NODE_ENV: 'production', UPSTREAM_SESSION_SECRET: 'x'.repeat(40) }, 'DATABASE_URL must name a PostgreSQL server in production'],
+    [
+      { NODE_ENV: 'production', UPSTREAM_SESSION_SECRET: 'x'.repeat(40), UPSTREAM_ALLOW_EMBEDDED_DATABASE: 'true' },
+      'If you accept that, set UPSTREAM_ALLOW_EMBEDDED_DATABASE=yes',
+    ],
     [
       { UPSTREAM_OIDC_ISSUER: 'https://login.example.org' },
       'UPSTREAM_OIDC_CLIENT_ID, UPSTREAM_OIDC_CLIENT_SECRET, UPSTREAM_OIDC_REDIRECT_URI, UPSTREAM_OIDC_ORGANISATION are not set',
@@ -55,7 +61,8 @@ describe('configuration', () => {
       loadConfig({ NODE_ENV: 'production', PORT: '-1', DATABASE_URL: 'nope' })
       expect.unreachable()
     } catch (error) {
-      expect((error as ConfigError).problems).toHaveLength(3)
+      // The port, the database's address, the proxy and the session secret.
+      expect((error as ConfigError).problems).toHaveLength(4)
     }
   })
 
@@ -64,8 +71,20 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       UPSTREAM_SESSION_SECRET: 'x'.repeat(40),
       DATABASE_URL: 'postgresql://upstream@db:5432/upstream',
+      UPSTREAM_TRUSTED_PROXIES: '10.0.0.0/8, loopback',
     })
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', 'loopback'])
     expect(config.environment).toBe('production')
     expect(config.databaseUrl).toBe('postgresql://upstream@db:5432/upstream')
+  })
+
+  it('runs production on the embedded database only when the operator accepts what it is', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      UPSTREAM_SESSION_SECRET: 'x'.repeat(40),
+      UPSTREAM_ALLOW_EMBEDDED_DATABASE: 'yes',
+      UPSTREAM_TRUSTED_PROXIES: 'loopback',
+    })
+    expect(config.databaseUrl).toBeUndefined()
   })
 })

@@ -8,6 +8,11 @@ export interface Config {
   /** A PostgreSQL server's URL, or undefined for the embedded database. */
   databaseUrl: string | undefined
   dataDir: string
+  /**
+   * The proxies in front of the service (addresses, subnets, or express's names such as `loopback`),
+   * whose X-Forwarded-For and X-Forwarded-Proto are believed. Nobody else's are.
+   */
+  trustedProxies: string[]
   /** Name shown in the header: the council or partnership running the service. */
   serviceOwner: string
   sessionSecret: string
@@ -63,6 +68,28 @@ export function loadConfig(env: Env = process.env): Config {
     if (problem) problems.push(problem)
   }
 
+  // The embedded database is one process's, on one machine's disk, with no replica, no point-in-time
+  // recovery and no server-grade durability: for trying the service, development and tests. A council's
+  // live service runs on a PostgreSQL server unless its operator has said, in so many words, otherwise.
+  if (production && databaseUrl === undefined && env['UPSTREAM_ALLOW_EMBEDDED_DATABASE'] !== 'yes') {
+    problems.push(
+      'DATABASE_URL must name a PostgreSQL server in production. The embedded database is for trying the service ' +
+        'and for development: it has one copy on one disk, no replica and no point-in-time recovery. ' +
+        'If you accept that, set UPSTREAM_ALLOW_EMBEDDED_DATABASE=yes',
+    )
+  }
+
+  const trustedProxies = (env['UPSTREAM_TRUSTED_PROXIES'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+  // The service speaks plain HTTP: in production a proxy in front of it ends TLS, and the service must
+  // know which one it is to believe that the request was secure and which address it came from.
+  if (production && trustedProxies.length === 0)
+    problems.push(
+      'UPSTREAM_TRUSTED_PROXIES must name the proxy that ends TLS in front of the service in production (its address or subnet, e.g. 10.0.0.0/8, or loopback)',
+    )
+
   const sessionSecret = blankToUndefined(env['UPSTREAM_SESSION_SECRET'])
   if (production && (sessionSecret === undefined || sessionSecret.length < 32)) {
     problems.push('UPSTREAM_SESSION_SECRET must be set to at least 32 random characters in production')
@@ -100,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     databaseUrl,
     dataDir: path.resolve(env['UPSTREAM_DATA_DIR'] ?? './data'),
+    trustedProxies,
     serviceOwner: env['UPSTREAM_SERVICE_OWNER'] ?? 'Essex Homelessness Prevention Partnership',
     // Development sessions survive restarts with a fixed secret; production's is required above.
     sessionSecret: sessionSecret ?? 'development-only-session-secret-not-for-production',

@@ -13,6 +13,11 @@ const POLICIES: Record<string, Permission> = {
   audit_events_read: 'audit.read',
   organisations_settings: 'referral.settings',
   referral_messages_send: 'referral.make',
+  monitoring_imports_lead: 'monitoring.read',
+  monitoring_records_lead: 'monitoring.read',
+  monitoring_activities_lead: 'monitoring.read',
+  data_quality_flags_lead: 'monitoring.read',
+  cases_programme_lead: 'monitoring.read',
 }
 const ROLES: readonly Role[] = [...STAFF_ROLES, 'api_client', 'public']
 

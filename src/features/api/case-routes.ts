@@ -2,10 +2,10 @@ import { Router, type Response } from 'express'
 import { originOf } from '../../platform/http/origin.ts'
 import { readCommand } from '../../platform/commands.ts'
 import * as caseCommands from '../casework/commands.ts'
-import { DecideReview, RequestReview } from '../reviews/commands.ts'
+import { DecideReview, ExtendReviewPeriod, GiveMindedToNotice, RecordRepresentations, RequestReview } from '../reviews/commands.ts'
 import { ASSESSMENT_COMMANDS, ASSESSMENT_READINGS } from './assessment-api.ts'
-import { CaseloadView, CaseView, Recorded } from './case-schemas.ts'
-import { command, type Command, type Officer, type Reading, type Services } from './commands.ts'
+import { CaseloadView, CaseView, OfficersView, Recorded, ReviewsView } from './case-schemas.ts'
+import { CASE_OFFICERS, command, type Command, type Officer, type Reading, type Services } from './commands.ts'
 import { HOUSEHOLD_COMMANDS, HOUSEHOLD_READINGS } from './household-api.ts'
 import { LETTER_COMMANDS, LETTER_READINGS } from './letter-api.ts'
 import type { ApiOperation } from './openapi.ts'
@@ -105,14 +105,104 @@ const COMMANDS: Command<unknown>[] = [
       return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
     },
   }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews/{reviewId}/minded-to-notice',
+      summary: 'Record the reviewer’s “minded to” notice (reg 7(2))',
+      description:
+        'The reviewer found a deficiency or irregularity in the original decision, or in the way it was made, but is minded to decide against the applicant: by an officer who may decide the review, once. Its letter is issued with it.',
+    },
+    body: GiveMindedToNotice,
+    async run({ reviews }, officer, reference, notice, origin, params) {
+      const result = await reviews.giveMindedToNotice(officer, reference, params['reviewId'] ?? '', notice, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews/{reviewId}/representations',
+      summary: 'Record the applicant’s representations (reg 7(2)(b))',
+      description:
+        'In answer to the “minded to” notice, once. A three-week review’s period starts again on the day they are received (reg 9(1)(a)).',
+    },
+    body: RecordRepresentations,
+    async run({ reviews }, officer, reference, representations, origin, params) {
+      const result = await reviews.recordRepresentations(officer, reference, params['reviewId'] ?? '', representations, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
+  }),
+  command({
+    operation: {
+      path: '/cases/{reference}/reviews/{reviewId}/longer-period',
+      summary: 'Record a longer period for the decision, agreed in writing (reg 9(1))',
+      description: 'It must end after the decision is now due; a later agreement replaces an earlier one.',
+    },
+    body: ExtendReviewPeriod,
+    async run({ reviews }, officer, reference, extension, origin, params) {
+      const result = await reviews.extendReviewPeriod(officer, reference, params['reviewId'] ?? '', extension, origin)
+      return result.outcome === 'recorded' ? { outcome: 'recorded', id: result.reviewId } : result
+    },
+  }),
   ...HOUSEHOLD_COMMANDS,
   ...ASSESSMENT_COMMANDS,
   ...PLAN_COMMANDS,
   ...LETTER_COMMANDS,
 ]
 
+/** The officers a command may name: the same list the pages offer in their choice of officer. */
+const OFFICERS: Reading = {
+  operation: {
+    path: '/officers',
+    summary: 'The officers of your organisation',
+    description:
+      'Active caseworkers and team managers, with the id and email address by which a command names one (`officerId`, `originalDecisionBy`). Only your own organisation’s.',
+  },
+  response: OfficersView,
+  roles: CASE_OFFICERS,
+  async read({ cases }, officer) {
+    const officers = await cases.officers(officer)
+    return (
+      officers && {
+        officers: officers.map((o) => ({ id: o.id, name: o.display_name, email: o.email, role: o.role })),
+      }
+    )
+  },
+}
+
+/** The case's reviews, as its reviews page lists them. */
+const REVIEWS: Reading = {
+  operation: { path: '/cases/{reference}/reviews', summary: 'The case’s reviews (s202), each with when its decision is due' },
+  response: ReviewsView,
+  roles: CASE_OFFICERS,
+  async read({ reviews }, officer, { reference = '' }) {
+    const found = await reviews.list(officer, reference)
+    return (
+      found && {
+        reference: found.found.reference,
+        reviews: found.reviews.map((r) => ({
+          id: r.id,
+          decision: r.decision,
+          decisionLabel: r.decisionLabel,
+          caseEventId: r.case_event_id,
+          notifiedOn: r.notified_on,
+          receivedOn: r.received_on,
+          reviewPeriodWeeks: r.weeks,
+          decisionDueOn: r.decision_due_on,
+          mindedToNotifiedOn: r.minded_to_notified_on,
+          representationsReceivedOn: r.representations_received_on,
+          representationsMeans: r.representations_means,
+          longerPeriodAgreedOn: r.extension_agreed_on,
+          longerPeriodTo: r.extended_to,
+          outcome: r.outcome,
+          decidedOn: r.decided_on,
+        })),
+      }
+    )
+  },
+}
+
 /** What the case's other pages show, as JSON. */
-const READINGS: Reading[] = [...HOUSEHOLD_READINGS, ...ASSESSMENT_READINGS, ...PLAN_READINGS, ...LETTER_READINGS]
+const READINGS: Reading[] = [OFFICERS, REVIEWS, ...HOUSEHOLD_READINGS, ...ASSESSMENT_READINGS, ...PLAN_READINGS, ...LETTER_READINGS]
 
 const NOT_FOUND = 'Your organisation has no case with that reference'
 
@@ -135,15 +225,15 @@ export const CASE_OPERATIONS: readonly ApiOperation[] = [
       404: { description: NOT_FOUND, body: ApiError },
     },
   },
-  ...READINGS.map((r): ApiOperation => ({
-    method: 'get',
-    ...r.operation,
-    responses: {
+  ...READINGS.map((r): ApiOperation => {
+    const responses: ApiOperation['responses'] = {
       200: { description: 'Found', body: r.response },
       403: { description: 'Not an officer’s key, or a role the page does not let in', body: ApiError },
-      404: { description: NOT_FOUND, body: ApiError },
-    },
-  })),
+    }
+    // Only a reading of one case can find nothing.
+    if (r.operation.path.startsWith('/cases/')) responses[404] = { description: NOT_FOUND, body: ApiError }
+    return { method: 'get', ...r.operation, responses }
+  }),
   ...COMMANDS.map((c): ApiOperation => ({
     method: 'post',
     ...c.operation,

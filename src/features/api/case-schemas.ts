@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SECTIONS } from '../../domain/assessment.ts'
 import { STEP_OWNERS, STEP_STATUSES } from '../../domain/housing-plan.ts'
 import { STAGES } from '../../domain/legal-status.ts'
+import { REPRESENTATION_MEANS, REVIEW_OUTCOMES, REVIEWABLE_DECISION_KINDS, type ReviewableDecision } from '../../domain/reviews.ts'
 
 /**
  * The JSON shapes of what the case API answers. What it is sent are the commands themselves, each
@@ -63,6 +64,50 @@ export const Recorded = z
     id: z.uuid().optional().meta({ description: 'The new record’s id, where it has one' }),
   })
   .meta({ id: 'Recorded', description: 'The command was recorded; read the case again for its new state' })
+
+export const OfficersView = z
+  .object({
+    officers: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        email: z.string(),
+        role: z.enum(['caseworker', 'team_manager']),
+      }),
+    ),
+  })
+  .meta({
+    id: 'Officers',
+    description:
+      'The officers of your organisation a command may name, by id or email address: to name on a case, or as the maker of a decision under review',
+  })
+
+export const ReviewsView = z
+  .object({
+    reference: z.string(),
+    reviews: z.array(
+      z.object({
+        id: z.uuid(),
+        decision: z.enum(REVIEWABLE_DECISION_KINDS as [ReviewableDecision, ...ReviewableDecision[]]),
+        decisionLabel: z.string(),
+        caseEventId: z.uuid().nullable().meta({ description: 'The decision in the case’s timeline, where it is one' }),
+        notifiedOn: isoDate,
+        receivedOn: isoDate,
+        reviewPeriodWeeks: z.int(),
+        decisionDueOn: isoDate.meta({
+          description: 'After any representations (reg 9(1)(a)) and longer period agreed in writing (reg 9(1))',
+        }),
+        mindedToNotifiedOn: isoDate.nullable(),
+        representationsReceivedOn: isoDate.nullable(),
+        representationsMeans: z.enum(REPRESENTATION_MEANS).nullable(),
+        longerPeriodAgreedOn: isoDate.nullable(),
+        longerPeriodTo: isoDate.nullable(),
+        outcome: z.enum(REVIEW_OUTCOMES).nullable(),
+        decidedOn: isoDate.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Reviews' })
 
 /* The household (H-CLIC 2): its members, and each member's personal details, read and changed apart. */
 

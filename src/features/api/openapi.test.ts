@@ -15,6 +15,12 @@ describe('the OpenAPI document', () => {
     components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> }
   }
 
+  it('refers only to schemas it has', () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] ?? '')
+    expect(refs.length).toBeGreaterThan(50)
+    expect(refs.filter((ref) => !(ref in document.components.schemas))).toEqual([])
+  })
+
   it('is OpenAPI 3.1 and describes every operation the API serves', () => {
     expect(document.openapi).toBe('3.1.0')
     for (const operation of API_OPERATIONS) expect(document.paths[operation.path]?.[operation.method]).toBeDefined()
@@ -23,7 +29,11 @@ describe('the OpenAPI document', () => {
   it('refers to schemas generated from the same zod schemas the handlers use', () => {
     const get = document.paths['/referrals/{id}']?.['get']
     expect(get?.parameters?.map((p) => p.name)).toEqual(['id'])
-    expect(get?.responses['200']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Referral')
+    // The referrer reads the referral as made; the authority referred to, as received.
+    expect(get?.responses['200']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/ReferralAsSeen')
+    expect(document.components.schemas['ReferralAsSeen']).toMatchObject({
+      anyOf: [{ $ref: '#/components/schemas/Referral' }, { $ref: '#/components/schemas/ReceivedReferral' }],
+    })
     expect(get?.responses['401']?.content?.['application/json']?.schema.$ref).toBe('#/components/schemas/Errors')
     const referral = document.components.schemas['Referral']
     expect(Object.keys(referral?.properties ?? {})).toEqual([

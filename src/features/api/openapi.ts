@@ -59,6 +59,14 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
     schemas: Record<string, Record<string, unknown>>
   }
   for (const schema of Object.values(schemas)) delete schema['$id']
+  // Schemas with an id met only inside another (a caseload's case) are put under "__shared": each
+  // becomes a component of its own, referred to as the others are.
+  const shared = schemas['__shared'] as { $defs?: Record<string, Record<string, unknown>> } | undefined
+  delete schemas['__shared']
+  Object.assign(schemas, shared?.$defs ?? {})
+  const components = JSON.parse(
+    JSON.stringify(schemas).replaceAll('#/components/schemas/__shared#/$defs/', '#/components/schemas/'),
+  ) as Record<string, Record<string, unknown>>
 
   return {
     openapi: '3.1.0',
@@ -71,7 +79,7 @@ export function openApiDocument(operations: readonly ApiOperation[]): Record<str
     servers: [{ url: '/api/v1' }],
     paths,
     components: {
-      schemas,
+      schemas: components,
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key made with `npm run cli -- api-key create --organisation NAME`' },
       },

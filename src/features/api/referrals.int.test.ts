@@ -216,6 +216,35 @@ describe.each(testDatabaseKinds())('the referral API on $name', (kind) => {
     ])
   })
 
+  it('lists the problems across fields too, whatever else is wrong with the body, in one answer', async () => {
+    const before = await referralCount()
+    const body = validReferral({
+      person: {
+        givenName: 'Sam',
+        familyName: '',
+        phone: null,
+        email: null,
+        preferredContact: 'email',
+        address: { line1: '1 High Street', town: 'Harlow', postcode: 'nowhere' },
+      },
+      // 1 June is more than 56 days after 2 March: "at risk later", not "threatened".
+      expectedHomelessOn: '2026-06-01',
+      colour: 'blue',
+    })
+    const response = await post(body)
+    expect(response.status).toBe(422)
+    expect(response.body).toEqual({
+      errors: [
+        { path: 'person.familyName', message: 'Enter the person’s last name' },
+        { path: 'person.address.postcode', message: 'Enter a real postcode, like CM20 1AA' },
+        { path: 'colour', message: 'There is no field "colour" here; see the API description at /api/v1/openapi.json' },
+        { path: 'person.email', message: 'Enter the person’s email address, as they prefer email' },
+        { path: 'expectedHomelessOn', message: 'That date is more than 56 days away (after 2026-04-26): choose “at risk later”' },
+      ],
+    })
+    expect(await referralCount()).toBe(before)
+  })
+
   it('refuses a code of no housing authority on the platform, naming localAuthority', async () => {
     const response = await post(validReferral({ localAuthority: 'E07000099' }))
     expect(response.status).toBe(422)

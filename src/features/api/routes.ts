@@ -1,6 +1,9 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { originOf } from '../../platform/http/origin.ts'
+import { BadInputError, refuseUnstorableInput } from '../../platform/http/bad-input.ts'
+import { requestProblem } from '../../platform/http/errors.ts'
+import type { RateLimiter } from '../../platform/rate-limits.ts'
 import type { ReferralIntake } from '../referrals/intake.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import { readSubmission, SubmitReferral } from '../referrals/commands.ts'
@@ -8,7 +11,8 @@ import type { ApiKeyService } from './api-keys.ts'
 import { CASE_OPERATIONS, caseApiRoutes } from './case-routes.ts'
 import type { Services } from './commands.ts'
 import { openApiDocument, type ApiOperation } from './openapi.ts'
-import { ApiError, ReferralReceipt, ReferralView, type ReferralViewBody } from './schemas.ts'
+import { REFERRAL_OPERATIONS, referralApiRoutes } from './referral-api.ts'
+import { ApiError, ReferralReceipt } from './schemas.ts'
 
 export const API_OPERATIONS: readonly ApiOperation[] = [
   {
@@ -29,16 +33,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
       422: { description: 'Every problem with the referral, each with its path in the body', body: ApiError },
     },
   },
-  {
-    method: 'get',
-    path: '/referrals/{id}',
-    summary: 'A referral’s status and outcome',
-    description: 'Only the referring organisation’s own referrals; any other id answers 404, whether or not it exists.',
-    responses: {
-      200: { description: 'The referral', body: ReferralView },
-      404: { description: 'No referral of yours has that id', body: ApiError },
-    },
-  },
+  ...REFERRAL_OPERATIONS,
   ...CASE_OPERATIONS,
 ]
 
@@ -65,31 +60,41 @@ function apiKeyAuthentication(apiKeys: ApiKeyService): RequestHandler {
   }
 }
 
-export function toReferralView(referral: {
-  id: string
-  reference: string
-  authority_code: string | null
-  status: string
-  outcome: string
-  outcome_details: string | null
-  received_at: Date
-  changes: { status: string; outcome: string; details: string | null; changed_at: Date }[]
-}): ReferralViewBody {
-  return ReferralView.parse({
-    id: referral.id,
-    reference: referral.reference,
-    localAuthority: referral.authority_code ?? '',
-    status: referral.status,
-    outcome: referral.outcome,
-    outcomeDetails: referral.outcome_details,
-    receivedAt: referral.received_at.toISOString(),
-    history: referral.changes.map((c) => ({
-      status: c.status,
-      outcome: c.outcome,
-      details: c.details,
-      changedAt: c.changed_at.toISOString(),
-    })),
-  })
+/** Requests a partner's key may make: writes per minute and per day, reads per minute. */
+export const API_KEY_LIMITS = { writesPerMinute: 60, writesPerDay: 2000, readsPerMinute: 600 } as const
+
+/**
+ * A partner's key cannot flood the service (a referral and its messages each send email and texts):
+ * over a limit the request is answered 429 with the seconds to wait, before its body is read.
+ */
+function apiKeyLimits(limits: RateLimiter): RequestHandler {
+  return async (req, res, next) => {
+    const actor = res.locals.actor
+    const keyId = actor?.kind === 'api_key' ? actor.apiKeyId : actor?.kind === 'user' ? actor.viaApiKeyId : undefined
+    if (keyId === undefined) {
+      next()
+      return
+    }
+    const reading = req.method === 'GET' || req.method === 'HEAD'
+    const bucket = limits.bucket(reading ? 'api-reads-by' : 'api-writes-by', keyId)
+    const limited = await limits.take(
+      reading
+        ? [{ bucket, max: API_KEY_LIMITS.readsPerMinute, seconds: 60 }]
+        : [
+            { bucket, max: API_KEY_LIMITS.writesPerMinute, seconds: 60 },
+            { bucket, max: API_KEY_LIMITS.writesPerDay, seconds: 86_400 },
+          ],
+    )
+    if (limited) {
+      const { status, body } = apiError(
+        429,
+        `This key has made too many requests; try again in ${String(limited.retryAfterSeconds)} seconds`,
+      )
+      res.status(status).set('Retry-After', String(limited.retryAfterSeconds)).json(body)
+      return
+    }
+    next()
+  }
 }
 
 export function apiRoutes(
@@ -97,6 +102,7 @@ export function apiRoutes(
     apiKeys: ApiKeyService
     referrals: ReferralService
     referralIntake: ReferralIntake
+    limits: RateLimiter
     logger: Logger
   },
 ): Router {
@@ -110,6 +116,7 @@ export function apiRoutes(
   // Who is asking comes first; then the type, before the body is read, so that a form or plain text is
   // told its type is wrong rather than that it is bad JSON.
   router.use(apiKeyAuthentication(deps.apiKeys))
+  router.use(apiKeyLimits(deps.limits))
   router.post('/referrals', (req, res, next) => {
     if (req.is('application/json')) {
       next()
@@ -119,6 +126,7 @@ export function apiRoutes(
     res.status(status).json(body)
   })
   router.use(express.json({ limit: '100kb', type: () => true }))
+  router.use(refuseUnstorableInput())
 
   router.post('/referrals', async (req, res) => {
     const actor = res.locals.actor
@@ -177,17 +185,7 @@ export function apiRoutes(
     }
   })
 
-  router.get('/referrals/:id', async (req, res) => {
-    const actor = res.locals.actor
-    if (!actor) throw new Error('unauthenticated')
-    const found = await deps.referrals.view(actor, req.params.id, originOf(req))
-    if (found?.side !== 'referrer') {
-      const { status, body } = apiError(404, 'Your organisation has no referral with that id')
-      res.status(status).json(body)
-      return
-    }
-    res.json(toReferralView(found.referral))
-  })
+  router.use(referralApiRoutes(deps))
 
   router.use(caseApiRoutes(deps))
 
@@ -205,6 +203,17 @@ export function apiRoutes(
     }
     if (e.type === 'entity.too.large') {
       const { status, body } = apiError(413, 'The request body is larger than 100 KB')
+      res.status(status).json(body)
+      return
+    }
+    if (error instanceof BadInputError) {
+      const { status, body } = apiError(400, error.message, error.path)
+      res.status(status).json(body)
+      return
+    }
+    const refused = requestProblem(error)
+    if (refused) {
+      const { status, body } = apiError(refused.status, refused.message)
       res.status(status).json(body)
       return
     }

@@ -5,7 +5,8 @@ import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { Service, type ServiceDeps } from '../../platform/service.ts'
 import type { Refusal } from '../../platform/commands.ts'
-import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase } from './queries.ts'
+import { may } from '../../platform/permissions.ts'
+import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase, officersOf } from './queries.ts'
 
 /**
  * The case kernel: what every piece of casework (decisions, the household and assessment, plans,
@@ -176,9 +177,19 @@ export class CaseKernel {
   ): Promise<T | undefined> {
     const officer = asOfficer(actor)
     if (!officer) return undefined
+    return this.viewCase(officer, reference, (trx, found) => work(trx, found, officer))
+  }
+
+  /**
+   * A read of a case for anyone who may read cases (an analyst too, who may change none): the case page
+   * and its timeline. As with readCase, `work` records the view in the same transaction.
+   */
+  async viewCase<T>(actor: Actor, reference: string, work: (trx: Scoped, found: FoundCase) => Promise<T>): Promise<T | undefined> {
+    const organisationId = actor.organisationId
+    if (!may(actor.role, 'case.read') || organisationId === null) return undefined
     return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, officer.organisationId, reference)
-      return found ? work(trx, found, officer) : undefined
+      const found = await findCaseByReference(trx, organisationId, reference)
+      return found ? work(trx, found) : undefined
     })
   }
 
@@ -189,6 +200,16 @@ export class CaseKernel {
   async isHeld(actor: Actor, reference: string): Promise<boolean> {
     if (actor.organisationId === null) return false
     return asActor(this.db, actor, (trx) => caseIsHeld(trx, actor.organisationId, reference))
+  }
+
+  /**
+   * The officers of the actor's organisation whom a command may name (on a case, or as the maker of a
+   * decision under review), for an officer; read as the actor, so only their own organisation's.
+   */
+  async officers(actor: Actor) {
+    const officer = asOfficer(actor)
+    if (!officer) return undefined
+    return asActor(this.db, actor, (trx) => officersOf(trx, officer.organisationId))
   }
 }
 

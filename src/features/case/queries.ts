@@ -116,14 +116,14 @@ export async function eventsOfCase(trx: Scoped, caseId: string) {
     .execute()
 }
 
-/** Who in the organisation can be a case's named officer. */
+/** Who in the organisation can be a case's named officer, with the email address a command may name them by. */
 export async function officersOf(trx: Scoped, organisationId: string) {
   return trx
     .selectFrom('users')
     .where('organisation_id', '=', organisationId)
     .where('role', 'in', ['caseworker', 'team_manager'])
     .where('disabled_at', 'is', null)
-    .select(['id', 'display_name', 'role'])
+    .select(['id', 'display_name', 'email', 'role'])
     .orderBy('display_name')
     .execute()
 }

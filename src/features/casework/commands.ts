@@ -15,6 +15,7 @@ import {
 } from '../../domain/legal-status.ts'
 import { ACCOMMODATION_TYPES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
 import { calendarDate, codes, recordVersion } from '../../platform/commands.ts'
+import { officerChoice } from '../case/officers.ts'
 import { ACCOMMODATION_OUTCOMES, CHOICE_LABELS, type Choice, type SecuredAccommodation } from './decisions.ts'
 
 /** The casework commands: one schema each, read by the caseworker pages, the API and its OpenAPI document alike. */
@@ -104,7 +105,7 @@ export type RecordDecision = z.output<typeof RecordDecision>
 
 export const NameOfficer = z
   .object({
-    officerId: z.uuid({ error: 'Select an officer from your organisation' }),
+    officerId: officerChoice('Select an officer from your organisation'),
     version: recordVersion('The form is out of date: open the case again'),
   })
   .meta({ id: 'OfficerRequest' })

@@ -23,19 +23,17 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
 
   router.get('/cases', requireSignIn, requirePermission('case.read'), async (req, res) => {
     const { user, actor } = signedIn(res)
-    const own = user.role === 'caseworker'
-    if (own) {
-      res.render('features/casework/views/cases.njk', { pageTitle: 'Your caseload', cases: await casework.caseload(actor), own })
-      return
-    }
     // A manager looks at one officer's caseload from the team page.
-    const officerId = typeof req.query['officer'] === 'string' ? req.query['officer'] : undefined
+    const officerId = user.role !== 'caseworker' && typeof req.query['officer'] === 'string' ? req.query['officer'] : undefined
     const officer = officerId === undefined ? undefined : (await casework.officers(actor)).find((o) => o.id === officerId)
     if (officerId !== undefined && !officer) throw new NotFoundError()
+    // The same list `cases list --as` prints.
+    const list = await casework.caseList(actor, { officerId: officer?.id })
+    if (!list) throw new ForbiddenError()
     res.render('features/casework/views/cases.njk', {
-      pageTitle: officer ? `Caseload of ${officer.display_name}` : 'Open cases',
-      cases: await casework.openCases(actor, { officerId: officer?.id }),
-      own,
+      pageTitle: list.own ? 'Your caseload' : officer ? `Caseload of ${officer.display_name}` : 'Open cases',
+      cases: list.cases,
+      own: list.own,
     })
   })
 

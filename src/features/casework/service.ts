@@ -30,7 +30,8 @@ import {
   openCasesOfOrganisation,
   outcomesOfClosedCases,
 } from './queries.ts'
-import { addCaseEvent, eventsOfCase, findCaseByReference, officersOf } from '../case/queries.ts'
+import { addCaseEvent, eventsOfCase, officersOf } from '../case/queries.ts'
+import { findOfficer } from '../case/officers.ts'
 import { may } from '../../platform/permissions.ts'
 
 export class CaseworkService extends CaseService {
@@ -67,6 +68,18 @@ export class CaseworkService extends CaseService {
       ] as const
     })
     return this.inDeadlineOrder(cases, reviews)
+  }
+
+  /**
+   * The open cases a person's case list shows: the one rule for the pages' case list and the command
+   * line's `cases list --as`. A caseworker sees their own caseload; a team manager or analyst their
+   * organisation's open cases (a team manager may look at one officer's); a role that may not read
+   * cases sees none, and is told so (undefined). Every read runs as the person, under row-level security.
+   */
+  async caseList(actor: Actor, options: { officerId?: string | undefined } = {}) {
+    if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return undefined
+    if (actor.role === 'caseworker') return { own: true, cases: await this.caseload(actor) }
+    return { own: false, cases: await this.openCases(actor, { officerId: options.officerId }) }
   }
 
   private inDeadlineOrder<
@@ -110,10 +123,7 @@ export class CaseworkService extends CaseService {
    * without its audit entry.
    */
   async viewCase(actor: Actor, reference: string, origin: Origin) {
-    if (!may(actor.role, 'case.read') || actor.organisationId === null) return undefined
-    return asActor(this.db, actor, async (trx) => {
-      const found = await findCaseByReference(trx, actor.organisationId, reference)
-      if (!found) return undefined
+    return this.cases.viewCase(actor, reference, async (trx, found) => {
       await recordAudit(
         trx,
         actor,
@@ -188,7 +198,7 @@ export class CaseworkService extends CaseService {
   async reassign(actor: Actor, reference: string, command: NameOfficer, origin: Origin): Promise<ReassignResult> {
     if (actor.kind !== 'user' || actor.role !== 'team_manager') return { outcome: 'not_found' }
     return this.cases.recordStep(actor, reference, origin, async (trx, _officer, found) => {
-      const officer = (await officersOf(trx, actor.organisationId)).find((o) => o.id === command.officerId)
+      const officer = findOfficer(await officersOf(trx, actor.organisationId), command.officerId)
       if (!officer) return refused('officerId', 'Select an officer from your organisation')
       if (officer.id === found.officer_id) return refused('officerId', `${officer.display_name} is already the named officer`)
       if (found.version !== command.version) return 'conflict'
@@ -311,6 +321,8 @@ function factsOf(
       what: REVIEWABLE_DECISIONS[r.decision as ReviewableDecision].label,
       receivedOn: LocalDate.parse(r.received_on),
       period: r.review_period as ReviewPeriod,
+      representationsReceivedOn: date(r.representations_received_on),
+      extendedTo: date(r.extended_to),
     })),
     planReviewDue: date(found.plan_review_due_on ?? null),
   }

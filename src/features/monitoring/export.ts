@@ -11,8 +11,7 @@ import { ACTIVITY_COLUMNS, CASE_COLUMNS, type MonitoringActivity, type Monitorin
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
 import { importedActivitiesAfter } from './export-queries.ts'
 import { caseworkActivities, caseworkCases, importedCases } from './queries.ts'
-import { MONITORING_READ, NO_PROGRAMME, ProgrammeWork } from './service.ts'
-import { asSystem, asSystemStream } from '../../db/modes.ts'
+import { NO_PROGRAMME, ProgrammeWork, readAs, streamAs } from './service.ts'
 
 /**
  * Exporting a programme's monitoring data to the interchange files (docs/monitoring-data.md): every
@@ -98,7 +97,7 @@ export class MonitoringExportService extends ProgrammeWork {
     if (visible.length === 0) return { error: NO_PROGRAMME }
     const programme = visible.find((p) => p.name.toLowerCase() === programmeName.trim().toLowerCase())
     if (!programme) return { error: `No programme you may see is called "${programmeName}"` }
-    await asSystem(this.db, MONITORING_READ, (db) =>
+    await readAs(this.db, actor, (db) =>
       recordAudit(
         db,
         actor,
@@ -120,30 +119,29 @@ export class MonitoringExportService extends ProgrammeWork {
         yield row
       }
     }
-    const source = file === 'cases' ? this.caseRows(programme.id) : this.activityRows(programme.id)
+    const source = file === 'cases' ? this.caseRows(actor, programme.id) : this.activityRows(actor, programme.id)
     const columns = file === 'cases' ? CASE_COLUMNS : ACTIVITY_COLUMNS
     const stream = Readable.from(counted(source)).pipe(stringify({ header: true, columns: [...columns], record_delimiter: 'unix' }))
     return { programme: { id: programme.id, name: programme.name }, stream, rows: () => rows }
   }
 
-  private async *caseRows(programmeId: string): AsyncGenerator<string[]> {
-    for await (const c of asSystemStream(this.db, MONITORING_READ, (db) => importedCases(db, [programmeId], null))) yield caseRow(c)
-    for (const c of await asSystem(this.db, MONITORING_READ, (db) => caseworkCases(db, [programmeId], null)))
-      yield caseRow(monitoringFromCasework(c))
+  private async *caseRows(actor: Actor | SystemActor, programmeId: string): AsyncGenerator<string[]> {
+    for await (const c of streamAs(this.db, actor, (db) => importedCases(db, [programmeId], null))) yield caseRow(c)
+    for (const c of await readAs(this.db, actor, (db) => caseworkCases(db, [programmeId], null))) yield caseRow(monitoringFromCasework(c))
   }
 
-  private async *activityRows(programmeId: string): AsyncGenerator<string[]> {
+  private async *activityRows(actor: Actor | SystemActor, programmeId: string): AsyncGenerator<string[]> {
     let after: string | null = null
     for (;;) {
       const from = after
-      const page: Awaited<ReturnType<typeof importedActivitiesAfter>> = await asSystem(this.db, MONITORING_READ, (db) =>
+      const page: Awaited<ReturnType<typeof importedActivitiesAfter>> = await readAs(this.db, actor, (db) =>
         importedActivitiesAfter(db, programmeId, from, PAGE),
       )
       for (const a of page) yield activityRow(a)
       if (page.length < PAGE) break
       after = page[page.length - 1]?.id ?? null
     }
-    for (const a of await asSystem(this.db, MONITORING_READ, (db) => caseworkActivities(db, [programmeId], null))) yield activityRow(a)
+    for (const a of await readAs(this.db, actor, (db) => caseworkActivities(db, [programmeId], null))) yield activityRow(a)
   }
 }
 

@@ -44,7 +44,7 @@ import {
   type StagedWarning,
 } from './import-queries.ts'
 import { districtsOf } from './queries.ts'
-import { MONITORING_READ, ProgrammeWork } from './service.ts'
+import { ProgrammeWork, readAs } from './service.ts'
 import { asSystem } from '../../db/modes.ts'
 
 /**
@@ -238,7 +238,7 @@ export class MonitoringImportService extends ProgrammeWork {
     if (visible.length === 0) return { status: 'refused', message: 'You may not import any programme’s monitoring data' }
     const target = visible.find((p) => p.name.toLowerCase() === programmeName.trim().toLowerCase())
     if (!target) return { status: 'refused', message: `No programme you may import into is called "${programmeName}"` }
-    const programme = await asSystem(this.db, MONITORING_READ, (db) => programmeNamed(db, target.name))
+    const programme = await readAs(this.db, actor, (db) => programmeNamed(db, target.name))
     if (!programme) return { status: 'refused', message: `No programme is called "${programmeName}"` }
 
     const now = this.clock.now()
@@ -247,9 +247,7 @@ export class MonitoringImportService extends ProgrammeWork {
     if (startProblem) return { status: 'refused', message: startProblem }
     const startsOn = options.programmeStartsOn?.toString() ?? programme.starts_on
     const context: CaseContext = {
-      districts: districtIndex(
-        (await asSystem(this.db, MONITORING_READ, districtsOf)).map((d) => ({ id: d.id, name: d.name, onsCode: d.ons_code })),
-      ),
+      districts: districtIndex((await readAs(this.db, actor, districtsOf)).map((d) => ({ id: d.id, name: d.name, onsCode: d.ons_code }))),
       lead: { id: programme.lead_organisation_id, name: programme.lead_name },
     }
     const report = (file: string) => (rows: number, bytes: number, totalBytes: number) =>

@@ -3,8 +3,9 @@ import type { DataQualityFlagTable, DB } from '../../db/schema.ts'
 import type { MonitoringActivity } from '../../domain/monitoring/record.ts'
 
 /**
- * The data-quality flags (data_quality_flags) and what they point at. These tables are the system's
- * (migration 0016): the service checks who is asking before it calls any of these.
+ * The data-quality flags (data_quality_flags) and what they point at. People read them as themselves
+ * under row-level security (migration 0027); raising, clearing and reviewing flags is the system's work,
+ * done once the service has checked who is asking.
  */
 
 /** Where a flag lives: a programme's flags, or the flags on one authority's cases (whatever programme). */

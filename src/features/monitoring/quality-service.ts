@@ -20,12 +20,22 @@ import {
   type FlagRow,
   type FlagScope,
 } from './quality-queries.ts'
-import { MONITORING_READ, ProgrammeWork } from './service.ts'
-import { asSystem } from '../../db/modes.ts'
+import { ProgrammeWork, readAs } from './service.ts'
+import { asSystem, type UnrecordedReason } from '../../db/modes.ts'
 import { may } from '../../platform/permissions.ts'
 
 const SYSTEM: SystemActor = { kind: 'system', organisationId: null, label: 'Data-quality checks' }
 export const FLAGS_PER_PAGE = 100
+
+/**
+ * Raising, clearing and reviewing flags, and an authority team's view of its cases across programmes,
+ * stay system work: the application role may only read flags (migration 0027), and the service checks
+ * who asks (scopeOf, reviewable) and audits the work in the same transaction.
+ */
+const FLAG_WORK: UnrecordedReason = {
+  reason: 'data-quality flags raised, cleared or reviewed for a programme or authority team',
+  noRecordBecause: 'the service checks who asks and audits the work itself',
+}
 
 /** What the data-quality page is about: one programme (for its lead), or one authority's cases (for its own team). */
 export type QualityScope =
@@ -49,7 +59,7 @@ export class QualityService extends ProgrammeWork {
     if (!may(actor.role, 'monitoring.read')) return []
     const programmes = (await this.monitoring.programmesFor(actor)).map((p) => ({ kind: 'programme' as const, id: p.id, name: p.name }))
     const organisationId = actor.organisationId
-    const own = organisationId === null ? undefined : await asSystem(this.db, MONITORING_READ, (db) => authorityById(db, organisationId))
+    const own = organisationId === null ? undefined : await readAs(this.db, actor, (db) => authorityById(db, organisationId))
     return [...programmes, ...(own ? [{ kind: 'authority' as const, id: own.id, name: own.name, onsCode: own.ons_code }] : [])]
   }
 
@@ -71,14 +81,14 @@ export class QualityService extends ProgrammeWork {
     const parts = await this.partsOf(actor, scope, origin)
     const cases = parts.flatMap((p) => p.cases)
     const where = flagScopeOf(scope)
-    const counts = await asSystem(this.db, MONITORING_READ, (db) => flagCounts(db, where))
+    const counts = await readAs(this.db, actor, (db) => flagCounts(db, where))
     const total = counts.reduce((n, c) => n + (options.reviewed ? c.open + c.reviewed : c.open), 0)
     const pages = Math.max(1, Math.ceil(total / FLAGS_PER_PAGE))
     const page = Math.min(Math.max(1, options.page), pages)
-    const flags = await asSystem(this.db, MONITORING_READ, (db) =>
+    const flags = await readAs(this.db, actor, (db) =>
       flagPage(db, where, { reviewed: options.reviewed, offset: (page - 1) * FLAGS_PER_PAGE, limit: FLAGS_PER_PAGE }),
     )
-    await asSystem(this.db, MONITORING_READ, (db) =>
+    await readAs(this.db, actor, (db) =>
       recordAudit(
         db,
         actor,
@@ -112,10 +122,10 @@ export class QualityService extends ProgrammeWork {
     const now = this.clock.now()
     const work: { programmeId: string; rows: FlagRow[] }[] = []
     for (const part of await this.partsOf(actor, scope, origin)) {
-      const ids = await asSystem(this.db, MONITORING_READ, (db) => caseIdsOf(db, part.programmeId))
+      const ids = await asSystem(this.db, FLAG_WORK, (db) => caseIdsOf(db, part.programmeId))
       // Unmatched activities are the programme's, not an authority's: only a programme-wide check raises them.
       const unmatched =
-        part.authorityId === null ? await asSystem(this.db, MONITORING_READ, (db) => unmatchedActivities(db, part.programmeId)) : []
+        part.authorityId === null ? await asSystem(this.db, FLAG_WORK, (db) => unmatchedActivities(db, part.programmeId)) : []
       const activities: MonitoringActivity[] = [...part.activities.filter((a) => a.caseRef !== null), ...unmatched]
       const rows: FlagRow[] = []
       for (const f of qualityFindings({ cases: part.cases, activities, asOf, programmeStartsOn: part.startsOn })) {
@@ -136,7 +146,7 @@ export class QualityService extends ProgrammeWork {
       work.push({ programmeId: part.programmeId, rows })
     }
 
-    return asSystem(this.db, MONITORING_READ, async (trx) => {
+    return asSystem(this.db, FLAG_WORK, async (trx) => {
       let raised = 0
       let cleared = 0
       for (const { programmeId, rows } of work) {
@@ -169,7 +179,7 @@ export class QualityService extends ProgrammeWork {
   /** The flag, if it is one the actor may review: of a programme they lead, or of their own authority's cases. */
   async reviewable(actor: Actor, flagId: string) {
     if (!/^[0-9a-f-]{36}$/i.test(flagId) || actor.kind !== 'user') return undefined
-    const flag = await asSystem(this.db, MONITORING_READ, (db) => flagById(db, flagId))
+    const flag = await readAs(this.db, actor, (db) => flagById(db, flagId))
     if (!flag) return undefined
     const choices = await this.choices(actor)
     const allowed = choices.some((c) => (c.kind === 'programme' ? c.id === flag.programme_id : c.id === flag.authority_id))
@@ -186,7 +196,7 @@ export class QualityService extends ProgrammeWork {
     const flag = await this.reviewable(actor, flagId)
     if (!flag || actor.kind !== 'user') return { outcome: 'not_found' }
     if (flag.reviewed_at !== null) return { outcome: 'done' }
-    await asSystem(this.db, MONITORING_READ, async (trx) => {
+    await asSystem(this.db, FLAG_WORK, async (trx) => {
       const now = this.clock.now()
       await markFlagReviewed(trx, flagId, { by: actor.userId, at: now, reason: command.reason })
       await recordAudit(
@@ -223,7 +233,7 @@ export class QualityService extends ProgrammeWork {
     // The authority's own team may not see the programmes' data as a whole, only their own cases in it:
     // read as the system, bound to the authority, the actor having been checked (scopeOf) and audited by the caller.
     const parts = []
-    for (const programme of await asSystem(this.db, MONITORING_READ, (db) => programmesIn(db, scope.id))) {
+    for (const programme of await asSystem(this.db, FLAG_WORK, (db) => programmesIn(db, scope.id))) {
       const data = await this.monitoring.programmeData(SYSTEM, { programmes: [programme.name], districts: [scope.onsCode ?? scope.name] })
       if ('error' in data) throw new Error(data.error)
       parts.push({

@@ -1,4 +1,4 @@
-import { sql, type InferResult, type Kysely, type Selectable } from 'kysely'
+import { sql, type InferResult, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { DB, MonitoringRecordTable } from '../../db/schema.ts'
 import { monitoringActivityFromCasework, type CaseworkCase } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
@@ -6,8 +6,8 @@ import type { ReportedCase } from '../../domain/monitoring/report.ts'
 
 /**
  * A programme's monitoring data: the records imported for it, and the cases its workers recorded
- * through casework. Read as the system for the programme's lead (see service.ts), bound to the
- * programmes and districts asked for.
+ * through casework. Read as the person asking under row-level security (migration 0027), or as the
+ * system on the command line (see service.ts), bound to the programmes and districts asked for.
  */
 
 export async function programmesLedBy(db: Kysely<DB>, organisationId: string | null) {
@@ -134,17 +134,15 @@ export async function* importedActivities(
 /**
  * What the evaluation report counts of the programmes' imported records, a page at a time: only the
  * fields it counts, and the types of each case's prevention activities as the record keeps them, so
- * no activity is read. One query read through a cursor, in one read-only snapshot: a million cases
- * are read once, in constant memory, and in no particular order (the report does not depend on it).
+ * no activity is read. One query read through a cursor, in the caller's read-only transaction (see
+ * asActorStream): a million cases are read once, in constant memory, and in no particular order (the report does not depend on it).
  */
 export async function* importedReportedCases(
-  db: Kysely<DB>,
+  trx: Transaction<DB>,
   programmeIds: readonly string[],
   districtIds: readonly string[] | null,
 ): AsyncGenerator<ReportedCase[]> {
   if (programmeIds.length === 0 || districtIds?.length === 0) return
-  const trx = await db.startTransaction().setAccessMode('read only').execute()
-  let committed = false
   let pending: Promise<unknown> | null = null
   try {
     let query = trx.selectFrom('monitoring_records as m').where('m.programme_id', 'in', programmeIds)
@@ -191,12 +189,11 @@ export async function* importedReportedCases(
       yield rows.map(reportedCaseOf)
       if (!more) break
     }
-    await trx.commit().execute()
-    committed = true
+    await sql`CLOSE reported_cases`.execute(trx)
   } finally {
-    // Also when the reader stops early or fails: the snapshot and its cursor are let go.
+    // Also when the reader stops early or fails: the page asked for ahead is awaited before the
+    // transaction holding the cursor is let go by whoever opened it.
     await pending?.catch(() => undefined)
-    if (!committed) await trx.rollback().execute()
   }
 }
 

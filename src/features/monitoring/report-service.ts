@@ -6,8 +6,8 @@ import { SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/aud
 import type { Clock } from '../../platform/clock.ts'
 import { districtsOf } from './queries.ts'
 import type { ReportQuery } from './report-query.ts'
-import { MONITORING_READ, NO_PROGRAMME, type MonitoringService } from './service.ts'
-import { asSystem, type OwnerDb } from '../../db/modes.ts'
+import { NO_PROGRAMME, readAs, type MonitoringService } from './service.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 
 /** Nobody on the programme's lead team: the page says "you cannot see this", not "bad filter". */
 export class NoProgrammeError extends Error {}
@@ -32,7 +32,7 @@ export class EvaluationReportService extends Service {
   async choices(actor: Actor | SystemActor) {
     const programmes = await this.monitoring.programmesFor(actor)
     if (programmes.length === 0) throw new NoProgrammeError(NO_PROGRAMME)
-    const districts = await asSystem(this.db, MONITORING_READ, districtsOf)
+    const districts = await readAs(this.db, actor, districtsOf)
     return { programmes: programmes.map((p) => p.name), districts: districts.map((d) => d.name) }
   }
 

@@ -1,9 +1,10 @@
-import type { Actor } from '../../db/actor.ts'
+import { asActor, asActorStream, type Actor, type Scoped } from '../../db/actor.ts'
 import { Service, type ServiceDeps } from '../../platform/service.ts'
 import { monitoringFromCasework } from '../../domain/monitoring/casework.ts'
 import type { MonitoringActivity, MonitoringCase } from '../../domain/monitoring/record.ts'
 import { withPreventionActivities, type ReportedCase } from '../../domain/monitoring/report.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
+import type { OwnerDb } from '../../db/modes.ts'
 import {
   caseworkActivities,
   caseworkCases,
@@ -15,18 +16,38 @@ import {
   unmatchedImportedActivities,
 } from './queries.ts'
 import { may } from '../../platform/permissions.ts'
-import { asSystem, asSystemStream, type UnrecordedReason } from '../../db/modes.ts'
+import { asSystem, asSystemStream, declarePurpose, type UnrecordedReason } from '../../db/modes.ts'
 
 /** The refusal given to someone who may see no programme's monitoring data at all. */
 export const NO_PROGRAMME = 'You may not see any programme’s monitoring data'
 
 /**
- * Monitoring data is read as the system on behalf of the programme's team (migration 0016 grants the
- * application role nothing of it): the services check who is asking and audit each read themselves.
+ * A person's read of monitoring data runs as them, for the declared purpose 'programme_monitoring', under
+ * the policies of migration 0027 (a programme's lead's analysts and team managers read its data, its
+ * districts' casework included; an authority's own team its own cases'). Only the
+ * command line, which is no one's request, reads as the system, once it has checked and audited the read.
  */
 export const MONITORING_READ: UnrecordedReason = {
-  reason: 'monitoring data for a programme or district team',
-  noRecordBecause: 'the service checks who asks and audits each read',
+  reason: 'monitoring data for the command line',
+  noRecordBecause: 'the service audits each read as the system actor',
+}
+
+/** One read of monitoring data in one transaction: as the person asking, or as the system. */
+export function readAs<T>(db: OwnerDb, actor: Actor | SystemActor, work: (trx: Scoped) => Promise<T>): Promise<T> {
+  if (actor.kind === 'system') return asSystem(db, MONITORING_READ, work)
+  return asActor(db, actor, async (trx) => {
+    await declarePurpose(trx, 'programme_monitoring')
+    return work(trx)
+  })
+}
+
+/** A read of monitoring data too large for one page, page by page in one read-only transaction. */
+export function streamAs<T>(db: OwnerDb, actor: Actor | SystemActor, open: (trx: Scoped) => AsyncIterable<T>): AsyncGenerator<T> {
+  if (actor.kind === 'system') return asSystemStream(db, MONITORING_READ, open)
+  return asActorStream(db, actor, async function* (trx) {
+    await declarePurpose(trx, 'programme_monitoring')
+    yield* open(trx)
+  })
 }
 
 export interface ProgrammeFilter {
@@ -63,7 +84,7 @@ export class MonitoringService extends Service {
   async programmesFor(actor: Actor | SystemActor) {
     if (actor.kind !== 'system' && (actor.organisationId === null || !may(actor.role, 'monitoring.read'))) return []
     const lead = actor.kind === 'system' ? null : actor.organisationId
-    return asSystem(this.db, MONITORING_READ, (db) => programmesLedBy(db, lead))
+    return readAs(this.db, actor, (db) => programmesLedBy(db, lead))
   }
 
   /**
@@ -83,7 +104,7 @@ export class MonitoringService extends Service {
     if (unknown.length > 0) return { error: `No programme you may see is called ${unknown.map((n) => `"${n}"`).join(' or ')}` }
     const programmes = filter.programmes.length === 0 ? visible : visible.filter((p) => filter.programmes.some((n) => named(p, n)))
 
-    const allDistricts = await asSystem(this.db, MONITORING_READ, districtsOf)
+    const allDistricts = await readAs(this.db, actor, districtsOf)
     const asked = filter.districts ?? []
     const isDistrict = (a: { name: string; ons_code: string | null }, d: string) => named(a, d) || a.ons_code === d
     const wrong = asked.filter((d) => !allDistricts.some((a) => isDistrict(a, d)))
@@ -92,7 +113,7 @@ export class MonitoringService extends Service {
     const districtIds = asked.length === 0 ? null : districts.map((d) => d.id)
 
     const ids = programmes.map((p) => p.id)
-    await asSystem(this.db, MONITORING_READ, (db) =>
+    await readAs(this.db, actor, (db) =>
       recordAudit(
         db,
         actor,
@@ -107,8 +128,8 @@ export class MonitoringService extends Service {
       ),
     )
     const owner = this.db
-    const read = <T>(open: Parameters<typeof asSystemStream<T>>[2]) => asSystemStream(owner, MONITORING_READ, open)
-    const once = <T>(work: Parameters<typeof asSystem<T>>[2]) => asSystem(owner, MONITORING_READ, work)
+    const read = <T>(open: (db: Scoped) => AsyncIterable<T>) => streamAs(owner, actor, open)
+    const once = <T>(work: (db: Scoped) => Promise<T>) => readAs(owner, actor, work)
     return {
       programmes: programmes.map((p) => ({ id: p.id, name: p.name })),
       districts: districts.map((d) => ({ id: d.id, name: d.name })),

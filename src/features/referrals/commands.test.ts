@@ -1,7 +1,14 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
 import type { Refusal } from '../../platform/commands.ts'
-import { CONSENT_EXPLAINED, readSubmission, referralRefusals, type ReferralChannel, type SubmitReferral } from './commands.ts'
+import {
+  CONSENT_EXPLAINED,
+  readSubmission,
+  referralProblems,
+  referralRefusals,
+  type ReferralChannel,
+  type SubmitReferral,
+} from './commands.ts'
 
 type Problem = Refusal
 
@@ -466,5 +473,77 @@ describe('a referral with a problem says where and what', () => {
       'expectedHomelessOn',
       'dischargeOrReleaseOn',
     ])
+  })
+})
+
+describe('every problem at once, those across fields included, whatever else is wrong (422: every problem)', () => {
+  const pathsOf = (body: unknown, channel: ReferralChannel = 'api') =>
+    referralProblems(readSubmission(body), today, channel).map((p) => p.path)
+  it.each<[string, unknown, string[]]>([
+    [
+      'an unknown authority code and a threat with no date',
+      changed((b) => Object.assign(b, { localAuthority: 'W06000015', expectedHomelessOn: null })),
+      ['localAuthority', 'expectedHomelessOn'],
+    ],
+    [
+      'no first name, and no phone number for a person who prefers the phone',
+      changed((b) => Object.assign(b.person, { givenName: '', phone: null, email: null, address: null })),
+      ['person.givenName', 'person.phone'],
+    ],
+    [
+      'no first name, and no way at all to contact the person',
+      changed((b) => {
+        Object.assign(b.person, { givenName: '', phone: null, email: null, address: null })
+        Object.assign(b.referrer, { phone: null, email: null })
+      }),
+      ['person.givenName', 'referrer.phone', 'person.phone'],
+    ],
+    [
+      'no consent, and a threat more than 56 days away',
+      changed((b) => Object.assign(b, { consent: { ...b.consent, toReferral: false }, expectedHomelessOn: '2026-06-01' })),
+      ['consent.toReferral', 'expectedHomelessOn'],
+    ],
+    [
+      'a field the body should not have, and "at risk later" within 56 days',
+      changed((b) => Object.assign(b, { colour: 'blue', reason: 'at_risk_later' })),
+      ['colour', 'expectedHomelessOn'],
+    ],
+    [
+      'an impossible date of birth, and a threat whose date has passed',
+      changed((b) => Object.assign(b, { person: { ...b.person, dateOfBirth: '1990-13-01' }, expectedHomelessOn: '2026-02-01' })),
+      ['person.dateOfBirth', 'expectedHomelessOn'],
+    ],
+    ['a referrer with no name, nor phone, nor email', changed((b) => (b.referrer = { name: '' })), ['referrer.name', 'referrer.phone']],
+    [
+      'a release date years away, and a bad postcode',
+      changed((b) =>
+        Object.assign(b, {
+          dischargeOrReleaseOn: '2029-01-01',
+          person: { ...b.person, address: { ...b.person.address, postcode: 'nowhere' } },
+        }),
+      ),
+      ['person.address.postcode', 'dischargeOrReleaseOn'],
+    ],
+    // A field refused on its own is told once, at its own path; a rule that needs it waits for it.
+    [
+      'an email in the wrong format, preferred',
+      changed((b) => Object.assign(b.person, { email: 'sam at example', preferredContact: 'email', phone: null })),
+      ['person.email'],
+    ],
+    ['a threat whose date is not a date', changed((b) => (b.expectedHomelessOn = 'soon')), ['expectedHomelessOn']],
+    ['an unknown reason, and no date', changed((b) => Object.assign(b, { reason: 'evicted', expectedHomelessOn: null })), ['reason']],
+    ['an unknown way to be contacted', changed((b) => (b.person.preferredContact = 'pigeon')), ['person.preferredContact']],
+    ['a body that is not an object', 'a referral', ['']],
+  ])('%s', (_what, body, paths) => {
+    expect(pathsOf(body)).toEqual(paths)
+  })
+
+  it('tells a self-referral asking for contact through a referrer once, with its other problems', () => {
+    expect(
+      pathsOf(
+        selfReferral((b) => Object.assign(b.person, { familyName: '', preferredContact: 'via_referrer' })),
+        'self_referral',
+      ),
+    ).toEqual(['person.familyName', 'person.preferredContact'])
   })
 })

@@ -4,7 +4,7 @@ import { SUPPORT_NEEDS, type SupportNeed } from '../../domain/code-lists.ts'
 import { PREFERRED_CONTACT, REFERRAL_REASONS, REFERRAL_OUTCOMES } from '../../domain/referrals.ts'
 import { isWithinThreatWindow, lastDayOfPeriod, FIFTY_SIX_DAYS } from '../../domain/statutory-dates.ts'
 import { RecordApproach } from '../casework/commands.ts'
-import { pathString, recordVersion, type Read, type Refusal } from '../../platform/commands.ts'
+import { pathString, recordVersion, type Refusal } from '../../platform/commands.ts'
 
 /**
  * The referral commands: one schema each, read by the referral pages and, for a referral's submission
@@ -160,12 +160,49 @@ export type SubmitReferral = z.output<typeof SubmitReferral>
 export type ReferralChannel = 'web' | 'api' | 'self_referral'
 
 /**
+ * A referral as far as it can be read: each field its own schema accepts, and REFUSED for each field it
+ * refuses (which then has a refusal of its own). The rules across fields run on this, so that a body
+ * with one wrong field is still told, at once, what is wrong between the others.
+ */
+export const REFUSED: unique symbol = Symbol('refused')
+type Refused = typeof REFUSED
+export type Readable<T> = Refused | (T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]: Readable<T[K]> } : T)
+
+/** A referral read: the command, or every refusal of its fields with what of it could be read. */
+export type ReferralReading = { command: SubmitReferral } | { refusals: Refusal[]; readable: Readable<SubmitReferral> }
+
+/**
  * Reads a referral as the API sends it, every problem at once with its path into the body: each field
  * the body should not have is named, and a body that is not an object is told so.
  */
-export function readSubmission(body: unknown): Read<SubmitReferral> {
+export function readSubmission(body: unknown): ReferralReading {
   const parsed = SubmitReferral.safeParse(body)
-  return parsed.success ? { command: parsed.data } : { refusals: parsed.error.issues.flatMap(refusalsOfIssue) }
+  if (parsed.success) return { command: parsed.data }
+  return { refusals: parsed.error.issues.flatMap(refusalsOfIssue), readable: readable(SubmitReferral, body) as Readable<SubmitReferral> }
+}
+
+/** Every problem with a referral at once: its fields', then the rules across them on what could be read, each path told once. */
+export function referralProblems(read: ReferralReading, today: LocalDate, channel: ReferralChannel): Refusal[] {
+  if ('command' in read) return referralRefusals(read.command, today, channel)
+  const told = new Set(read.refusals.map((r) => r.path))
+  return [...read.refusals, ...referralRefusals(read.readable, today, channel).filter((r) => !told.has(r.path))]
+}
+
+/** What a schema makes of an input field by field: where the whole is refused, each of its fields as far as it can be read. */
+function readable(schema: z.ZodType, input: unknown): unknown {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const shape = shapeOf(schema)
+  if (shape === undefined || typeof input !== 'object' || input === null || Array.isArray(input)) return REFUSED
+  const fields = input as Record<string, unknown>
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, readable(field, fields[key])]))
+}
+
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  if (schema instanceof z.ZodObject) return schema.shape
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return shapeOf(schema.unwrap() as z.ZodType)
+  if (schema instanceof z.ZodPipe) return shapeOf(schema.in as z.ZodType)
+  return undefined
 }
 
 function refusalsOfIssue(issue: z.core.$ZodIssue): Refusal[] {
@@ -181,49 +218,56 @@ function refusalsOfIssue(issue: z.core.$ZodIssue): Refusal[] {
 }
 
 /**
- * The rules that need today's date (England's) or the channel the referral came by: the intake runs
- * them once the schema has read the referral, so a form and the API are refused alike.
+ * The rules across a referral's fields, and those that need today's date (England's) or the channel it
+ * came by: the intake runs them on the referral as far as it could be read, so a form and the API are
+ * refused alike, and every problem is told at once. A field refused on its own (REFUSED) counts as
+ * given here, and a rule that needs its value waits for it: it is told once, at its own path.
  */
-export function referralRefusals(referral: SubmitReferral, today: LocalDate, channel: ReferralChannel): Refusal[] {
+export function referralRefusals(referral: Readable<SubmitReferral>, today: LocalDate, channel: ReferralChannel): Refusal[] {
+  if (referral === REFUSED) return []
   const problems: Refusal[] = []
-  const { person, referrer } = referral
-  const address = person.address
+  const person = referral.person === REFUSED ? undefined : referral.person
+  const { referrer } = referral
+  const preferred = person?.preferredContact === REFUSED ? undefined : person?.preferredContact
 
-  if (channel === 'self_referral' && person.preferredContact === 'via_referrer')
+  if (channel === 'self_referral' && preferred === 'via_referrer')
     problems.push({ path: 'person.preferredContact', message: 'Choose how we should contact you: phone, email or post' })
   if (channel !== 'self_referral' && referrer === null)
     problems.push({ path: 'referrer.name', message: 'Enter the referrer’s name, so the housing authority knows who to talk to' })
-  if (referrer?.phone === null && referrer.email === null)
+  if (referrer !== null && referrer !== REFUSED && referrer.phone === null && referrer.email === null)
     problems.push({ path: 'referrer.phone', message: 'Enter the referrer’s phone number or email address' })
 
-  const contactable = {
-    phone: person.phone !== null,
-    email: person.email !== null,
-    post: address?.line1 != null && address.postcode !== null,
-    via_referrer: referrer !== null && (referrer.phone !== null || referrer.email !== null),
-  }
-  if (!Object.values(contactable).some(Boolean))
-    problems.push({
-      path: 'person.phone',
-      message: 'Give at least one way to contact the person: a phone number, an email address or an address',
-    })
-  else if (!contactable[person.preferredContact]) {
-    const missing = {
-      phone: { path: 'person.phone', message: 'Enter the person’s phone number, as they prefer to be phoned' },
-      email: { path: 'person.email', message: 'Enter the person’s email address, as they prefer email' },
-      post: { path: 'person.address.line1', message: 'Enter the first line and postcode of the address, as they prefer post' },
-      via_referrer: {
-        path: 'referrer.phone',
-        message: 'Enter the referrer’s phone number or email, as contact is to be through the referrer',
-      },
-    }[person.preferredContact]
-    // Each thing to put right is said once: a self-referral asking for contact via a referrer, or a
-    // referrer with no phone or email, has been told above.
-    if (!problems.some((problem) => problem.path === missing.path || problem.path === 'person.preferredContact')) problems.push(missing)
+  if (person) {
+    const address = person.address
+    const contactable = {
+      phone: person.phone !== null,
+      email: person.email !== null,
+      post: address === REFUSED || (address?.line1 != null && address.postcode !== null),
+      via_referrer: referrer === REFUSED || (referrer !== null && (referrer.phone !== null || referrer.email !== null)),
+    }
+    if (!Object.values(contactable).some(Boolean))
+      problems.push({
+        path: 'person.phone',
+        message: 'Give at least one way to contact the person: a phone number, an email address or an address',
+      })
+    else if (preferred !== undefined && !contactable[preferred]) {
+      const missing = {
+        phone: { path: 'person.phone', message: 'Enter the person’s phone number, as they prefer to be phoned' },
+        email: { path: 'person.email', message: 'Enter the person’s email address, as they prefer email' },
+        post: { path: 'person.address.line1', message: 'Enter the first line and postcode of the address, as they prefer post' },
+        via_referrer: {
+          path: 'referrer.phone',
+          message: 'Enter the referrer’s phone number or email, as contact is to be through the referrer',
+        },
+      }[preferred]
+      // Each thing to put right is said once: a self-referral asking for contact via a referrer, or a
+      // referrer with no phone or email, has been told above.
+      if (!problems.some((problem) => problem.path === missing.path || problem.path === 'person.preferredContact')) problems.push(missing)
+    }
   }
 
-  const date = (iso: string | null) => (iso === null ? null : LocalDate.parse(iso))
-  const born = date(person.dateOfBirth)
+  const date = (iso: string | null | Refused | undefined) => (typeof iso === 'string' ? LocalDate.parse(iso) : null)
+  const born = date(person?.dateOfBirth)
   if (born?.isAfter(today)) problems.push({ path: 'person.dateOfBirth', message: 'The date of birth must be in the past' })
   else if (born?.isBefore(today.minusYears(120)))
     problems.push({ path: 'person.dateOfBirth', message: 'The date of birth must be within the last 120 years' })
@@ -231,11 +275,12 @@ export function referralRefusals(referral: SubmitReferral, today: LocalDate, cha
   const expected = date(referral.expectedHomelessOn)
   const windowEnds = lastDayOfPeriod(today, FIFTY_SIX_DAYS)
   if (referral.reason === 'threatened_within_56_days') {
-    if (expected === null)
+    // A date given but not readable is told at its own path; a date not given at all is told here.
+    if (expected === null && referral.expectedHomelessOn !== REFUSED)
       problems.push({ path: 'expectedHomelessOn', message: 'Enter the date they expect to become homeless (within the next 56 days)' })
-    else if (expected.isBefore(today))
+    else if (expected?.isBefore(today))
       problems.push({ path: 'expectedHomelessOn', message: 'That date has passed: if they have lost their home, choose “homeless”' })
-    else if (!isWithinThreatWindow(today, expected))
+    else if (expected && !isWithinThreatWindow(today, expected))
       problems.push({
         path: 'expectedHomelessOn',
         message: `That date is more than 56 days away (after ${windowEnds.toString()}): choose “at risk later”`,

@@ -5,10 +5,12 @@ import { APPROACH_FORM } from '../casework/forms.ts'
 import {
   ConvertReferral,
   LinkReferralToCase,
+  readSubmission,
   SaveReferralSettings,
   SendReferralMessage,
   SubmitReferral,
   TakeReferralStep,
+  type ReferralReading,
 } from './commands.ts'
 
 /** The referral pages' forms: how each one's fields make its command, and which field each refusal is about. */
@@ -97,6 +99,22 @@ export const SELF_REFERRAL_FORM = formBinding({
   read: (form) => ({ input: bodyOfForm(form, 'self_referral') }),
   fieldId: referralFieldId,
 })
+
+/**
+ * A referral form read as the API reads its body, with what of it could be read, so that its page is
+ * told every problem at once, those across fields included; one refusal a field, as a page shows them.
+ */
+export function readReferralForm(binding: typeof REFERRAL_FORM, form: ReferralForm): ReferralReading {
+  const read = readSubmission(binding.read(form).input)
+  if ('command' in read) return read
+  const shown = new Set<string>()
+  const refusals = read.refusals.filter((refusal) => {
+    if (shown.has(refusal.path)) return false
+    shown.add(refusal.path)
+    return true
+  })
+  return { ...read, refusals }
+}
 
 /** What a form says where the API's message names codes or formats. */
 const FORM_MESSAGES: readonly [prefix: string, message: string][] = [

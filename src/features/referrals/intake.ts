@@ -1,16 +1,16 @@
+import { type Limit, type RateLimiter } from '../../platform/rate-limits.ts'
 import { createHash, createHmac, randomInt, randomUUID } from 'node:crypto'
 import { Service } from '../../platform/service.ts'
 import { asActor, type Actor, type Scoped } from '../../db/actor.ts'
 import { mayRefer } from '../../domain/organisations.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import type { Read, Refusal } from '../../platform/commands.ts'
+import type { Refusal } from '../../platform/commands.ts'
 import { queueMessages, type Notifier } from '../../platform/notify.ts'
-import { referralRefusals, type ReferralChannel, type SubmitReferral } from './commands.ts'
+import { referralProblems, type ReferralChannel, type ReferralReading } from './commands.ts'
 import { alertToAuthority, receiptToPerson, receiptToReferrer } from './notifications.ts'
 import {
   alertAddressesOf,
-  attemptsFromAddressSince,
   authorityByCode,
   claimIdempotencyKey,
   housingAuthorities,
@@ -23,6 +23,17 @@ import { asSystem, type OwnerDb } from '../../db/modes.ts'
 
 /** Self-referrals from one network address: a few an hour is a person correcting a mistake; more is a flood. */
 export const SELF_REFERRAL_LIMITS = { perHour: 5, perDay: 20 } as const
+/** Receipts of referrals to one email address or phone number in a day, whoever sends the referrals. */
+export const RECEIPTS_PER_DESTINATION_PER_DAY = 3
+const HOUR = 3600
+const DAY = 86_400
+
+function selfReferralLimits(bucket: string): Limit[] {
+  return [
+    { bucket, max: SELF_REFERRAL_LIMITS.perHour, seconds: HOUR },
+    { bucket, max: SELF_REFERRAL_LIMITS.perDay, seconds: DAY },
+  ]
+}
 const IDEMPOTENCY_KEY_LIMIT = 200
 
 export interface Receipt {
@@ -54,17 +65,20 @@ export class ReferralIntake extends Service {
   private readonly notifier: Notifier
   private readonly addressSecret: string
 
-  constructor(deps: { db: OwnerDb; clock: Clock; notifier: Notifier; addressSecret: string }) {
+  private readonly limits: RateLimiter
+
+  constructor(deps: { db: OwnerDb; clock: Clock; notifier: Notifier; addressSecret: string; limits: RateLimiter }) {
     super(deps)
     this.notifier = deps.notifier
     this.addressSecret = deps.addressSecret
+    this.limits = deps.limits
   }
 
   /**
    * The referral as its form or the API read it: the command, or the refusals of reading it. Who may
    * refer, the flood limit and an earlier request with the same key are answered before those refusals.
    */
-  async submit(actor: Actor, read: Read<SubmitReferral>, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
+  async submit(actor: Actor, read: ReferralReading, options: { idempotencyKey?: string; origin: Origin }): Promise<SubmitResult> {
     const channel: ReferralChannel =
       actor.kind === 'public' ? 'self_referral' : actor.kind === 'api_key' || actor.viaApiKeyId !== undefined ? 'api' : 'web'
     const key = options.idempotencyKey
@@ -82,18 +96,23 @@ export class ReferralIntake extends Service {
 
     // Everything to check before writing, in one transaction: who may refer, the flood limit, an earlier
     // request with the same key, the authority chosen, and the record of a refusal.
+    if (options.origin.ip !== null && channel === 'self_referral') {
+      const throttled = await this.limits.take(selfReferralLimits(this.limits.bucket('self-referral-from', options.origin.ip)))
+      if (throttled) {
+        await asActor(this.db, actor, (trx) =>
+          recordAttempt(trx, { at: this.clock.now(), channel, organisationId: null, addressHash, result: 'throttled' }),
+        )
+        return { outcome: 'throttled', ...throttled }
+      }
+    }
     const checked = await asActor(this.db, actor, async (trx): Promise<SubmitResult | { authority: Authority }> => {
       const refused = await refusal(trx, actor)
       if (refused) return { outcome: 'not_allowed', message: refused }
-      if (addressHash !== null) {
-        const wait = await this.throttle(trx, addressHash)
-        if (wait !== undefined) return { outcome: 'throttled', retryAfterSeconds: wait }
-      }
       if (key !== undefined && organisationId !== null) {
         const earlier = answerToRetry(await idempotencyKey(trx, organisationId, key), requestHash)
         if (earlier) return earlier
       }
-      const problems = 'refusals' in read ? [...read.refusals] : referralRefusals(read.command, this.clock.today(), channel)
+      const problems = referralProblems(read, this.clock.today(), channel)
       const authority = 'command' in read && problems.length === 0 ? await authorityByCode(trx, read.command.localAuthority) : undefined
       if ('command' in read && problems.length === 0 && !authority)
         problems.push({
@@ -111,6 +130,14 @@ export class ReferralIntake extends Service {
     if (!('command' in read)) throw new Error('a referral with problems is refused above')
     const { authority } = checked
     const submission = read.command
+    // Each referral sends the person a receipt at the address they gave. Whoever sends the referrals, a
+    // stranger's inbox or phone is not to be flooded with them: past the limit the referral is still
+    // made (it may be the person's real need), but no receipt goes.
+    const destinations = [submission.person.email, submission.person.phone?.replace(/\D/g, '')]
+      .filter((d): d is string => typeof d === 'string' && d !== '')
+      .map((d) => ({ bucket: this.limits.bucket('receipts-to', d.toLowerCase()), max: RECEIPTS_PER_DESTINATION_PER_DAY, seconds: DAY }))
+    const receiptAsked = channel === 'self_referral' || submission.person.preferredContact !== 'via_referrer'
+    const receiptSent = receiptAsked && (destinations.length === 0 || (await this.limits.take(destinations)) === undefined)
 
     const id = randomUUID()
     const reference = newReferralReference()
@@ -153,9 +180,7 @@ export class ReferralIntake extends Service {
           trx,
           [
             ...(submission.referrer?.email ? [receiptToReferrer(authorityRef, submission.referrer.email)] : []),
-            ...(channel === 'self_referral' || submission.person.preferredContact !== 'via_referrer'
-              ? receiptToPerson(authorityRef, submission.person, authority.referral_target_working_days)
-              : []),
+            ...(receiptSent ? receiptToPerson(authorityRef, submission.person, authority.referral_target_working_days) : []),
             ...alerts.map((to) => alertToAuthority(authorityRef, to, submission.reason)),
           ],
           receivedAt,
@@ -186,19 +211,6 @@ export class ReferralIntake extends Service {
   /** The housing authorities a person may choose to be referred to. */
   async authorities() {
     return asActor(this.db, { kind: 'public', organisationId: null, role: 'public', label: 'Member of the public' }, housingAuthorities)
-  }
-
-  /** Seconds to wait when the address has sent too many self-referrals; the throttled attempt is counted too. */
-  private async throttle(trx: Scoped, addressHash: string): Promise<number | undefined> {
-    const now = this.clock.now()
-    const lastHour = await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 3_600_000))
-    const lastDay =
-      lastHour >= SELF_REFERRAL_LIMITS.perHour
-        ? lastHour
-        : await attemptsFromAddressSince(trx, addressHash, new Date(now.getTime() - 86_400_000))
-    if (lastHour < SELF_REFERRAL_LIMITS.perHour && lastDay < SELF_REFERRAL_LIMITS.perDay) return undefined
-    await recordAttempt(trx, { at: now, channel: 'self_referral', organisationId: null, addressHash, result: 'throttled' })
-    return lastHour >= SELF_REFERRAL_LIMITS.perHour ? 3600 : 86_400
   }
 
   /** The network address, keyed so the table cannot be read back into addresses. */

@@ -209,17 +209,6 @@ export async function recordAttempt(
     .execute()
 }
 
-/** Self-referral attempts from one (hashed) address since a moment, throttled ones included. */
-export async function attemptsFromAddressSince(trx: Scoped, addressHash: string, since: Date): Promise<number> {
-  const row = await trx
-    .selectFrom('referral_attempts')
-    .where('address_hash', '=', addressHash)
-    .where('attempted_at', '>=', since)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 export async function idempotencyKey(trx: Scoped, organisationId: string, key: string) {
   return trx
     .selectFrom('referral_idempotency_keys')

@@ -76,6 +76,22 @@ describe.each(testDatabaseKinds())('the referral route on $name', (kind) => {
     expect(attempt).toEqual({ channel: 'web', problems: ['consent.toReferral', 'person.email'] })
   })
 
+  it('tells the partner form every problem at once, those across its fields included', async () => {
+    const referrer = await signedInAgent(current().app, current().users.hospitalReferrer.email)
+    const before = await referralsTo(current().ids.harlow)
+    // No first name, and 1 June is more than 56 days after the world's 2 March: both are said at once.
+    const response = await submit(referrer, '/referrals/new', {
+      ...FORM,
+      'person.givenName': '',
+      'expectedHomelessOn-day': '1',
+      'expectedHomelessOn-month': '6',
+    })
+    expect(response.status).toBe(400)
+    expect(response.text).toContain('href="#person-givenName"')
+    expect(response.text).toContain('That date is more than 56 days away')
+    expect(await referralsTo(current().ids.harlow)).toBe(before)
+  })
+
   it('takes a referral from the partner form, and the authority acknowledges, converts and records the outcome the referrer then sees', async () => {
     const referrer = await signedInAgent(current().app, current().users.hospitalReferrer.email)
     const sent = await submit(referrer, '/referrals/new', FORM)

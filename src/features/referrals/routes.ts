@@ -9,7 +9,7 @@ import { humanise } from '../../platform/formatting.ts'
 import { ForbiddenError, requirePermission, requireRole, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
-import { errorsOn, readForm, type FormBinding, withCommand } from '../../platform/http/form-commands.ts'
+import { errorsOn, type FormBinding, withCommand } from '../../platform/http/form-commands.ts'
 import { CONSENT_EXPLAINED } from './commands.ts'
 import {
   CONVERT_FORM,
@@ -17,6 +17,7 @@ import {
   LINK_FORM,
   MESSAGE_FORM,
   REFERRAL_FORM,
+  readReferralForm,
   referralFormErrors,
   SELF_REFERRAL_FORM,
   SETTINGS_FORM,
@@ -59,7 +60,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
   router.post('/referrals/new', requireSignIn, requirePermission('referral.make'), async (req, res) => {
     const { actor } = signedIn(res)
     const form = req.body as ReferralForm
-    const result = await intake.submit(actor, readForm(REFERRAL_FORM, form), { origin: originOf(req) })
+    const result = await intake.submit(actor, readReferralForm(REFERRAL_FORM, form), { origin: originOf(req) })
     if (result.outcome === 'not_allowed') throw new ForbiddenError(result.message)
     if (result.outcome === 'invalid') {
       res.status(400).render('features/referrals/views/new.njk', await referralFormPage(intake, form, referralFormErrors(result.refusals)))
@@ -91,7 +92,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
         )
       return
     }
-    const result = await intake.submit(PUBLIC, readForm(SELF_REFERRAL_FORM, form), { origin: originOf(req) })
+    const result = await intake.submit(PUBLIC, readReferralForm(SELF_REFERRAL_FORM, form), { origin: originOf(req) })
     if (result.outcome === 'throttled') {
       res.status(429).set('Retry-After', String(result.retryAfterSeconds)).render('features/referrals/views/self-referral-throttled.njk', {
         pageTitle: 'Too many referrals from this connection',

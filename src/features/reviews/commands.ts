@@ -1,6 +1,14 @@
 import { z } from 'zod'
-import { REQUESTERS, REVIEW_OUTCOMES, REVIEWABLE_DECISION_KINDS, reviewPeriodFor, REVIEWERS } from '../../domain/reviews.ts'
+import {
+  REPRESENTATION_MEANS,
+  REQUESTERS,
+  REVIEW_OUTCOMES,
+  REVIEWABLE_DECISION_KINDS,
+  reviewPeriodFor,
+  REVIEWERS,
+} from '../../domain/reviews.ts'
 import { calendarDate } from '../../platform/commands.ts'
+import { officerChoice } from '../case/officers.ts'
 
 /** The reviews' commands (s202): one schema each, read by the review pages, the API and its OpenAPI document alike. */
 
@@ -22,10 +30,9 @@ export const RequestReview = z
         description:
           'The decision to be reviewed: "event:ID" for a decision in the case’s timeline (its id), or a kind of reviewable decision (s202(1))',
       }),
-    originalDecisionBy: z
-      .uuid({ error: 'Select an officer of your council' })
-      .optional()
-      .meta({ description: 'The officer who made it; by default whoever recorded it in the timeline' }),
+    originalDecisionBy: officerChoice('Select an officer of your council').optional().meta({
+      description: 'The officer who made it, by id (GET /officers) or email address; by default whoever recorded it in the timeline',
+    }),
     notifiedOn: calendarDate('Date the applicant was notified of the decision'),
     receivedOn: calendarDate('Date the request was received'),
     extendedInWritingTo: calendarDate('End of the longer period agreed in writing')
@@ -70,3 +77,47 @@ export const DecideReview = z
   }, everyTime)
   .meta({ id: 'ReviewDecisionRequest' })
 export type DecideReview = z.output<typeof DecideReview>
+
+/* During the review (reg 7 and reg 9 of the 2018 Regulations). */
+
+const MINDED_TO_REASONS = 'Enter why the reviewer is minded to decide against the applicant, and the deficiency or irregularity found'
+
+/** The reviewer's notice that they are minded to decide against the applicant despite a deficiency or irregularity (reg 7(2)). */
+export const GiveMindedToNotice = z
+  .object({
+    date: calendarDate('Date the applicant was notified').meta({ description: 'The day the applicant was given the notice' }),
+    reasons: z
+      .string({ error: MINDED_TO_REASONS })
+      .trim()
+      .min(1, MINDED_TO_REASONS)
+      .max(TEXT_LIMIT, `The reasons must be ${String(TEXT_LIMIT)} characters or fewer`)
+      .meta({ description: 'What the reviewer is minded to decide and why (reg 7(2)(a)); they go into the notice’s letter' }),
+  })
+  .meta({ id: 'ReviewMindedToNoticeRequest' })
+export type GiveMindedToNotice = z.output<typeof GiveMindedToNotice>
+
+/** The applicant's representations in answer to that notice, orally, in writing or both (reg 7(2)(b)). */
+export const RecordRepresentations = z
+  .object({
+    receivedOn: calendarDate('Date the representations were received').meta({
+      description: 'For a three-week review, its period starts again on this day (reg 9(1)(a))',
+    }),
+    means: z.enum(REPRESENTATION_MEANS, { error: 'Select how the representations were made' }),
+    summary: z
+      .string()
+      .trim()
+      .max(TEXT_LIMIT, `The summary must be ${String(TEXT_LIMIT)} characters or fewer`)
+      .optional()
+      .meta({ description: 'What the applicant, or someone on their behalf, said' }),
+  })
+  .meta({ id: 'ReviewRepresentationsRequest' })
+export type RecordRepresentations = z.output<typeof RecordRepresentations>
+
+/** A longer period for the decision on review, agreed in writing by the applicant and the reviewer (reg 9(1)). */
+export const ExtendReviewPeriod = z
+  .object({
+    agreedOn: calendarDate('Date the longer period was agreed in writing'),
+    extendedTo: calendarDate('End of the longer period').meta({ description: 'The day the decision on review is then due' }),
+  })
+  .meta({ id: 'ReviewPeriodExtensionRequest' })
+export type ExtendReviewPeriod = z.output<typeof ExtendReviewPeriod>

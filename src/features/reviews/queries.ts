@@ -12,9 +12,14 @@ export async function reviewsOfCase(trx: Scoped, caseId: string) {
     .selectFrom('reviews as r')
     .leftJoin('users as original', 'original.id', 'r.original_decision_by')
     .leftJoin('users as decider', 'decider.id', 'r.decided_by')
+    .leftJoin('users as minded', 'minded.id', 'r.minded_to_by')
     .where('r.case_id', '=', caseId)
     .selectAll('r')
-    .select(['original.display_name as original_decision_by_name', 'decider.display_name as decided_by_name'])
+    .select([
+      'original.display_name as original_decision_by_name',
+      'decider.display_name as decided_by_name',
+      'minded.display_name as minded_to_by_name',
+    ])
     .orderBy('r.received_on', 'desc')
     .execute()
 }
@@ -50,7 +55,7 @@ export async function openReviewsOfCases(trx: Scoped, caseIds: readonly string[]
       // One array parameter, however many cases: a list of thousands would pass PostgreSQL's parameter limit.
       .where('case_id', '=', sql<string>`any(${[...caseIds]}::uuid[])`)
       .where('decided_on', 'is', null)
-      .select(['case_id', 'decision', 'received_on', 'review_period'])
+      .select(['case_id', 'decision', 'received_on', 'review_period', 'representations_received_on', 'extended_to'])
       .execute()
   )
 }
@@ -110,6 +115,61 @@ export async function recordReviewDecision(
   const changed = await trx
     .updateTable('reviews')
     .set({ outcome: decision.outcome, decided_on: decision.decidedOn, decided_by: decision.decidedBy, reasons: decision.reasons })
+    .where('id', '=', reviewId)
+    .where('decided_on', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  return changed !== undefined
+}
+
+/** Records the reviewer's "minded to" notice once (reg 7(2)): false when one was recorded first. */
+export async function recordMindedToNotice(
+  trx: Scoped,
+  reviewId: string,
+  notice: { notifiedOn: string; reasons: string; by: string },
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('reviews')
+    .set({ minded_to_notified_on: notice.notifiedOn, minded_to_reasons: notice.reasons, minded_to_by: notice.by })
+    .where('id', '=', reviewId)
+    .where('decided_on', 'is', null)
+    .where('minded_to_notified_on', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  return changed !== undefined
+}
+
+/** Records the applicant's representations once (reg 7(2)(b)), with the day the decision is then due (reg 9(1)(a)). */
+export async function recordRepresentations(
+  trx: Scoped,
+  reviewId: string,
+  representations: { receivedOn: string; means: string; summary: string | null; decisionDueOn: string },
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('reviews')
+    .set({
+      representations_received_on: representations.receivedOn,
+      representations_means: representations.means,
+      representations_summary: representations.summary,
+      decision_due_on: representations.decisionDueOn,
+    })
+    .where('id', '=', reviewId)
+    .where('decided_on', 'is', null)
+    .where('representations_received_on', 'is', null)
+    .returning('id')
+    .executeTakeFirst()
+  return changed !== undefined
+}
+
+/** Records a longer period for the decision agreed in writing (reg 9(1)); a later agreement replaces an earlier one. */
+export async function recordExtension(
+  trx: Scoped,
+  reviewId: string,
+  extension: { agreedOn: string; extendedTo: string; decisionDueOn: string },
+): Promise<boolean> {
+  const changed = await trx
+    .updateTable('reviews')
+    .set({ extension_agreed_on: extension.agreedOn, extended_to: extension.extendedTo, decision_due_on: extension.decisionDueOn })
     .where('id', '=', reviewId)
     .where('decided_on', 'is', null)
     .returning('id')

@@ -1,15 +1,17 @@
 import { Router, type Response } from 'express'
-import { REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
+import { REPRESENTATION_MEANS, REQUESTERS, REVIEW_OUTCOMES, REVIEWERS } from '../../domain/reviews.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
 import { requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import { errorsByField, type FormError } from '../../platform/forms.ts'
-import { readForm } from '../../platform/http/form-commands.ts'
-import type { ReviewService } from './service.ts'
+import { readForm, type FormBinding } from '../../platform/http/form-commands.ts'
+import type { ReviewResult, ReviewService } from './service.ts'
 import { refusalShown } from '../case/step-page.ts'
-import { DECIDE_REVIEW_FORM, REQUEST_REVIEW_FORM } from './forms.ts'
+import { DECIDE_REVIEW_FORM, LONGER_PERIOD_FORM, MINDED_TO_FORM, REPRESENTATIONS_FORM, REQUEST_REVIEW_FORM } from './forms.ts'
+import type { Actor } from '../../db/actor.ts'
+import type { Origin } from '../../platform/audit.ts'
 
 /** The reviews (s202) of a case: the list, a new request, and the decision on each review. */
 export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Router {
@@ -106,6 +108,82 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
     const refused = refusalShown(DECIDE_REVIEW_FORM, result)
     await renderReview(res, reference, id, form, refused.errors, refused.status)
   })
+
+  /** The steps during a review, each on its own page reached from the review's: one form, one command. */
+  const during: {
+    path: string
+    title: string
+    binding: FormBinding
+    dates: string[]
+    give(actor: Actor, reference: string, id: string, command: never, origin: Origin): Promise<ReviewResult>
+  }[] = [
+    {
+      path: 'minded-to',
+      title: 'Record a “minded to” notice',
+      binding: MINDED_TO_FORM,
+      dates: ['mindedToOn'],
+      give: (actor, reference, id, command, origin) => reviews.giveMindedToNotice(actor, reference, id, command, origin),
+    },
+    {
+      path: 'representations',
+      title: 'Record the applicant’s representations',
+      binding: REPRESENTATIONS_FORM,
+      dates: ['representationsOn'],
+      give: (actor, reference, id, command, origin) => reviews.recordRepresentations(actor, reference, id, command, origin),
+    },
+    {
+      path: 'longer-period',
+      title: 'Record a longer period agreed in writing',
+      binding: LONGER_PERIOD_FORM,
+      dates: ['agreedOn'],
+      give: (actor, reference, id, command, origin) => reviews.extendReviewPeriod(actor, reference, id, command, origin),
+    },
+  ]
+
+  for (const step of during) {
+    const show = async (
+      res: Response,
+      reference: string,
+      id: string,
+      values: Record<string, unknown>,
+      errors: FormError[],
+      status = 200,
+    ) => {
+      const state = await reviews.review(signedIn(res).actor, reference, id)
+      if (!state) throw new NotFoundError()
+      res.status(status).render('features/reviews/views/during-review.njk', {
+        pageTitle: `${step.title}: case ${reference}`,
+        title: step.title,
+        step: step.path,
+        ...state,
+        ...errorsFor(errors),
+        means: REPRESENTATION_MEANS,
+        values,
+      })
+    }
+    const address = `/cases/:reference/reviews/:id/${step.path}`
+    router.get(address, ...officers, async (req, res) => {
+      const values = Object.assign({}, ...step.dates.map((prefix) => today(prefix))) as Record<string, unknown>
+      await show(res, String(req.params['reference']), String(req.params['id']), values, [])
+    })
+    router.post(address, ...officers, async (req, res) => {
+      const reference = String(req.params['reference'])
+      const id = String(req.params['id'])
+      const form = req.body as Record<string, unknown>
+      const read = readForm(step.binding, form)
+      const result =
+        'refusals' in read
+          ? ({ outcome: 'invalid', ...read } as const)
+          : await step.give(signedIn(res).actor, reference, id, read.command as never, originOf(req))
+      if (result.outcome === 'not_found') throw new NotFoundError()
+      if (result.outcome === 'recorded') {
+        res.redirect(303, `/cases/${encodeURIComponent(reference)}/reviews/${id}`)
+        return
+      }
+      const refused = refusalShown(step.binding, result)
+      await show(res, reference, id, form, refused.errors, refused.status)
+    })
+  }
 
   return router
 }

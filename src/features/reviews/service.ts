@@ -2,6 +2,9 @@ import { LocalDate } from '@js-joda/core'
 import type { Actor, Scoped } from '../../db/actor.ts'
 import {
   mayDecideReview,
+  mayExtendReviewPeriod,
+  mayGiveMindedToNotice,
+  mayRecordRepresentations,
   mayRequestReview,
   REVIEWABLE_DECISION_KINDS,
   REVIEWABLE_DECISIONS,
@@ -11,16 +14,27 @@ import {
   type Check,
   type ReviewableDecision,
   type ReviewDate,
+  type ReviewUnderWay,
 } from '../../domain/reviews.ts'
 import { daysUntil, REVIEW_PERIODS, reviewRequestDeadline, type ReviewPeriod } from '../../domain/statutory-dates.ts'
 import type { Origin } from '../../platform/audit.ts'
 import { formatDate, humanise } from '../../platform/formatting.ts'
 import type { Refusal } from '../../platform/commands.ts'
 import { officersOf } from '../case/queries.ts'
+import { findOfficer } from '../case/officers.ts'
 import { eventLabel } from '../case/timeline.ts'
 import { refused, type FoundCase, type Officer, type StepEvent, type StepResult, CaseService } from '../case/kernel.ts'
-import type { DecideReview, RequestReview } from './commands.ts'
-import { decisionEventsOfCase, insertReview, recordReviewDecision, reviewsOfCase, type ReviewRow } from './queries.ts'
+import type { DecideReview, ExtendReviewPeriod, GiveMindedToNotice, RecordRepresentations, RequestReview } from './commands.ts'
+import {
+  decisionEventsOfCase,
+  insertReview,
+  recordExtension,
+  recordMindedToNotice,
+  recordRepresentations,
+  recordReviewDecision,
+  reviewsOfCase,
+  type ReviewRow,
+} from './queries.ts'
 
 export type ReviewResult = StepResult<{ reviewId: string }>
 
@@ -63,7 +77,7 @@ export class ReviewService extends CaseService {
     })
   }
 
-  /** One review, and whether this officer may decide it. */
+  /** One review, whether this officer may decide it, and which of the steps during a review are still to take. */
   async review(actor: Actor, reference: string, reviewId: string) {
     if (!UUID.test(reviewId)) return undefined
     return this.cases.readCase(actor, reference, async (trx, found, officer) => {
@@ -72,7 +86,17 @@ export class ReviewService extends CaseService {
       const review = this.describe(row)
       const today = this.clock.today()
       const mayDecide = mayDecideReview(openReviewOf(row), 'upheld', today, officer, today)
-      return { found, review, mayDecide: mayDecide.allowed, whyNot: mayDecide.allowed ? undefined : mayDecide.reason }
+      const mindedTo = mayGiveMindedToNotice(underWay(row), today, officer, today)
+      return {
+        found,
+        review,
+        mayDecide: mayDecide.allowed,
+        whyNot: mayDecide.allowed ? undefined : mayDecide.reason,
+        // What the page offers: the notice to the reviewer who may give it, representations once it is given.
+        mayGiveMindedToNotice: mindedTo.allowed,
+        mindedToWhyNot: mindedTo.allowed || row.minded_to_notified_on ? undefined : mindedTo.reason,
+        awaitsRepresentations: review.open && row.minded_to_notified_on !== null && row.representations_received_on === null,
+      }
     })
   }
 
@@ -89,7 +113,7 @@ export class ReviewService extends CaseService {
           : undefined
       if (!decision) refusals.push({ path: 'decision', message: 'Select the decision the applicant wants reviewed' })
 
-      const named = officers.find((o) => o.id === command.originalDecisionBy)
+      const named = findOfficer(officers, command.originalDecisionBy)
       const original = named ?? (event ? { id: event.recorded_by, role: event.recorded_by_role } : undefined)
       if (command.originalDecisionBy && !named) refusals.push({ path: 'originalDecisionBy', message: 'Select an officer of your council' })
       else if (!original) refusals.push({ path: 'originalDecisionBy', message: 'Select the officer who made the original decision' })
@@ -172,6 +196,104 @@ export class ReviewService extends CaseService {
     })
   }
 
+  /**
+   * The reviewer's notice that, despite a deficiency or irregularity in the original decision, they are
+   * minded to decide against the applicant, with their reasons (reg 7(2)): its letter tells the applicant
+   * they may make representations orally, in writing or both.
+   */
+  async giveMindedToNotice(
+    actor: Actor,
+    reference: string,
+    reviewId: string,
+    command: GiveMindedToNotice,
+    origin: Origin,
+  ): Promise<ReviewResult> {
+    return this.duringReview(actor, reference, reviewId, origin, async (trx, officer, row) => {
+      const review = underWay(row)
+      const check = mayGiveMindedToNotice(review, LocalDate.parse(command.date), officer, this.clock.today())
+      if (!check.allowed) return { refusals: [refusal(check, '')] }
+      if (!(await recordMindedToNotice(trx, row.id, { notifiedOn: command.date, reasons: command.reasons, by: officer.userId })))
+        return refused('', 'The applicant has already been told what the reviewer is minded to decide')
+      return {
+        event: 'review_minded_to_notified',
+        on: command.date,
+        details: { ...aboutReview(row), decisionDueOn: reviewDueOn(review).toString() },
+        letterReasons: command.reasons,
+      }
+    })
+  }
+
+  /** The applicant's representations in answer to the notice (reg 7(2)(b)); a three-week review's period starts again (reg 9(1)(a)). */
+  async recordRepresentations(
+    actor: Actor,
+    reference: string,
+    reviewId: string,
+    command: RecordRepresentations,
+    origin: Origin,
+  ): Promise<ReviewResult> {
+    return this.duringReview(actor, reference, reviewId, origin, async (trx, _officer, row) => {
+      const review = underWay(row)
+      const receivedOn = LocalDate.parse(command.receivedOn)
+      const check = mayRecordRepresentations(review, receivedOn, this.clock.today())
+      if (!check.allowed) return { refusals: [refusal(check, '')] }
+      const due = reviewDueOn({ ...review, representationsReceivedOn: receivedOn }).toString()
+      const recorded = await recordRepresentations(trx, row.id, {
+        receivedOn: command.receivedOn,
+        means: command.means,
+        // A summary of nothing but spaces is none.
+        summary: command.summary === undefined || command.summary === '' ? null : command.summary,
+        decisionDueOn: due,
+      })
+      if (!recorded) return refused('', 'The applicant’s representations have already been recorded')
+      return {
+        event: 'review_representations_received',
+        on: command.receivedOn,
+        details: { ...aboutReview(row), means: command.means, decisionDueOn: due, previouslyDueOn: row.decision_due_on },
+      }
+    })
+  }
+
+  /** A longer period for the decision on review, agreed in writing by the applicant and the reviewer (reg 9(1)). */
+  async extendReviewPeriod(
+    actor: Actor,
+    reference: string,
+    reviewId: string,
+    command: ExtendReviewPeriod,
+    origin: Origin,
+  ): Promise<ReviewResult> {
+    return this.duringReview(actor, reference, reviewId, origin, async (trx, _officer, row) => {
+      const review = underWay(row)
+      const extendedTo = LocalDate.parse(command.extendedTo)
+      const check = mayExtendReviewPeriod(review, LocalDate.parse(command.agreedOn), extendedTo, this.clock.today())
+      if (!check.allowed) return { refusals: [refusal(check, '')] }
+      const due = reviewDueOn({ ...review, extendedTo }).toString()
+      if (!(await recordExtension(trx, row.id, { agreedOn: command.agreedOn, extendedTo: command.extendedTo, decisionDueOn: due })))
+        return refused('', 'This review has already been decided or withdrawn')
+      return {
+        event: 'review_period_extended',
+        on: command.agreedOn,
+        details: { ...aboutReview(row), decisionDueOn: due, previouslyDueOn: row.decision_due_on },
+      }
+    })
+  }
+
+  /** A step on one open review of the case, as a case step: the review found, or not found. */
+  private async duringReview(
+    actor: Actor,
+    reference: string,
+    reviewId: string,
+    origin: Origin,
+    work: (trx: Scoped, officer: Officer, row: ReviewRow) => Promise<{ refusals: Refusal[] } | StepEvent>,
+  ): Promise<ReviewResult> {
+    if (!UUID.test(reviewId)) return { outcome: 'not_found' }
+    return this.change(actor, reference, origin, async (trx, officer, found) => {
+      const row = (await reviewsOfCase(trx, found.id)).find((r) => r.id === reviewId)
+      if (!row) return 'not_found'
+      const done = await work(trx, officer, row)
+      return 'refusals' in done ? done : { ...done, reviewId: row.id }
+    })
+  }
+
   private async choices(trx: Scoped, officer: Officer, found: FoundCase) {
     const events = (await decisionEventsOfCase(trx, found.id, DECISION_EVENT_KINDS)).flatMap((e) => {
       const details = e.details
@@ -207,6 +329,8 @@ export class ReviewService extends CaseService {
     return {
       ...row,
       decisionLabel: REVIEWABLE_DECISIONS[row.decision as ReviewableDecision].label,
+      // Only a three-week review's period starts again from the representations (reg 9(1)(a)).
+      restartsOnRepresentations: row.review_period === 'prevention_stage',
       requestDeadline: reviewRequestDeadline(
         notified,
         row.extended_in_writing_to ? LocalDate.parse(row.extended_in_writing_to) : undefined,
@@ -241,6 +365,28 @@ function weeks(period: ReviewPeriod): number {
   return REVIEW_PERIODS[period]
 }
 
+/** The review as the rules for the steps during it read it. */
+function underWay(row: ReviewRow): ReviewUnderWay {
+  const date = (value: string | null) => (value === null ? undefined : LocalDate.parse(value))
+  return {
+    ...openReviewOf(row),
+    period: row.review_period as ReviewPeriod,
+    mindedToNotifiedOn: date(row.minded_to_notified_on),
+    representationsReceivedOn: date(row.representations_received_on),
+    extendedTo: date(row.extended_to),
+  }
+}
+
+/** What a step during a review says about the review, for the timeline and the letter. */
+function aboutReview(row: ReviewRow) {
+  return {
+    reviewId: row.id,
+    decision: row.decision,
+    requestedOn: row.received_on,
+    reviewedDecision: REVIEWABLE_DECISIONS[row.decision as ReviewableDecision].label,
+  }
+}
+
 function openReviewOf(row: ReviewRow) {
   return {
     receivedOn: LocalDate.parse(row.received_on),
@@ -252,12 +398,16 @@ function openReviewOf(row: ReviewRow) {
   }
 }
 
-/** The command's field each rule's date is about: the decision on review's date is its `date`. */
+/** The command's field each rule's date is about: the decision's and the notice's date are each their command's `date`. */
 const PATH_OF: Record<ReviewDate, string> = {
   notifiedOn: 'notifiedOn',
   receivedOn: 'receivedOn',
   extendedInWritingTo: 'extendedInWritingTo',
   decidedOn: 'date',
+  mindedToNotifiedOn: 'date',
+  representationsReceivedOn: 'receivedOn',
+  extensionAgreedOn: 'agreedOn',
+  extendedTo: 'extendedTo',
 }
 
 function refusal(check: Extract<Check, { allowed: false }>, otherwise: string): Refusal {

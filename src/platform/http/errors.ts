@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import { ForbiddenError } from './authentication.ts'
 import { isCsrfError } from './csrf.ts'
+import { BadInputError } from './bad-input.ts'
 
 export class NotFoundError extends Error {
   constructor(message = 'Page not found') {
@@ -12,6 +13,30 @@ export class NotFoundError extends Error {
 
 export const notFound: RequestHandler = (_req, _res, next) => {
   next(new NotFoundError())
+}
+
+const NOTHING_SAVED = 'Nothing was saved. Go back, check what you entered and try again.'
+
+/**
+ * What the request's parsers (body, path, encoding) refused, as a 4xx and a sentence: they mark such
+ * errors with a status under 500 and `expose`, and none of them is the service's fault.
+ */
+export function requestProblem(error: unknown): { status: number; message: string } | undefined {
+  const e = error as { status?: unknown; expose?: unknown; type?: unknown } | null
+  if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500 || e.expose === false) return undefined
+  const messages: Record<string, string> = {
+    'charset.unsupported': 'The text was sent in a character set other than UTF-8.',
+    'encoding.unsupported': 'The request was compressed in a way this service does not read.',
+    'parameters.too.many': 'The form had more fields than any form of this service.',
+    'entity.parse.failed': 'The request body could not be read.',
+    'request.aborted': 'The request ended before all of it arrived.',
+    'request.size.invalid': 'The request was shorter or longer than it said it was.',
+  }
+  const known = typeof e.type === 'string' ? messages[e.type] : undefined
+  return {
+    status: e.status,
+    message: known ?? (e.status === 400 ? 'The address or what was sent could not be read.' : 'The request could not be read.'),
+  }
 }
 
 interface ErrorPage {
@@ -52,6 +77,11 @@ function pageFor(error: unknown): ErrorPage {
   if ((error as { type?: string }).type === 'entity.too.large') {
     return { status: 413, title: 'What you sent is too large', paragraphs: ['Nothing was saved. Make the text shorter and try again.'] }
   }
+  if (error instanceof BadInputError) {
+    return { status: 400, title: 'What you sent could not be used', paragraphs: [`${error.message}.`, NOTHING_SAVED] }
+  }
+  const refused = requestProblem(error)
+  if (refused) return { status: refused.status, title: 'What you sent could not be read', paragraphs: [refused.message, NOTHING_SAVED] }
   return {
     status: 500,
     title: 'Sorry, there is a problem with the service',
