@@ -162,7 +162,7 @@ async function generate(databaseUrl: string) {
             CASE WHEN g.stage IN ('prevention', 'closed') THEN g.approached_on END,
             CASE WHEN g.stage IN ('relief', 'main_duty') THEN g.approached_on END,
             CASE WHEN g.stage = 'main_duty' THEN g.approached_on + 56 END,
-            CASE WHEN g.stage = 'closed' THEN 'prevented' END,
+            CASE WHEN g.stage = 'closed' THEN 'suitable_accommodation_secured' END,
             CASE WHEN g.stage = 'closed' THEN g.approached_on + 40 END
        FROM g JOIN auth USING (a) JOIN officer ON officer.a = g.a AND officer.k = abs(hashtext(g.i::text)) % $1`,
     [CASEWORKERS_PER_AUTHORITY],

@@ -18,6 +18,7 @@ import { ACTIVITY_COLUMNS, CASE_COLUMNS } from '../src/domain/monitoring/record.
 import {
   ACCOMMODATION_OUTCOMES,
   ACTIVITY_TYPES,
+  addedIn11,
   EMPLOYMENT,
   ETHNICITIES,
   HOUSING_STATUSES,
@@ -100,7 +101,8 @@ export async function writeMonitoringData(
       missing() ? null : random.weighted({ 1: 80, 2: 17, 3: 2, 4: 1 }),
       missing() ? null : Number(children),
       missing() ? null : pick(HOUSING_STATUSES),
-      missing() ? null : pick(RISKS),
+      // The Essex data set is of version 1.0: its risks, as its figures were measured with.
+      missing() ? null : pick(RISKS.filter((risk) => !addedIn11(risk))),
       missing() ? null : random.weighted({ yes: 30, no: 60, dont_know: 10 }),
       missing() ? null : random.weighted({ yes: 10, no: 80, dont_know: 10 }),
       missing() ? null : random.weighted({ yes: 12, no: 78, dont_know: 10 }),

@@ -93,7 +93,7 @@ describe('a caseworker assesses a household in the browser', () => {
       await page.getByRole('link', { name: 'Homeless or threatened with homelessness' }).click()
       await assertLoaded(page, 'Homeless or threatened with homelessness')
       await page.getByLabel('Threatened with homelessness within 56 days', { exact: true }).check()
-      await fillDate(page, 'If threatened: the date they expect to become homeless', daysFrom(today, 30))
+      await fillDate(page, 'The date they expect to become homeless', daysFrom(today, 30))
       await page.getByLabel('Section 21 notice (no-fault, assured shorthold tenancy)').check()
       await fillDate(page, 'If a notice was served: the date it was served', daysFrom(today, -31))
       await fillDate(page, 'If a notice was served: the date it expires', daysFrom(today, -40))
@@ -138,7 +138,7 @@ describe('a caseworker assesses a household in the browser', () => {
     })
     await section('Homeless or threatened with homelessness', async () => {
       await page.getByLabel('Threatened with homelessness within 56 days', { exact: true }).check()
-      await fillDate(page, 'If threatened: the date they expect to become homeless', daysFrom(today, 30))
+      await fillDate(page, 'The date they expect to become homeless', daysFrom(today, 30))
       await page.getByLabel('Section 21 notice (no-fault, assured shorthold tenancy)').check()
       await fillDate(page, 'If a notice was served: the date it was served', daysFrom(today, -31))
       await fillDate(page, 'If a notice was served: the date it expires', daysFrom(today, 30))

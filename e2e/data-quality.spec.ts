@@ -51,6 +51,12 @@ describe('data quality and performance indicators in the browser', () => {
     expect(await page.locator('.govuk-error-summary').count()).toBe(0)
     // Reviewed flags leave the list of those to review.
     expect(await page.locator(`#${flagRow ?? ''}`).count()).toBe(0)
+    // The checks judge the data against the day the programme began, recorded where its data is imported.
+    expect(await page.locator('main').textContent()).toMatch(/The programme began on \d{1,2} \w+ \d{4}/)
+    await page.goto(`${server.url}/monitoring/import`)
+    await assertLoaded(page, 'Import monitoring data')
+    const start = page.getByRole('group', { name: 'When did the programme begin? (optional)' })
+    expect(await start.getByLabel('Year').inputValue()).toMatch(/^\d{4}$/)
   })
 
   it('shows a team manager the indicators, without JavaScript too', async () => {

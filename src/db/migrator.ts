@@ -21,6 +21,7 @@ import { preventionActivityTypes } from './migrations/0018_prevention_activity_t
 import { importedCases } from './migrations/0019_imported_cases.ts'
 import { statutoryReturnUnderRls } from './migrations/0020_statutory_return_under_rls.ts'
 import { caseStaffAsPermitted } from './migrations/0021_case_staff_as_permitted.ts'
+import { figuresFromCasework } from './migrations/0022_figures_from_casework.ts'
 import { priorityNeedAndIntentionality } from './migrations/0023_priority_need_and_intentionality.ts'
 import { warningStepAndApproachRoute } from './migrations/0024_warning_step_and_approach_route.ts'
 import { socialCareSplit } from './migrations/0025_social_care_split.ts'
@@ -52,6 +53,7 @@ export const migrations: readonly Migration[] = [
   importedCases,
   statutoryReturnUnderRls,
   caseStaffAsPermitted,
+  figuresFromCasework,
   priorityNeedAndIntentionality,
   warningStepAndApproachRoute,
   socialCareSplit,

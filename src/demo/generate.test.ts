@@ -1,6 +1,8 @@
 import { LocalDate } from '@js-joda/core'
 import { describe, expect, it } from 'vitest'
 import { STAFF_ROLES } from '../db/actor.ts'
+import { RISKS_AT_ASSESSMENT } from '../domain/assessment.ts'
+import { CLOSING_CODES } from '../domain/monitoring/casework.ts'
 import { isEnglishHousingAuthorityCode } from '../domain/organisations.ts'
 import { DEMO_ACCOUNTS, generateDemoData, placeSlug } from './generate.ts'
 
@@ -77,9 +79,23 @@ describe('the demonstration data', () => {
     expect(Math.min(...ages)).toBeGreaterThanOrEqual(16)
   })
 
-  it('closes most cases with homelessness prevented, as the evaluation found (82%)', () => {
+  it('closes most cases with the home kept or found, as the evaluation found (82%), in casework’s own codes', () => {
     const closed = data.cases.filter((c) => c.stage === 'closed')
-    expect(share(closed, (c) => c.outcome === 'homelessness_prevented')).toBeCloseTo(0.82, 1)
+    expect(closed.every((c) => (CLOSING_CODES as readonly (string | null | undefined)[]).includes(c.outcome))).toBe(true)
+    const kept = (c: (typeof closed)[number]) =>
+      c.outcome === 'suitable_accommodation_secured' || c.outcome === 'not_homeless_or_threatened'
+    expect(share(closed, kept)).toBeCloseTo(0.82, 1)
+    // A household helped before any duty was owed closes as owed none; one owed a duty, on the duty's ground.
+    for (const c of closed) {
+      const owedDuty = c.prevention_started_on !== null || c.relief_started_on !== null
+      expect(c.outcome === 'not_homeless_or_threatened' || c.outcome === 'contact_lost').toBe(
+        !owedDuty && c.outcome !== 'application_withdrawn',
+      )
+      expect(c.accommodation_secured !== null).toBe(c.outcome === 'suitable_accommodation_secured')
+    }
+    expect(data.cases.every((c) => c.risk_at_assessment === null || Object.hasOwn(RISKS_AT_ASSESSMENT, c.risk_at_assessment ?? ''))).toBe(
+      true,
+    )
     expect(closed.every((c) => c.closed_on && c.closed_on >= c.approached_on && c.closed_on < today.toString())).toBe(true)
     const open = data.cases.filter((c) => c.stage !== 'closed')
     expect(open.length).toBeGreaterThan(50)

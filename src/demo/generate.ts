@@ -12,7 +12,8 @@ import type {
   ReferralTable,
   UserTable,
 } from '../db/schema.ts'
-import type { AccommodationAtApplication, ReasonForLossOfHome, SupportNeed } from '../domain/code-lists.ts'
+import type { AccommodationAtApplication, AccommodationSecured, ReasonForLossOfHome, SupportNeed } from '../domain/code-lists.ts'
+import type { ClosingCode } from '../domain/monitoring/casework.ts'
 import type { PreferredContact, ReferralOutcome, ReferralReason, ReferralStatus } from '../domain/referrals.ts'
 import type { PriorityNeedCategory } from '../domain/priority-need.ts'
 import { LONDON } from '../platform/clock.ts'
@@ -88,7 +89,7 @@ export interface DemoOptions {
 
 /** The evaluation's distributions (section 2.2), as weights. */
 /** The accommodation secured when a duty ends well, as the statutory return lists it (P2, R2). */
-const SECURED = {
+const SECURED: Partial<Record<AccommodationSecured, number>> = {
   private_rented_self_contained: 45,
   registered_provider_tenant: 20,
   council_tenant: 10,
@@ -110,14 +111,18 @@ const PROFILE = {
     living_with_family: 1,
     living_with_friends: 1,
     temporary_accommodation: 6,
-    supported_housing_or_hostel: 1,
-    other_or_not_known: 2,
+    social_rented_supported_housing: 1,
+    hostel: 1,
+    other_or_not_known: 1,
   } satisfies Partial<Record<AccommodationAtApplication, number>>,
-  risk: { future_risk: 44, threatened_29_to_56_days: 35, threatened_within_28_days: 17, homeless: 4 },
-  /** Final outcomes of completed cases (section 4.1): 82% prevented, 12% withdrawn, 6% unsuccessful. */
-  outcome: { homelessness_prevented: 82, withdrew_from_service: 12, unsuccessful: 6 },
-  /** Where successful cases ended up (section 4.1.1). */
-  accommodationOutcome: { stayed_in_own_home: 57, moved_to_another_tenancy: 20, other: 23 },
+  risk: { future_risk: 44, threatened_29_56_days: 35, threatened_within_28_days: 17, homeless: 4 },
+  /**
+   * Final outcomes of completed cases (section 4.1): 82% kept or found a home, 12% withdrawn, 6% not
+   * housed. Casework records each as the ground its duty ended on (CLOSING_GROUNDS).
+   */
+  outcome: { home_kept_or_found: 82, withdrew: 12, not_housed: 6 },
+  /** Where successful cases ended up (section 4.1.1): 57% stayed in their own home. */
+  accommodationOutcome: { stayed_in_existing_home: 57, moved_to_alternative_accommodation: 43 },
   /** Weeks of support (Table 4), as ranges in days. */
   supportDays: { '7-27': 18, '28-55': 24, '56-90': 22, '91-180': 24, '181-300': 12 },
   /** Household support needs: 63% mental health, 21% physical health (Figure 3), about 1.6 needs each. */
@@ -134,6 +139,15 @@ const PROFILE = {
     education_employment_or_training: 0.08,
   } satisfies Partial<Record<SupportNeed, number>>,
 } as const
+
+/**
+ * How casework closes a case with each of those outcomes: by the ground its duty ended on, or, for a
+ * household helped upstream before any duty was owed, as owed no duty (not homeless nor threatened).
+ */
+const CLOSING_GROUNDS: Record<'duty' | 'no_duty', Record<keyof typeof PROFILE.outcome, ClosingCode>> = {
+  duty: { home_kept_or_found: 'suitable_accommodation_secured', withdrew: 'application_withdrawn', not_housed: 'fifty_six_days_elapsed' },
+  no_duty: { home_kept_or_found: 'not_homeless_or_threatened', withdrew: 'application_withdrawn', not_housed: 'contact_lost' },
+}
 
 const REASON_BY_TENURE: Record<'social' | 'private' | 'other', Partial<Record<ReasonForLossOfHome, number>>> = {
   social: {
@@ -343,15 +357,19 @@ class DemoWorld {
     const [minDays, maxDays] = this.random.weighted(PROFILE.supportDays).split('-').map(Number) as [number, number]
     const endsOn = approachedOn.plusDays(this.random.between(minDays, maxDays))
     const open = !endsOn.isBefore(this.today)
-    const outcome = open ? null : this.random.weighted(PROFILE.outcome)
-
-    const id = this.random.uuid()
-    const stage = open ? this.openStage(how.risk, approachedOn) : 'closed'
+    const ended = open ? null : this.random.weighted(PROFILE.outcome)
     // Upstream cases (more than 56 days away) are helped before any statutory duty is owed.
     const duty = how.risk === 'future_risk' ? null : how.risk === 'homeless' ? 'relief' : 'prevention'
+    const outcome = ended === null ? null : CLOSING_GROUNDS[duty === null ? 'no_duty' : 'duty'][ended]
+
+    const id = this.random.uuid()
+    const reasonForLoss = this.random.weighted(REASON_BY_TENURE[tenure])
+    // Drawn for every home kept or found, so the rest of the data is the same whichever duty it was.
+    const stayedOrMoved = ended === 'home_kept_or_found' ? this.random.weighted(PROFILE.accommodationOutcome) : null
+    const stage = open ? this.openStage(how.risk, approachedOn) : 'closed'
     // The main duty is owed only in priority need and not intentionally homeless (s193(1)).
     const priorityNeed = stage === 'main_duty' ? demoPriorityNeed(household, needs) : null
-    this.caseDrafts.push({
+    const draft: CaseDraft = {
       authority,
       approachedOn,
       row: {
@@ -367,10 +385,10 @@ class DemoWorld {
         stage,
         housing_status: accommodation,
         risk_at_assessment: how.risk,
-        reason_for_loss_of_home: this.random.weighted(REASON_BY_TENURE[tenure]),
+        reason_for_loss_of_home: reasonForLoss,
         support_needs: [...new Set(needs)],
         outcome,
-        accommodation_outcome: outcome === 'homelessness_prevented' ? this.random.weighted(PROFILE.accommodationOutcome) : null,
+        accommodation_outcome: outcome === 'suitable_accommodation_secured' ? stayedOrMoved : null,
         closed_on: open ? null : endsOn.toString(),
         // Cases owed a duty took it on the day they approached; the main duty followed relief's 56 days.
         prevention_started_on: duty === 'prevention' ? approachedOn.toString() : null,
@@ -379,14 +397,25 @@ class DemoWorld {
         priority_need: priorityNeed,
         intentionality: priorityNeed ? 'not_intentionally_homeless' : null,
       },
-    })
-    this.addDecisions(id, authority, officerId, approachedOn, duty, stage, open ? null : { on: endsOn, outcome }, priorityNeed)
+    }
+    this.caseDrafts.push(draft)
+    draft.row.accommodation_secured = this.addDecisions(
+      id,
+      authority,
+      officerId,
+      approachedOn,
+      duty,
+      stage,
+      open ? null : { on: endsOn, outcome },
+      priorityNeed,
+    )
     return id
   }
 
   /**
    * The decisions behind a case's stage, as the timeline records them, so that its statutory return
    * (H-CLIC) can be built: the duty owed on approach, the main duty decision after relief, and the end.
+   * Gives the accommodation secured when the duty ended with it, for the case's own record.
    */
   private addDecisions(
     caseId: string,
@@ -395,10 +424,10 @@ class DemoWorld {
     approachedOn: LocalDate,
     duty: 'prevention' | 'relief' | null,
     stage: string,
-    ended: { on: LocalDate; outcome: string | null } | null,
+    ended: { on: LocalDate; outcome: ClosingCode | null } | null,
     priorityNeed: PriorityNeedCategory | null,
-  ): void {
-    if (duty === null) return
+  ): AccommodationSecured | null {
+    if (duty === null) return null
     const event = (kind: string, on: LocalDate, details: Record<string, unknown>) =>
       this.data.caseEvents.push({
         id: this.eventRandom.uuid(),
@@ -419,17 +448,11 @@ class DemoWorld {
         intentionality: 'not_intentionally_homeless',
         reliefEnded: 'automatically',
       })
-    if (ended === null) return
-    const ground =
-      ended.outcome === 'homelessness_prevented'
-        ? 'suitable_accommodation_secured'
-        : ended.outcome === 'withdrew_from_service'
-          ? 'application_withdrawn'
-          : 'fifty_six_days_elapsed'
-    event(duty === 'prevention' ? 'end_prevention_duty' : 'end_relief_duty', ended.on, {
-      ground,
-      accommodationSecured: ground === 'suitable_accommodation_secured' ? this.eventRandom.weighted(SECURED) : null,
-    })
+    if (ended === null) return null
+    const ground = ended.outcome
+    const secured = ground === 'suitable_accommodation_secured' ? this.eventRandom.weighted(SECURED) : null
+    event(duty === 'prevention' ? 'end_prevention_duty' : 'end_relief_duty', ended.on, { ground, accommodationSecured: secured })
+    return secured
   }
 
   /** Where an open case stands: not yet owed a duty, prevention, relief, or the main duty after relief. */

@@ -103,6 +103,11 @@ describe('the homelessness section’s dates', () => {
       ['noticeValidity', 'onlyAccommodation'],
     ],
     [{ status: 'homeless', noticeValidity: 'not_checked' }, ['noticeValidity']],
+    // Not threatened within 56 days (s175(4)): a date given is a risk further off, so it must be more than 56 days away.
+    [{ status: 'not_threatened', expectedHomelessOn: '2026-04-28' }, []],
+    [{ status: 'not_threatened', expectedHomelessOn: '2026-04-27' }, ['expectedHomelessOn']],
+    [{ status: 'not_threatened', expectedHomelessOn: '2026-03-01' }, ['expectedHomelessOn']],
+    [{ status: 'not_threatened' }, []],
     [
       {
         status: 'threatened_within_56_days',
@@ -283,13 +288,59 @@ describe('the assessment date', () => {
 })
 
 describe('the case’s summary', () => {
+  // Assessed on 2 March 2026. The codes are the monitoring vocabulary's (docs/monitoring-data.md).
   it.each([
-    [{ status: 'homeless' }, 'homeless'],
-    [{ status: 'threatened_within_56_days', expectedHomelessOn: '2026-03-30' }, 'threatened_within_28_days'],
-    [{ status: 'threatened_within_56_days', expectedHomelessOn: '2026-03-31' }, 'threatened_29_to_56_days'],
-    [{ status: 'not_threatened' }, 'future_risk'],
-  ] as [HomelessnessAnswers, string][])('%j is %s', (answers, risk) => {
+    ['homeless now (s175(1))', { status: 'homeless', homelessSince: '2026-02-20' }, 'homeless'],
+    ['threatened, 28 days away', { status: 'threatened_within_56_days', expectedHomelessOn: '2026-03-30' }, 'threatened_within_28_days'],
+    ['threatened, 29 days away', { status: 'threatened_within_56_days', expectedHomelessOn: '2026-03-31' }, 'threatened_29_56_days'],
+    [
+      'threatened, 56 days away (s175(4))',
+      { status: 'threatened_within_56_days', expectedHomelessOn: '2026-04-27' },
+      'threatened_29_56_days',
+    ],
+    [
+      'threatened by a section 21 expiring within 56 days, expecting to stay longer (s175(5))',
+      {
+        status: 'threatened_within_56_days',
+        expectedHomelessOn: '2026-06-01',
+        possessionNotice: 'section_21',
+        noticeServedOn: '2026-02-01',
+        noticeExpiresOn: '2026-04-01',
+      },
+      'threatened_29_56_days',
+    ],
+    ['not threatened, no date in view', { status: 'not_threatened', possessionNotice: 'none' }, 'not_at_risk'],
+    ['not threatened, expected 57 days away', { status: 'not_threatened', expectedHomelessOn: '2026-04-28' }, 'future_risk'],
+    ['not threatened, expected 56 days away', { status: 'not_threatened', expectedHomelessOn: '2026-04-27' }, 'not_at_risk'],
+    [
+      'not threatened, a notice to quit expiring in four months',
+      { status: 'not_threatened', possessionNotice: 'notice_to_quit', noticeServedOn: '2026-02-20', noticeExpiresOn: '2026-07-01' },
+      'future_risk',
+    ],
+    [
+      'not threatened, asked to leave with no date',
+      { status: 'not_threatened', possessionNotice: 'asked_to_leave', noticeServedOn: '2026-02-20' },
+      'not_at_risk',
+    ],
+    [
+      'not threatened, the expected date before the notice expiry',
+      {
+        status: 'not_threatened',
+        expectedHomelessOn: '2026-06-01',
+        possessionNotice: 'section_8',
+        noticeServedOn: '2026-02-20',
+        noticeExpiresOn: '2026-09-01',
+      },
+      'future_risk',
+    ],
+  ] as [string, HomelessnessAnswers, string][])('%s: %j is %s', (_label, answers, risk) => {
     expect(riskAtAssessment(answers, today)).toBe(risk)
+  })
+
+  it('judges the risk on the day of the assessment, not on today', () => {
+    const answers: HomelessnessAnswers = { status: 'not_threatened', expectedHomelessOn: '2026-05-01' }
+    expect(riskAtAssessment(answers, d('2026-03-01'))).toBe('future_risk')
+    expect(riskAtAssessment(answers, d('2026-03-06'))).toBe('not_at_risk')
   })
 
   it('gathers every member’s support needs once, in the list’s order', () => {

@@ -1,6 +1,6 @@
 import { ChronoUnit, LocalDate } from '@js-joda/core'
 import { SUPPORT_NEEDS, type PossessionNoticeType, type SupportNeed } from './code-lists.ts'
-import type { ACCOMMODATION_AT_APPLICATION, BENEFIT_CLAIMS, EMPLOYMENT_STATUSES, REASONS_FOR_LOSS_OF_HOME } from './code-lists.ts'
+import type { BENEFIT_CLAIMS, EMPLOYMENT_STATUSES, REASONS_FOR_LOSS_OF_HOME, RecordedAccommodation } from './code-lists.ts'
 import { isStatutoryNotice, type NoticeValidity, type OnlyAccommodation, type PossessionNotice } from './possession-notices.ts'
 
 /**
@@ -81,12 +81,12 @@ export interface HomelessnessAnswers {
   onlyAccommodation?: OnlyAccommodation
 }
 export interface CircumstancesAnswers {
-  lastSettledAccommodation?: keyof typeof ACCOMMODATION_AT_APPLICATION
+  lastSettledAccommodation?: RecordedAccommodation
   reasonForLoss?: keyof typeof REASONS_FOR_LOSS_OF_HOME
   circumstances?: string
 }
 export interface AccommodationAnswers {
-  accommodationAtApplication?: keyof typeof ACCOMMODATION_AT_APPLICATION
+  accommodationAtApplication?: RecordedAccommodation
   details?: string
 }
 export interface HousingNeedsAnswers {
@@ -172,6 +172,7 @@ export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalD
   const problems: Problem[] = []
   const date = (value: string | undefined) => (value ? LocalDate.parse(value) : undefined)
   const since = date(answers.homelessSince)
+  const expected = date(answers.expectedHomelessOn)
   if (since?.isAfter(today))
     problems.push({ field: 'homelessSince', message: 'The date they became homeless must be today or in the past' })
   if (answers.status === 'homeless' && answers.expectedHomelessOn)
@@ -205,6 +206,20 @@ export function homelessnessProblems(answers: HomelessnessAnswers, today: LocalD
     if (answers.noticeValidity) problems.push({ field: 'noticeValidity', message: `Say whether the notice is valid ${leave}` })
     if (answers.onlyAccommodation)
       problems.push({ field: 'onlyAccommodation', message: `Say whether it is the only accommodation available ${leave}` })
+  }
+  if (answers.status === 'not_threatened' && expected) {
+    // A date of homelessness given for a household "not threatened" is what makes its risk a future
+    // one (riskAtAssessment), so it must be further off than the 56 days of s175(4).
+    if (expected.isBefore(today))
+      problems.push({
+        field: 'expectedHomelessOn',
+        message: 'The expected date of homelessness is in the past: if they have lost their home, choose homeless now',
+      })
+    else if (ChronoUnit.DAYS.between(today, expected) <= 56)
+      problems.push({
+        field: 'expectedHomelessOn',
+        message: 'The expected date is within 56 days: choose threatened with homelessness within 56 days',
+      })
   }
   if (answers.possessionNotice)
     problems.push(
@@ -253,7 +268,7 @@ export function possessionNoticeOf(answers: HomelessnessAnswers | undefined): Po
   }
 }
 
-/** Notices with a date by which the household must leave: their expiry date is needed. */
+/** Notices with a date by which the household must leave: their expiry date is needed, and is when homelessness is expected. */
 const NOTICES_WITH_EXPIRY = new Set<PossessionNoticeType>(['section_21', 'section_8', 'notice_to_quit'])
 
 /** What a section still needs before it is complete: each missing answer with its question. */
@@ -357,16 +372,44 @@ export function assessmentDateProblem(assessedOn: LocalDate, approachedOn: Local
 }
 
 /**
- * The risk recorded on the case for the figures: homeless, threatened within 28 days, within 29 to 56
- * days, or a risk further off.
+ * How far the household is from homelessness when assessed, as the case records it for the figures.
+ * The codes are the programmes' monitoring codes (docs/monitoring-data.md), so the figures need no
+ * translation of them.
  */
-export function riskAtAssessment(answers: HomelessnessAnswers, assessedOn: LocalDate): string {
+export const RISKS_AT_ASSESSMENT = {
+  homeless: 'Homeless',
+  threatened_within_28_days: 'Threatened with homelessness within 28 days',
+  threatened_29_56_days: 'Threatened with homelessness in 29 to 56 days',
+  future_risk: 'At risk of homelessness more than 56 days away',
+  not_at_risk: 'Not homeless nor at risk of homelessness',
+} as const
+export type RiskAtAssessment = keyof typeof RISKS_AT_ASSESSMENT
+
+/**
+ * The date the household expects to become homeless: the date given, else the day a notice to leave
+ * expires (the form's own guidance: "usually the day it expires").
+ */
+export function expectedHomelessDate(answers: HomelessnessAnswers): LocalDate | undefined {
+  if (answers.expectedHomelessOn) return LocalDate.parse(answers.expectedHomelessOn)
+  if (answers.possessionNotice && NOTICES_WITH_EXPIRY.has(answers.possessionNotice) && answers.noticeExpiresOn)
+    return LocalDate.parse(answers.noticeExpiresOn)
+  return undefined
+}
+
+/**
+ * The risk on the day of the assessment: homeless; threatened within 28 days, or in 29 to 56 days
+ * (s175(4)'s 56 days, split as the programmes report it); a risk further off, which is a risk only when
+ * there is a date it is expected (more than 56 days away: "found early"); or, for a household neither
+ * homeless nor threatened with no date of homelessness in view, not at risk. "Found early" counts
+ * only the fourth, so a household that was never at risk cannot pass for one found early.
+ */
+export function riskAtAssessment(answers: HomelessnessAnswers, assessedOn: LocalDate): RiskAtAssessment {
   if (answers.status === 'homeless') return 'homeless'
-  if (answers.status === 'threatened_within_56_days') {
-    const expected = answers.expectedHomelessOn ? LocalDate.parse(answers.expectedHomelessOn) : undefined
-    return expected && ChronoUnit.DAYS.between(assessedOn, expected) > 28 ? 'threatened_29_to_56_days' : 'threatened_within_28_days'
-  }
-  return 'future_risk'
+  const expected = expectedHomelessDate(answers)
+  const daysAway = expected === undefined ? undefined : ChronoUnit.DAYS.between(assessedOn, expected)
+  if (answers.status === 'threatened_within_56_days')
+    return daysAway !== undefined && daysAway > 28 ? 'threatened_29_56_days' : 'threatened_within_28_days'
+  return daysAway !== undefined && daysAway > 56 ? 'future_risk' : 'not_at_risk'
 }
 
 /** Every support need anyone in the household has, once each, in the list's order (the case's summary). */

@@ -51,8 +51,11 @@ export const REASONS_FOR_LOSS_OF_HOME = {
 
 export type ReasonForLossOfHome = keyof typeof REASONS_FOR_LOSS_OF_HOME
 
-/** Accommodation at the time of application (H-CLIC 1.13, tables A4P and A4R), in its main groups. */
-export const ACCOMMODATION_AT_APPLICATION = {
+/**
+ * Accommodation at the time of application and last settled accommodation as the statutory return lists
+ * them (H-CLIC 1.13 and 1.14, tables A4P and A4R), in its main groups.
+ */
+export const HCLIC_ACCOMMODATION = {
   private_rented_self_contained: 'Private rented sector: self-contained',
   private_rented_hmo: 'Private rented sector: house in multiple occupation',
   private_rented_lodging: 'Private rented sector: lodging (not with family or friends)',
@@ -69,24 +72,86 @@ export const ACCOMMODATION_AT_APPLICATION = {
   refuge: 'Refuge',
   other_or_not_known: 'Other or not known',
 } as const
+export type HclicAccommodation = keyof typeof HCLIC_ACCOMMODATION
+
+/**
+ * What the assessment asks (where the household lives now, and its last settled home): the return's
+ * list with "supported housing or hostel" asked apart, because social rented supported housing is
+ * settled accommodation and a hostel is not, and the programmes' figures tell the two apart.
+ */
+export const ACCOMMODATION_AT_APPLICATION = {
+  private_rented_self_contained: HCLIC_ACCOMMODATION.private_rented_self_contained,
+  private_rented_hmo: HCLIC_ACCOMMODATION.private_rented_hmo,
+  private_rented_lodging: HCLIC_ACCOMMODATION.private_rented_lodging,
+  council_tenant: HCLIC_ACCOMMODATION.council_tenant,
+  registered_provider_tenant: HCLIC_ACCOMMODATION.registered_provider_tenant,
+  social_rented_supported_housing: 'Social rented sector: supported housing',
+  hostel: 'Social rented sector: hostel',
+  owner_occupier: HCLIC_ACCOMMODATION.owner_occupier,
+  living_with_family: HCLIC_ACCOMMODATION.living_with_family,
+  living_with_friends: HCLIC_ACCOMMODATION.living_with_friends,
+  temporary_accommodation: HCLIC_ACCOMMODATION.temporary_accommodation,
+  departure_from_institution: HCLIC_ACCOMMODATION.departure_from_institution,
+  no_fixed_abode: HCLIC_ACCOMMODATION.no_fixed_abode,
+  rough_sleeping: HCLIC_ACCOMMODATION.rough_sleeping,
+  refuge: HCLIC_ACCOMMODATION.refuge,
+  other_or_not_known: HCLIC_ACCOMMODATION.other_or_not_known,
+} as const
 
 export type AccommodationAtApplication = keyof typeof ACCOMMODATION_AT_APPLICATION
+
+/**
+ * Every answer an assessment may hold: the list asked today and the return's lumped "supported
+ * housing or hostel", which assessments saved before the two were asked apart still hold (migration
+ * 0022: which of the two it was cannot be told from the record). It is no longer offered.
+ */
+export const RECORDED_ACCOMMODATION = {
+  ...ACCOMMODATION_AT_APPLICATION,
+  supported_housing_or_hostel: `${HCLIC_ACCOMMODATION.supported_housing_or_hostel} (recorded before the two were asked apart)`,
+} as const
+export type RecordedAccommodation = keyof typeof RECORDED_ACCOMMODATION
+
+/** An assessment's answer as the statutory return has it: supported housing and hostels are one category there. */
+export const HCLIC_ACCOMMODATION_OF: Record<RecordedAccommodation, HclicAccommodation> = {
+  private_rented_self_contained: 'private_rented_self_contained',
+  private_rented_hmo: 'private_rented_hmo',
+  private_rented_lodging: 'private_rented_lodging',
+  council_tenant: 'council_tenant',
+  registered_provider_tenant: 'registered_provider_tenant',
+  social_rented_supported_housing: 'supported_housing_or_hostel',
+  hostel: 'supported_housing_or_hostel',
+  supported_housing_or_hostel: 'supported_housing_or_hostel',
+  owner_occupier: 'owner_occupier',
+  living_with_family: 'living_with_family',
+  living_with_friends: 'living_with_friends',
+  temporary_accommodation: 'temporary_accommodation',
+  departure_from_institution: 'departure_from_institution',
+  no_fixed_abode: 'no_fixed_abode',
+  rough_sleeping: 'rough_sleeping',
+  refuge: 'refuge',
+  other_or_not_known: 'other_or_not_known',
+}
+
+/** A stored answer as the return's code; anything not on the lists stays as it is, for the return's validation to report. */
+export function hclicAccommodation(answer: string | null): string | null {
+  return answer !== null && Object.hasOwn(HCLIC_ACCOMMODATION_OF, answer) ? HCLIC_ACCOMMODATION_OF[answer as RecordedAccommodation] : answer
+}
 
 /**
  * H-CLIC 4.8 / 5.8 (P2 / R2): the type of accommodation secured when a prevention or relief duty ends
  * with accommodation, whether the household stayed or moved. The settled kinds of the list above.
  */
 export const ACCOMMODATION_SECURED = {
-  private_rented_self_contained: ACCOMMODATION_AT_APPLICATION.private_rented_self_contained,
-  private_rented_hmo: ACCOMMODATION_AT_APPLICATION.private_rented_hmo,
-  private_rented_lodging: ACCOMMODATION_AT_APPLICATION.private_rented_lodging,
-  council_tenant: ACCOMMODATION_AT_APPLICATION.council_tenant,
-  registered_provider_tenant: ACCOMMODATION_AT_APPLICATION.registered_provider_tenant,
-  supported_housing_or_hostel: ACCOMMODATION_AT_APPLICATION.supported_housing_or_hostel,
-  owner_occupier: ACCOMMODATION_AT_APPLICATION.owner_occupier,
-  living_with_family: ACCOMMODATION_AT_APPLICATION.living_with_family,
-  living_with_friends: ACCOMMODATION_AT_APPLICATION.living_with_friends,
-  other_or_not_known: ACCOMMODATION_AT_APPLICATION.other_or_not_known,
+  private_rented_self_contained: HCLIC_ACCOMMODATION.private_rented_self_contained,
+  private_rented_hmo: HCLIC_ACCOMMODATION.private_rented_hmo,
+  private_rented_lodging: HCLIC_ACCOMMODATION.private_rented_lodging,
+  council_tenant: HCLIC_ACCOMMODATION.council_tenant,
+  registered_provider_tenant: HCLIC_ACCOMMODATION.registered_provider_tenant,
+  supported_housing_or_hostel: HCLIC_ACCOMMODATION.supported_housing_or_hostel,
+  owner_occupier: HCLIC_ACCOMMODATION.owner_occupier,
+  living_with_family: HCLIC_ACCOMMODATION.living_with_family,
+  living_with_friends: HCLIC_ACCOMMODATION.living_with_friends,
+  other_or_not_known: HCLIC_ACCOMMODATION.other_or_not_known,
 } as const
 export type AccommodationSecured = keyof typeof ACCOMMODATION_SECURED
 

@@ -1,5 +1,6 @@
 import { LocalDate } from '@js-joda/core'
 import type { Answers } from '../assessment.ts'
+import { hclicAccommodation } from '../code-lists.ts'
 import { reliefPeriodEnds } from '../statutory-dates.ts'
 import { ageOn } from './mapping.ts'
 import type { Quarter } from './quarter.ts'
@@ -167,8 +168,9 @@ export function buildRecords(
       partnerEmployment: answers.employment?.partnerEmployment ?? null,
       housingCostBenefits: answers.employment?.housingCostBenefits ?? null,
       livingCostBenefits: answers.employment?.livingCostBenefits ?? null,
-      accommodationAtApplication: answers.accommodation?.accommodationAtApplication ?? null,
-      lastSettledAccommodation: answers.circumstances?.lastSettledAccommodation ?? null,
+      // The assessment tells supported housing from hostels; the return has them as one category.
+      accommodationAtApplication: hclicAccommodation(answers.accommodation?.accommodationAtApplication ?? null),
+      lastSettledAccommodation: hclicAccommodation(answers.circumstances?.lastSettledAccommodation ?? null),
       reasonForLoss: answers.circumstances?.reasonForLoss ?? null,
       referred: c.referred,
       referringBodyType: c.referring_body_type,

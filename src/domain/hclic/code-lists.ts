@@ -2,12 +2,12 @@ import { ACTIVITY_TYPES } from '../activities.ts'
 import { RELATIONSHIPS } from '../assessment.ts'
 import { ELIGIBILITY } from '../assessment.ts'
 import {
-  ACCOMMODATION_AT_APPLICATION,
   ACCOMMODATION_SECURED,
   BENEFIT_CLAIMS,
   EMPLOYMENT_STATUSES,
   ETHNIC_GROUPS,
   GENDER_SAME_AS_AT_BIRTH,
+  HCLIC_ACCOMMODATION,
   NATIONALITIES,
   REASONS_FOR_LOSS_OF_HOME,
   SEXUAL_ORIENTATIONS,
@@ -80,7 +80,7 @@ export const CODE_LISTS: readonly CodeList[] = [
   list('nationality', ['1.9'], 'Nationality of the main applicant', NATIONALITIES),
   list('employment', ['1.10', '1.23'], 'Employment status (A10)', EMPLOYMENT_STATUSES),
   list('benefits', ['1.11', '1.12'], 'Claiming benefits', BENEFIT_CLAIMS),
-  list('accommodation', ['1.13', '1.14'], 'Accommodation at time of application (A4P, A4R)', ACCOMMODATION_AT_APPLICATION),
+  list('accommodation', ['1.13', '1.14'], 'Accommodation at time of application (A4P, A4R)', HCLIC_ACCOMMODATION),
   list('reason_for_loss', ['1.15'], 'Reason for loss, or threat of loss, of last settled home (A2P, A2R)', REASONS_FOR_LOSS_OF_HOME, {
     required_to_leave_asylum_support_accommodation: { validFrom: '2023-04-01' },
     home_no_longer_suitable: { validFrom: '2023-04-01' },

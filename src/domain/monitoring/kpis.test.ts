@@ -6,7 +6,7 @@ const calendar = new WorkingCalendar(['2026-02-04'])
 const PERIOD = { from: '2026-01-01', to: '2026-03-02', today: '2026-03-02', calendar }
 
 function kase(changes: Partial<KpiCase> = {}): KpiCase {
-  return {
+  const c = {
     authority: 'Basildon',
     worker: 'Priya',
     approachedOn: '2026-01-05',
@@ -21,6 +21,8 @@ function kase(changes: Partial<KpiCase> = {}): KpiCase {
     reviewDecisionsDue: [],
     ...changes,
   }
+  // Never reassigned, unless the test says otherwise.
+  return { ...c, officers: changes.officers ?? [{ officer: c.worker, from: c.approachedOn, to: null }] }
 }
 
 const run = (cases: KpiCase[], referrals: KpiReferral[] = []) => performanceIndicators({ cases, referrals, ...PERIOD })
@@ -75,12 +77,13 @@ describe('performanceIndicators', () => {
     expect(run([kase({ approachedOn })]).total.foundEarly).toEqual({ n: base, base, pct: base === 0 ? null : 100 })
   })
 
-  it('shares found early among cases with the risk recorded', () => {
+  it('shares found early among cases with a risk recorded, a household not at risk being neither found early nor late', () => {
     const result = run([
       kase({ riskAtAssessment: 'future_risk' }),
       kase({ riskAtAssessment: 'threatened_29_56_days' }),
       kase({ riskAtAssessment: 'homeless' }),
       kase({ riskAtAssessment: null }),
+      kase({ riskAtAssessment: 'not_at_risk' }),
     ])
     expect(result.total.foundEarly).toEqual({ n: 1, base: 3, pct: 33.3 })
   })
@@ -104,23 +107,56 @@ describe('performanceIndicators', () => {
     ])
   })
 
-  it('counts caseload per worker today and at each month’s end', () => {
+  it('counts caseload per worker today, and in each month every officer who held a case then', () => {
     const result = run([
       kase({ worker: 'Priya', approachedOn: '2026-01-05' }),
       kase({ worker: 'Priya', approachedOn: '2026-02-05' }),
       kase({ worker: 'Tom', approachedOn: '2026-01-20', stage: 'closed', closedOn: '2026-02-27', outcome: 'contact_lost' }),
+      // Opened and closed on one day: never open at the end of a day, so in no one's caseload.
       kase({ worker: 'Tom', approachedOn: '2026-01-31', stage: 'closed', closedOn: '2026-01-31', outcome: 'contact_lost' }),
     ])
     expect(result.total.caseload).toEqual({ openCases: 2, workers: 1, perWorker: 2 })
     expect(result.byMonth.map((m) => [m.month, m.caseload.openCases, m.caseload.workers, m.caseload.perWorker])).toEqual([
       ['2026-01', 2, 2, 1],
-      ['2026-02', 2, 1, 2],
+      // Tom's case was open until 27 February: it was in his caseload in February.
+      ['2026-02', 3, 2, 1.5],
       ['2026-03', 2, 1, 2],
     ])
     expect(result.byWorker.map((w) => [w.worker, w.caseload.openCases])).toEqual([
       ['Priya', 2],
       ['Tom', 0],
     ])
+  })
+
+  it('attributes a month’s caseload to whoever held each case then, not to today’s named officer', () => {
+    // Tom held the case in January and passed it to Priya on 10 February; Ana's case passed to Priya on 1 March.
+    const fromTom = kase({
+      worker: 'Priya',
+      officers: [
+        { officer: 'Tom', from: '2026-01-05', to: '2026-02-10' },
+        { officer: 'Priya', from: '2026-02-10', to: null },
+      ],
+    })
+    const fromAna = kase({
+      worker: 'Priya',
+      approachedOn: '2026-01-20',
+      officers: [
+        { officer: 'Ana', from: '2026-01-20', to: '2026-03-01' },
+        { officer: 'Priya', from: '2026-03-01', to: null },
+      ],
+    })
+    const monthly = run([fromTom, fromAna]).byMonth.map((m) => [m.month, m.caseload.openCases, m.caseload.workers, m.caseload.perWorker])
+    expect(monthly).toEqual([
+      // Tom and Ana, one case each.
+      ['2026-01', 2, 2, 1],
+      // Tom, Priya (from the 10th) and Ana: Tom's case counts for both who held it.
+      ['2026-02', 2, 3, 1],
+      // Priya holds both.
+      ['2026-03', 2, 1, 2],
+    ])
+    // The same officer name in two authorities is two officers.
+    const twoPriyas = run([kase(), kase({ authority: 'Harlow' })]).byMonth[0]?.caseload
+    expect(twoPriyas).toEqual({ openCases: 2, workers: 2, perWorker: 1 })
   })
 
   it('shares open prevention and relief cases with a plan, today only', () => {

@@ -1,5 +1,6 @@
 import { LocalDate } from '@js-joda/core'
 import { planIsKept } from '../housing-plan.ts'
+import { officersHolding, type OfficerInterval } from '../officer-history.ts'
 import type { WorkingCalendar } from '../working-days.ts'
 
 /**
@@ -10,15 +11,19 @@ import type { WorkingCalendar } from '../working-days.ts'
  */
 
 /** The grounds on which an ended prevention duty counts as a success: the household kept or found a home. */
-export const PREVENTION_SUCCESSES: readonly string[] = ['suitable_accommodation_secured', 'homelessness_prevented']
+export const PREVENTION_SUCCESSES: readonly string[] = ['suitable_accommodation_secured']
 
-/** "Found early": the risk recorded at assessment is more than 56 days away (casework.ts's `future_risk`). */
+/** "Found early": a risk recorded at assessment with homelessness expected more than 56 days away (assessment.ts). */
 export const FOUND_EARLY_RISK = 'future_risk'
+/** Assessed as neither homeless nor at risk: not a household found early, nor one found late, so outside "found early" altogether. */
+export const NOT_AT_RISK = 'not_at_risk'
 
 export interface KpiCase {
   authority: string
-  /** The officer holding the case now (a case's history of officers is not kept). */
+  /** The officer holding the case now. */
   worker: string
+  /** Who held the case when (officer-history.ts): a month's caseload counts every officer who held it then. */
+  officers: readonly OfficerInterval[]
   approachedOn: string
   stage: string
   preventionStartedOn: string | null
@@ -50,11 +55,15 @@ export interface Ratio {
 export interface Indicators {
   /** Prevention duties ended with accommodation secured ÷ prevention duties ended (in the period). */
   preventionSuccess: Ratio
-  /** Cases opened in the period found more than 56 days before homelessness ÷ those with the risk recorded. */
+  /** Cases opened in the period found more than 56 days before homelessness ÷ those with a risk recorded (not "not at risk"). */
   foundEarly: Ratio
   /** Referrals received in the period: working days from receipt to first contact. */
   firstContact: { referrals: number; contacted: number; medianWorkingDays: number | null; meanWorkingDays: number | null }
-  /** Open cases, the officers holding them, and the mean per officer (1 dp); at the end of the month in monthly rows. */
+  /**
+   * Open cases, the officers holding them, and the mean per officer (1 dp). In monthly rows: the cases
+   * open on any day of the month, the officers who held them then, and each case counted once for each
+   * officer who held it in the month (a case reassigned mid-month is in both officers' caseloads).
+   */
   caseload: { openCases: number; workers: number; perWorker: number | null }
   /** Open prevention and relief cases with a personalised housing plan ÷ open prevention and relief cases (today). */
   withPlan: Ratio | null
@@ -93,8 +102,12 @@ export function performanceIndicators(input: PerformanceInput): Performance {
       const last = LocalDate.parse(first).plusMonths(1).minusDays(1).toString()
       const inMonth = (d: string | null): d is string => d !== null && d >= first && d <= last && d >= from && d <= to
       const end = last < today ? last : today
-      // A month's caseload is counted at its end; plans and reviews are not kept as history, so have no monthly figure.
-      return { month, ...indicators(cases, referrals, { inPeriod: inMonth, asAt: end, today: null, calendar }) }
+      // Plans and reviews are not kept as history, so have no monthly figure; who held each case is.
+      return {
+        month,
+        ...indicators(cases, referrals, { inPeriod: inMonth, asAt: end, today: null, calendar }),
+        caseload: caseloadIn(cases, first < from ? from : first, end),
+      }
     }),
     byAuthority: groups(
       cases,
@@ -128,7 +141,7 @@ function indicators(
     const end = preventionEnded(c)
     return end && inPeriod(end.on) ? [end] : []
   })
-  const opened = cases.filter((c) => inPeriod(c.approachedOn) && c.riskAtAssessment !== null)
+  const opened = cases.filter((c) => inPeriod(c.approachedOn) && c.riskAtAssessment !== null && c.riskAtAssessment !== NOT_AT_RISK)
 
   const received = referrals.filter((r) => inPeriod(r.receivedOn))
   const waits = received.flatMap((r) =>
@@ -150,6 +163,24 @@ function indicators(
     caseload: { openCases: open.length, workers, perWorker: workers === 0 ? null : oneDecimal(open.length / workers) },
     ...(today === null ? { withPlan: null, overdue: null } : snapshot(cases, today)),
   }
+}
+
+/**
+ * A month's caseload from who held each case then: a case open on a day of the month counts once for
+ * each officer who held it in the month, officers being told apart within their authority.
+ */
+export function caseloadIn(cases: readonly KpiCase[], first: string, last: string): Indicators['caseload'] {
+  let held = 0
+  let holdings = 0
+  const officers = new Set<string>()
+  for (const c of cases) {
+    const holders = officersHolding(c.officers, { from: c.approachedOn, to: c.closedOn }, first, last)
+    if (holders.length === 0) continue
+    held++
+    holdings += holders.length
+    for (const officer of holders) officers.add(`${officer}\u0000${c.authority}`)
+  }
+  return { openCases: held, workers: officers.size, perWorker: officers.size === 0 ? null : oneDecimal(holdings / officers.size) }
 }
 
 /** What only today's records can tell: plans and overdue reviews are not kept as history. */

@@ -137,14 +137,91 @@ describe('qualityFindings', () => {
     expect(findingsOf([kase(changes)])).toEqual(expected)
   })
 
+  // The Essex evaluators found referrals dated before the programme began, and support longer than it had run.
+  describe('against the programme’s start (here 1 October 2025: 152 days before the day judged)', () => {
+    const STARTS_ON = '2025-10-01'
+    const withStart = (cases: MonitoringCase[]) =>
+      qualityFindings({ cases, activities: [], asOf: AS_OF, programmeStartsOn: STARTS_ON }).map(({ message: _m, ...rest }) => rest)
+    it.each([
+      ['referred on the day it began', { referralDate: STARTS_ON, recordedDate: STARTS_ON, ...PREVENTED }, []],
+      [
+        'referred the day before it began, support 142 days',
+        { referralDate: '2025-09-30', recordedDate: '2025-09-30', ...PREVENTED },
+        [onCase('impossible_date', 'referral_date')],
+      ],
+      [
+        'referred a year before it began: longer than the programme has run too',
+        { referralDate: '2024-10-01', recordedDate: '2024-10-01', ...PREVENTED },
+        [onCase('impossible_date', 'referral_date'), onCase('impossible_duration', 'case_end_date')],
+      ],
+      [
+        'live since before it began: open longer than the programme has run',
+        { referralDate: '2025-06-01', recordedDate: '2025-06-01' },
+        [onCase('impossible_date', 'referral_date'), onCase('impossible_duration', 'outcome')],
+      ],
+      [
+        'referred when it began, support to a day after the day judged: 153 days',
+        { referralDate: STARTS_ON, recordedDate: STARTS_ON, ...PREVENTED, caseEndDate: '2026-03-03' },
+        [onCase('end_after_import', 'case_end_date'), onCase('impossible_duration', 'case_end_date')],
+      ],
+      [
+        'referred when it began, support to the day judged: 152 days, as long as it has run',
+        { referralDate: STARTS_ON, recordedDate: STARTS_ON, ...PREVENTED, caseEndDate: AS_OF },
+        [],
+      ],
+      [
+        'referred after the day judged: that finding only',
+        { referralDate: '2026-03-03', recordedDate: null },
+        [onCase('impossible_date', 'referral_date')],
+      ],
+      [
+        'no referral date: nothing to judge',
+        { referralDate: null, recordedDate: null, ...PREVENTED },
+        [onCase('missing_field', 'referral_date')],
+      ],
+    ] as [string, Partial<MonitoringCase>, ReturnType<typeof onCase>[]][])('%s', (_label, changes, expected) => {
+      expect(withStart([kase(changes)])).toEqual(expected)
+    })
+
+    it('says when the programme began in the message', () => {
+      const findings = qualityFindings({
+        cases: [kase({ referralDate: '2024-10-01', recordedDate: '2024-10-01', ...PREVENTED })],
+        activities: [],
+        asOf: AS_OF,
+        programmeStartsOn: STARTS_ON,
+      })
+      expect(findings.map((f) => f.message)).toEqual([
+        'Referred on 2024-10-01, before the programme began on 2025-10-01',
+        'Support lasted 507 days, longer than the programme has run (152 days since it began on 2025-10-01)',
+      ])
+    })
+
+    it('judges only the three-year limit when the start is not recorded', () => {
+      expect(findingsOf([kase({ referralDate: '2024-10-01', recordedDate: '2024-10-01', ...PREVENTED })])).toEqual([])
+    })
+  })
+
+  it('wants where a relieved household went (version 1.1), as for a prevented one', () => {
+    const relieved = { ...PREVENTED, outcome: 'relieved', accommodationOutcome: null }
+    expect(findingsOf([kase(relieved)])).toEqual([onCase('missing_field', 'accommodation_outcome')])
+    expect(findingsOf([kase({ ...relieved, outcome: 'no_duty_owed' })])).toEqual([])
+  })
+
   it.each([
     ['prevented', true],
+    ['relieved', true],
+    ['no_duty_owed', true],
     ['unsuccessful', true],
     ['withdrawn', true],
     ['ongoing', false],
     [null, false],
   ])('wants an end date once the outcome is final: %s', (outcome, flagged) => {
-    const changes = { outcome, caseEndDate: null, reliefActivity: 'no', accommodationOutcome: outcome === 'prevented' ? 'hostel' : null }
+    const changes = {
+      outcome,
+      caseEndDate: null,
+      reliefActivity: 'no',
+      accommodationOutcome: outcome === 'prevented' || outcome === 'relieved' ? 'hostel' : null,
+    }
     expect(findingsOf([kase(changes)])).toEqual(flagged ? [onCase('final_outcome_without_end_date', 'case_end_date')] : [])
   })
 

@@ -2,7 +2,7 @@ import { ChronoUnit, LocalDate } from '@js-joda/core'
 import type { FlagKind } from './flags.ts'
 import { FLAG_FIELDS } from './flags.ts'
 import { CASE_COLUMNS, isLive, type MonitoringActivity, type MonitoringCase } from './record.ts'
-import { COMPLETED_OUTCOMES } from './vocabulary.ts'
+import { COMPLETED_OUTCOMES, SUCCESSFUL_OUTCOMES } from './vocabulary.ts'
 import { suggestsEvictionWentAhead, suggestsHouseholdWithdrew } from './quality-notes.ts'
 
 /**
@@ -87,11 +87,20 @@ export interface QualityInput {
   activities: readonly MonitoringActivity[]
   /** The date the data is judged at (YYYY-MM-DD, Europe/London). */
   asOf: string
+  /**
+   * The day the programme began, where it is recorded: no case of the programme can be referred
+   * before it, nor have lasted longer than the programme has run (the very errors the Essex
+   * evaluators found). Without it only the three-year limit applies.
+   */
+  programmeStartsOn?: string | null
 }
 
-export function qualityFindings({ cases, activities, asOf }: QualityInput): QualityFinding[] {
+export function qualityFindings({ cases, activities, asOf, programmeStartsOn = null }: QualityInput): QualityFinding[] {
   const findings: QualityFinding[] = []
-  for (const c of cases) findings.push(...caseFindings(c, asOf))
+  // A programme that begins after the day judged has not run at all: every case of it is flagged.
+  const programme =
+    programmeStartsOn === null ? null : { startsOn: programmeStartsOn, days: Math.max(0, daysBetween(programmeStartsOn, asOf)) }
+  for (const c of cases) findings.push(...caseFindings(c, asOf, programme))
   findings.push(...householdsOpenTwice(cases))
   const known = new Set(cases.map((c) => c.caseRef))
   activities.forEach((a, index) => {
@@ -117,7 +126,7 @@ export function applies(field: MonitoredField, c: MonitoringCase): boolean {
     case 'relief_activity':
       return !isLive(c)
     case 'accommodation_outcome':
-      return c.outcome === 'prevented'
+      return (SUCCESSFUL_OUTCOMES as readonly (string | null)[]).includes(c.outcome)
     case 'referral_agency':
       return c.referralRoute === 'partner_referral'
     case 'primary_vulnerability':
@@ -137,7 +146,7 @@ export function isMissing(c: MonitoringCase, field: MonitoredField): boolean {
   return applies(field, c) && valueOf(c, field) === null
 }
 
-function caseFindings(c: MonitoringCase, asOf: string): QualityFinding[] {
+function caseFindings(c: MonitoringCase, asOf: string, programme: { startsOn: string; days: number } | null): QualityFinding[] {
   const found: QualityFinding[] = []
   const add = (kind: FlagKind, field: string | null, message: string) => {
     found.push({ kind, caseRef: c.caseRef, activityIndex: null, field, message })
@@ -147,6 +156,13 @@ function caseFindings(c: MonitoringCase, asOf: string): QualityFinding[] {
 
   const { referralDate: referral, recordedDate: recorded, caseEndDate: end } = c
   if (referral !== null && referral > asOf) add('impossible_date', 'referral_date', `Referred on ${referral}, after ${asOf}`)
+  else if (referral !== null && programme !== null && referral < programme.startsOn)
+    add('impossible_date', 'referral_date', `Referred on ${referral}, before the programme began on ${programme.startsOn}`)
+  /** Longer than the programme has run, where no longer than three years: one finding for the duration, the limit it broke. */
+  const tooLong = (days: number): string | null =>
+    programme !== null && days > programme.days
+      ? `longer than the programme has run (${programme.days} days since it began on ${programme.startsOn})`
+      : null
   if (recorded !== null && recorded > asOf) add('impossible_date', 'recorded_date', `Recorded on ${recorded}, after ${asOf}`)
   if (referral !== null && recorded !== null) {
     if (recorded < referral) add('impossible_date', 'recorded_date', `Recorded on ${recorded}, before the referral on ${referral}`)
@@ -161,6 +177,10 @@ function caseFindings(c: MonitoringCase, asOf: string): QualityFinding[] {
       add('end_before_referral', FLAG_FIELDS.end_before_referral, `Support ended on ${end}, before the referral on ${referral}`)
     else if (LocalDate.parse(end).isAfter(LocalDate.parse(referral).plusYears(MAX_SUPPORT_YEARS)))
       add('impossible_duration', 'case_end_date', `Support lasted ${daysBetween(referral, end)} days, more than ${MAX_SUPPORT_YEARS} years`)
+    else {
+      const longer = tooLong(daysBetween(referral, end))
+      if (longer !== null) add('impossible_duration', 'case_end_date', `Support lasted ${daysBetween(referral, end)} days, ${longer}`)
+    }
   }
   if (end === null && isLive(c) && referral !== null && referral <= asOf) {
     if (LocalDate.parse(asOf).isAfter(LocalDate.parse(referral).plusYears(MAX_SUPPORT_YEARS)))
@@ -169,6 +189,11 @@ function caseFindings(c: MonitoringCase, asOf: string): QualityFinding[] {
         'outcome',
         `Still open ${daysBetween(referral, asOf)} days after the referral, more than ${MAX_SUPPORT_YEARS} years`,
       )
+    else {
+      const longer = tooLong(daysBetween(referral, asOf))
+      if (longer !== null)
+        add('impossible_duration', 'outcome', `Still open ${daysBetween(referral, asOf)} days after the referral, ${longer}`)
+    }
   }
   if (end === null && (COMPLETED_OUTCOMES as readonly (string | null)[]).includes(c.outcome))
     add(

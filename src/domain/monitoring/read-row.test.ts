@@ -185,6 +185,15 @@ describe('a cases.csv row', () => {
     })
   })
 
+  // Version 1.1 only adds codes: a 1.0 row reads as it always did (above), a 1.1 row reads its new codes.
+  it.each([
+    ['outcome', 'relieved', 'outcome'],
+    ['outcome', 'No_Duty_Owed', 'outcome'],
+    ['risk_at_assessment', 'not_at_risk', 'riskAtAssessment'],
+  ] as const)('reads the version 1.1 code %s %s', (column, value, field) => {
+    expect(readCase({ [column]: value })[field]).toBe(value.toLowerCase())
+  })
+
   it('reads an empty or blank cell as not recorded, and none as no vulnerabilities', () => {
     const c = readCase({ referral_date: '   ', vulnerabilities: 'None', applicant_age: '' })
     expect(c.referralDate).toBeNull()
@@ -240,7 +249,7 @@ describe('a cases.csv row', () => {
     ['vulnerabilities', 'none;mental_health', "'none;mental_health' lists vulnerabilities and none: use one or the other"],
     ['vulnerabilities', ';', "';' names no vulnerability: use none if there are none"],
     ['primary_vulnerability', 'debt', containing("'debt' is not a code for primary_vulnerability")],
-    ['outcome', 'closed', "'closed' is not a code for outcome: use prevented, unsuccessful, withdrawn or ongoing"],
+    ['outcome', 'closed', "'closed' is not a code for outcome: use prevented, relieved, unsuccessful, withdrawn, no_duty_owed or ongoing"],
     ['accommodation_outcome', 'council_house', containing("'council_house' is not a code for accommodation_outcome")],
     ['relief_activity', 'Y', "'Y' is not a code for relief_activity: use yes or no"],
     ['district', 'Gotham', "'Gotham' is not a local housing authority known to the platform: give its name or its ONS code"],
@@ -256,7 +265,7 @@ describe('a cases.csv row', () => {
     expect(!result.ok && result.problems.map(describeProblem)).toEqual([
       "cases.csv row 12, column referral_date: '31/02/2024' is not a date: use YYYY-MM-DD or DD/MM/YYYY",
       "cases.csv row 12, column adults: '0' is too small: adults is at least 1",
-      "cases.csv row 12, column outcome: 'done' is not a code for outcome: use prevented, unsuccessful, withdrawn or ongoing",
+      "cases.csv row 12, column outcome: 'done' is not a code for outcome: use prevented, relieved, unsuccessful, withdrawn, no_duty_owed or ongoing",
     ])
   })
 
@@ -366,6 +375,8 @@ describe('warnings', () => {
       ['primary_not_among_vulnerabilities primary_vulnerability'],
     ],
     ['a final outcome without an end date', { outcome: 'withdrawn' }, ['final_outcome_without_end_date case_end_date']],
+    ['relieved (1.1) without an end date', { outcome: 'relieved' }, ['final_outcome_without_end_date case_end_date']],
+    ['no duty owed (1.1) without an end date', { outcome: 'no_duty_owed' }, ['final_outcome_without_end_date case_end_date']],
     ['an ongoing case without an end date', { outcome: 'ongoing' }, []],
     ['a live case (no outcome) without an end date', { outcome: null }, []],
   ])('%s', (_name, changes, expected) => {

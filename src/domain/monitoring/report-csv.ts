@@ -41,6 +41,8 @@ const MEASURE_LABELS: Record<string, string> = {
   'meanDaysByOutcome.prevented': 'Mean days of support, prevented',
   'meanDaysByOutcome.unsuccessful': 'Mean days of support, unsuccessful',
   'meanDaysByOutcome.withdrawn': 'Mean days of support, withdrawn',
+  'meanDaysByOutcome.relieved': 'Mean days of support, relieved',
+  'meanDaysByOutcome.no_duty_owed': 'Mean days of support, no duty owed',
 }
 
 /** A spreadsheet runs a cell starting with =, +, -, @, tab or carriage return as a formula. */
@@ -84,8 +86,8 @@ export function evaluationCsv(report: EvaluationReport): string {
   measure('prevention_activities', 'unmatched', { n: p.unmatched })
   const d = t.support_duration
   measure('support_duration', 'meanDays', { value: d.meanDays })
-  for (const outcome of ['prevented', 'unsuccessful', 'withdrawn'] as const)
-    measure('support_duration', `meanDaysByOutcome.${outcome}`, { value: d.meanDaysByOutcome[outcome] })
+  for (const [outcome, days] of Object.entries(d.meanDaysByOutcome))
+    measure('support_duration', `meanDaysByOutcome.${outcome}`, { value: days ?? null })
 
   // Extras follow their table's rows: sort by the table's place, keeping each table's own order.
   const order = new Map<string, number>(TABLE_IDS.map((id, i) => [id, i]))

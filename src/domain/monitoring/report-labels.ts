@@ -30,14 +30,22 @@ export const TABLE_TITLES: Record<TableId, string> = {
   outcomes_by_district: 'Outcomes of completed cases by district',
 }
 
+/** The titles of the tables that count relieved cases beside prevented ones, once the data has any (version 1.1). */
+export const RELIEVED_TABLE_TITLES = {
+  support_duration_bands: 'Length of support for prevented, relieved and unsuccessful cases',
+  accommodation_outcome: 'Accommodation outcome of prevented and relieved cases',
+} as const satisfies Partial<Record<TableId, string>>
+
 /** Row labels in plain English; a key not listed here reads as its code in words. */
 export const ROW_LABELS: Record<string, string> = {
   live: 'Live',
   completed: 'Completed',
   repeat: 'Repeat cases',
   prevented: 'Prevented',
+  relieved: 'Relieved',
   withdrawn: 'Withdrawn',
   unsuccessful: 'Unsuccessful',
+  no_duty_owed: 'No duty owed',
   female: 'Female',
   male: 'Male',
   other: 'Other',
@@ -76,6 +84,7 @@ export const ROW_LABELS: Record<string, string> = {
   emergency: 'Emergency accommodation',
   hostel: 'Hostel',
   other_temporary: 'Other temporary accommodation',
+  not_at_risk: 'Not at risk',
   future_risk: 'Future risk (more than 56 days away)',
   threatened_29_56_days: 'Threatened with homelessness in 29 to 56 days',
   threatened_within_28_days: 'Threatened with homelessness within 28 days',

@@ -77,7 +77,14 @@ export interface PreventionActivitiesTable extends ReportTable {
 
 export interface SupportDurationTable extends ReportTable {
   meanDays: number | null
-  meanDaysByOutcome: { prevented: number | null; unsuccessful: number | null; withdrawn: number | null }
+  /** `relieved` and `no_duty_owed` (version 1.1) are given when the table lists their rows. */
+  meanDaysByOutcome: {
+    prevented: number | null
+    unsuccessful: number | null
+    withdrawn: number | null
+    relieved?: number | null
+    no_duty_owed?: number | null
+  }
 }
 
 export interface EvaluationTables {

@@ -587,6 +587,138 @@ describe('the population', () => {
   })
 })
 
+/**
+ * Version 1.1 data: relieved beside prevented, a case closed with no duty owed, households not at
+ * risk. Seven cases in Harlow and Epping Forest, the figures worked out by hand.
+ */
+describe('the evaluation report over version 1.1 codes', () => {
+  const v11 = [
+    kase('V1', 'P', HARLOW, '2024-01-01', {
+      outcome: 'prevented',
+      caseEndDate: after('2024-01-01', 10),
+      accommodationOutcome: 'remained_in_own_home',
+      riskAtAssessment: 'future_risk',
+    }),
+    kase('V2', 'Q', HARLOW, '2024-02-01', {
+      outcome: 'relieved',
+      caseEndDate: after('2024-02-01', 20),
+      accommodationOutcome: 'social_tenancy',
+      riskAtAssessment: 'homeless',
+    }),
+    kase('V3', 'R', EPPING, '2024-03-01', {
+      outcome: 'relieved',
+      caseEndDate: after('2024-03-01', 100),
+      accommodationOutcome: 'unknown',
+      riskAtAssessment: 'homeless',
+    }),
+    kase('V4', 'S', EPPING, '2024-04-01', {
+      outcome: 'no_duty_owed',
+      caseEndDate: after('2024-04-01', 5),
+      riskAtAssessment: 'not_at_risk',
+    }),
+    kase('V5', 'T', HARLOW, '2024-05-01', {
+      outcome: 'unsuccessful',
+      caseEndDate: after('2024-05-01', 30),
+      riskAtAssessment: 'threatened_29_56_days',
+    }),
+    kase('V6', 'U', HARLOW, '2024-06-01', { outcome: 'withdrawn', caseEndDate: after('2024-06-01', 3), riskAtAssessment: 'not_at_risk' }),
+    kase('V7', 'V', EPPING, '2024-07-01', { riskAtAssessment: 'threatened_within_28_days' }),
+  ]
+  const { tables } = report({ cases: v11 })
+
+  it('counts relieved apart from prevented, and no duty owed as completed but neither', () => {
+    expect(tables.summary).toMatchObject({ total: 7, live: 1, completed: 6 })
+    expect(compact(tables.outcomes.rows)).toEqual([
+      'prevented 1 17',
+      'relieved 2 33',
+      'withdrawn 1 17',
+      'unsuccessful 1 17',
+      'no_duty_owed 1 17',
+    ])
+    expect(tables.outcomes.rows.map((r) => r.label)).toEqual(['Prevented', 'Relieved', 'Withdrawn', 'Unsuccessful', 'No duty owed'])
+    const byDistrict = tables.outcomes_by_district
+    expect(compact(byDistrict.rows)).toEqual([
+      'prevented 1 17',
+      'relieved 2 33',
+      'unsuccessful 1 17',
+      'withdrawn 1 17',
+      'no_duty_owed 1 17',
+    ])
+    expect(byDistrict.columns.map((c) => [c.key, c.base, compact(c.rows)])).toEqual([
+      ['epping_forest', 2, ['prevented 0 0', 'relieved 1 50', 'unsuccessful 0 0', 'withdrawn 0 0', 'no_duty_owed 1 50']],
+      ['harlow', 4, ['prevented 1 25', 'relieved 1 25', 'unsuccessful 1 25', 'withdrawn 1 25', 'no_duty_owed 0 0']],
+      ['southend_on_sea', 0, ['prevented 0 null', 'relieved 0 null', 'unsuccessful 0 null', 'withdrawn 0 null', 'no_duty_owed 0 null']],
+    ])
+  })
+
+  it('keeps not at risk apart from the households at risk', () => {
+    expect(tables.risk_at_assessment).toMatchObject({ base: 7, missing: 0, atRiskPct: 43 })
+    expect(compact(tables.risk_at_assessment.rows)).toEqual([
+      'not_at_risk 2 29',
+      'future_risk 1 14',
+      'threatened_29_56_days 1 14',
+      'threatened_within_28_days 1 14',
+      'homeless 2 29',
+    ])
+  })
+
+  it('counts where prevented and relieved households went, and bands their support with the unsuccessful', () => {
+    expect(tables.accommodation_outcome).toMatchObject({
+      title: 'Accommodation outcome of prevented and relieved cases',
+      base: 2,
+      missing: 1,
+    })
+    expect(compact(tables.accommodation_outcome.rows).filter((r) => !r.endsWith(' 0 0'))).toEqual([
+      'remained_in_own_home 1 50',
+      'another_tenancy 1 50',
+      'social_tenancy 1 50',
+    ])
+    const bands = tables.support_duration_bands
+    expect(bands).toMatchObject({ title: 'Length of support for prevented, relieved and unsuccessful cases', base: 4, missing: 0 })
+    expect(bands.rows.filter((r) => r.n > 0).map((r) => `${r.key} ${String(r.n)}`)).toEqual([
+      'up_to_2_weeks 1',
+      'up_to_3_weeks 1',
+      'up_to_5_weeks 1',
+      'up_to_16_weeks 1',
+    ])
+    expect(tables.support_duration).toMatchObject({
+      base: 6,
+      meanDays: 28,
+      meanDaysByOutcome: { prevented: 10, relieved: 60, unsuccessful: 30, withdrawn: 3, no_duty_owed: 5 },
+    })
+    expect(compact(tables.support_duration.rows)).toEqual([
+      'prevented 1 17',
+      'relieved 2 33',
+      'withdrawn 1 17',
+      'unsuccessful 1 17',
+      'no_duty_owed 1 17',
+    ])
+    // Prevention activities stay those of prevented cases.
+    expect(tables.prevention_activities).toMatchObject({ base: 0, missing: 1 })
+  })
+
+  it('lists a 1.1 row whenever the data holds the code, even at n = 0 in the period asked for', () => {
+    const later = report({ cases: v11, filters: { from: '2024-04-01' } }).tables
+    expect(compact(later.outcomes.rows)).toEqual([
+      'prevented 0 0',
+      'relieved 0 0',
+      'withdrawn 1 33',
+      'unsuccessful 1 33',
+      'no_duty_owed 1 33',
+    ])
+  })
+
+  it('lists only the 1.1 codes the data holds', () => {
+    const onlyRelieved = report({ cases: [v11[1] ?? kase('X', null, null, null)] }).tables
+    expect(compact(onlyRelieved.outcomes.rows)).toEqual(['prevented 0 0', 'relieved 1 100', 'withdrawn 0 0', 'unsuccessful 0 0'])
+    expect(onlyRelieved.risk_at_assessment.rows.map((r) => r.key)).not.toContain('not_at_risk')
+    expect(Object.keys(onlyRelieved.support_duration.meanDaysByOutcome)).toEqual(['prevented', 'unsuccessful', 'withdrawn', 'relieved'])
+    // 1.0 data keeps 1.0's rows and titles.
+    expect(report().tables.accommodation_outcome.title).toBe('Accommodation outcome of prevented cases')
+    expect(Object.keys(report().tables.support_duration.meanDaysByOutcome)).toEqual(['prevented', 'unsuccessful', 'withdrawn'])
+  })
+})
+
 describe('the arithmetic', () => {
   it('rounds percentages half up in integers', () => {
     expect([percentage(1, 8), percentage(7, 8), percentage(1, 40), percentage(1, 3), percentage(2, 3), percentage(0, 0)]).toEqual([

@@ -1,7 +1,7 @@
 import { LocalDate } from '@js-joda/core'
 import type { MonitoringActivity, MonitoringCase } from './record.ts'
 import { isLive } from './record.ts'
-import { rowLabel, TABLE_TITLES } from './report-labels.ts'
+import { RELIEVED_TABLE_TITLES, rowLabel, TABLE_TITLES } from './report-labels.ts'
 import {
   districtKey,
   districtLabel,
@@ -20,6 +20,7 @@ import {
 import {
   ACCOMMODATION_OUTCOMES,
   ACTIVITY_TYPES,
+  addedIn11,
   EMPLOYMENT,
   FIXED_ACCOMMODATION,
   REFERRAL_ROUTES,
@@ -52,6 +53,14 @@ import {
  *   is not in the district list counts as no district recorded.
  * - A prevention activity counts when the case it is matched to is prevented and in the population;
  *   an activity that matched no case counts only as unmatched.
+ * - Version 1.1 of the monitoring data added codes (vocabulary.ts, ADDED_IN_1_1). A row for such a code
+ *   is listed only when some case fed to the report holds it (whatever the period), so a report of
+ *   1.0 data keeps 1.0's shape; every other row is listed even at n = 0.
+ * - `relieved` is a success beside `prevented`: a completed outcome with its own rows, counted with
+ *   prevented in the accommodation outcomes and in the duration bands (with unsuccessful), while the
+ *   prevention activities stay those of prevented cases. `no_duty_owed` is completed, neither a
+ *   success nor a failure: it has its own rows and is left out of the bands, as withdrawn is.
+ *   `not_at_risk` is a recorded risk that is not "at risk".
  */
 
 /** What the report reads of a case: the fields its tables count, nothing else. */
@@ -128,8 +137,12 @@ const SIZES = ['one', 'two', 'three', 'four_or_more'] as const
 const CHILDREN = ['none', ...SIZES] as const
 const HOUSEHOLD_TYPES = ['single_adult_no_children', 'single_male_no_children', 'with_dependent_children'] as const
 const ACTIVITY_BANDS = ['1', '2_8', '9_plus'] as const
-const COMPLETED = ['prevented', 'withdrawn', 'unsuccessful'] as const
-const COMPLETED_BY_DISTRICT = ['prevented', 'unsuccessful', 'withdrawn'] as const
+const COMPLETED = ['prevented', 'relieved', 'withdrawn', 'unsuccessful', 'no_duty_owed'] as const
+const COMPLETED_BY_DISTRICT = ['prevented', 'relieved', 'unsuccessful', 'withdrawn', 'no_duty_owed'] as const
+type Completed = (typeof COMPLETED)[number]
+const isCompleted = (outcome: string | null): outcome is Completed => (COMPLETED as readonly (string | null)[]).includes(outcome)
+/** The outcomes whose cases are placed in the duration bands: the household housed, or not. */
+const BANDED: readonly Completed[] = ['prevented', 'relieved', 'unsuccessful']
 const ANOTHER_TENANCY = ['private_tenancy', 'social_tenancy', 'local_authority_tenancy', 'voluntary_organisation_tenancy'] as const
 const ACCOMMODATION_ROWS = [
   'remained_in_own_home',
@@ -291,7 +304,15 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
   let mostActivities: number | null = null
   let unmatched = 0
   const relief = new Tally(YES_NO)
-  const durations = { prevented: { sum: 0, n: 0 }, unsuccessful: { sum: 0, n: 0 }, withdrawn: { sum: 0, n: 0 } }
+  const durations: Record<Completed, { sum: number; n: number }> = {
+    prevented: { sum: 0, n: 0 },
+    relieved: { sum: 0, n: 0 },
+    unsuccessful: { sum: 0, n: 0 },
+    withdrawn: { sum: 0, n: 0 },
+    no_duty_owed: { sum: 0, n: 0 },
+  }
+  /** The codes added in version 1.1 that some case holds: only their rows are listed. */
+  const added = new Set<string>()
   const bands = new Tally(DURATION_BANDS)
   const accommodation = new Tally(ACCOMMODATION_OUTCOMES.filter((o) => o !== 'unknown'))
   const outcomesByDistrict = perDistrict(() => new Tally(COMPLETED))
@@ -336,6 +357,8 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
   }
 
   function addCase(c: ReportedCase): void {
+    if (addedIn11(c.outcome) && c.outcome !== null) added.add(c.outcome)
+    if (addedIn11(c.riskAtAssessment) && c.riskAtAssessment !== null) added.add(c.riskAtAssessment)
     const referral = dayOf(c.referralDate)
     const counted = inPopulation(c, referral)
     if (c.householdRef !== null && c.householdRef !== '') trackHousehold(c.householdRef, c.caseRef, referral, counted)
@@ -395,20 +418,18 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
     }
 
     const outcome = c.outcome
-    if (outcome !== 'prevented' && outcome !== 'unsuccessful' && outcome !== 'withdrawn') return
+    if (!isCompleted(outcome)) return
     outcomes.add(outcome)
     if (district !== undefined) outcomesByDistrict[district]?.add(outcome)
     relief.add(c.reliefActivity)
-    if (outcome === 'prevented') {
-      accommodation.add(c.accommodationOutcome)
-      countActivities(c.preventionActivityTypes)
-    }
+    if (outcome === 'prevented' || outcome === 'relieved') accommodation.add(c.accommodationOutcome)
+    if (outcome === 'prevented') countActivities(c.preventionActivityTypes)
     const end = dayOf(c.caseEndDate)
     if (referral !== null && end !== null && referral <= end && end <= asOfDay) {
       const days = end - referral
       durations[outcome].sum += days
       durations[outcome].n++
-      if (outcome !== 'withdrawn') bands.add(DURATION_BANDS[durationBand(days)] ?? null)
+      if (BANDED.includes(outcome)) bands.add(DURATION_BANDS[durationBand(days)] ?? null)
     }
   }
 
@@ -428,6 +449,12 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
   }
 
   function finish(): EvaluationReport {
+    /** A list's rows as the report shows them: a code version 1.1 added only when some case holds it. */
+    const shown = <K extends string>(keys: readonly K[]): K[] => keys.filter((key) => !addedIn11(key) || added.has(key))
+    const relieved = added.has('relieved')
+    const completedRows = shown(COMPLETED)
+    const completedByDistrict = shown(COMPLETED_BY_DISTRICT)
+    const successful = outcomes.n('prevented') + outcomes.n('relieved')
     let repeat = 0
     for (const h of households.values()) {
       repeat +=
@@ -479,8 +506,9 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
       cumulative += bands.n(key)
       bandRows.push({ ...row(key, bands.n(key), bands.base), cumulativePct: percentage(cumulative, bands.base) })
     }
-    const validDurations = durations.prevented.n + durations.unsuccessful.n + durations.withdrawn.n
-    const durationSum = durations.prevented.sum + durations.unsuccessful.sum + durations.withdrawn.sum
+    const validDurations = COMPLETED.reduce((n, key) => n + durations[key].n, 0)
+    const durationSum = COMPLETED.reduce((sum, key) => sum + durations[key].sum, 0)
+    const meanDays = (key: Completed) => meanWhole(durations[key].sum, durations[key].n)
     const columns = (tallies: Tally[], keys: readonly string[]): ReportColumn[] =>
       options.districts.map((d, i) => {
         const t = tallies[i] ?? new Tally(keys)
@@ -492,7 +520,7 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
       filters,
       tables: {
         summary: { ...table('summary', total, summaryBase, ['live', 'completed', 'repeat']), total, repeat, live, completed },
-        outcomes: table('outcomes', completed, outcomes, COMPLETED),
+        outcomes: table('outcomes', completed, outcomes, completedRows),
         applicant_sex: table('applicant_sex', total, sex, SEXES),
         applicant_benefits: table('applicant_benefits', total, benefits, YES_NO),
         applicant_employment: {
@@ -519,8 +547,8 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
           ],
         },
         risk_at_assessment: {
-          ...table('risk_at_assessment', total, risk, RISKS),
-          atRiskPct: percentage(risk.base - risk.n('homeless'), risk.base),
+          ...table('risk_at_assessment', total, risk, shown(RISKS)),
+          atRiskPct: percentage(risk.base - risk.n('homeless') - risk.n('not_at_risk'), risk.base),
         },
         previously_homeless: rebased('previously_homeless', everHomeless),
         previously_slept_rough: rebased('previously_slept_rough', sleptRough),
@@ -559,29 +587,31 @@ export function createEvaluationTally(options: EvaluationTallyOptions): Evaluati
           title: TABLE_TITLES.support_duration,
           base: validDurations,
           missing: completed - validDurations,
-          rows: COMPLETED.map((key) => row(key, durations[key].n, validDurations)),
+          rows: completedRows.map((key) => row(key, durations[key].n, validDurations)),
           meanDays: meanWhole(durationSum, validDurations),
           meanDaysByOutcome: {
-            prevented: meanWhole(durations.prevented.sum, durations.prevented.n),
-            unsuccessful: meanWhole(durations.unsuccessful.sum, durations.unsuccessful.n),
-            withdrawn: meanWhole(durations.withdrawn.sum, durations.withdrawn.n),
+            prevented: meanDays('prevented'),
+            unsuccessful: meanDays('unsuccessful'),
+            withdrawn: meanDays('withdrawn'),
+            ...Object.fromEntries(completedRows.filter(addedIn11).map((key) => [key, meanDays(key)])),
           },
         },
         support_duration_bands: {
-          title: TABLE_TITLES.support_duration_bands,
+          title: relieved ? RELIEVED_TABLE_TITLES.support_duration_bands : TABLE_TITLES.support_duration_bands,
           base: bands.base,
-          missing: outcomes.n('prevented') + outcomes.n('unsuccessful') - bands.base,
+          missing: BANDED.reduce((n, key) => n + outcomes.n(key), 0) - bands.base,
           rows: bandRows,
         },
         accommodation_outcome: {
-          ...table('accommodation_outcome', outcomes.n('prevented'), accommodation, []),
+          ...table('accommodation_outcome', successful, accommodation, []),
+          title: relieved ? RELIEVED_TABLE_TITLES.accommodation_outcome : TABLE_TITLES.accommodation_outcome,
           rows: ACCOMMODATION_ROWS.map((key) =>
             row(key, key === 'another_tenancy' ? accommodation.sum(ANOTHER_TENANCY) : accommodation.n(key), accommodation.base),
           ),
         },
         outcomes_by_district: {
-          ...table('outcomes_by_district', completed, outcomes, COMPLETED_BY_DISTRICT),
-          columns: columns(outcomesByDistrict, COMPLETED_BY_DISTRICT),
+          ...table('outcomes_by_district', completed, outcomes, completedByDistrict),
+          columns: columns(outcomesByDistrict, completedByDistrict),
         },
       },
     }

@@ -1,11 +1,11 @@
 import { LocalDate } from '@js-joda/core'
 import { ELIGIBILITY, HOMELESSNESS_STATUSES, section21MayBeInvalid, type Answers, type Section } from '../../domain/assessment.ts'
 import {
-  ACCOMMODATION_AT_APPLICATION,
   BENEFIT_CLAIMS,
   EMPLOYMENT_STATUSES,
   POSSESSION_NOTICE_TYPES,
   REASONS_FOR_LOSS_OF_HOME,
+  RECORDED_ACCOMMODATION,
   SUPPORT_NEEDS,
 } from '../../domain/code-lists.ts'
 import { isStatutoryNotice, NOTICE_VALIDITY, ONLY_ACCOMMODATION } from '../../domain/possession-notices.ts'
@@ -65,7 +65,7 @@ export function summaryOf(section: Section, answers: Answers, people: { id: stri
     case 'circumstances': {
       const a = answers.circumstances ?? {}
       return [
-        { question: 'Last settled home', answer: label(ACCOMMODATION_AT_APPLICATION, a.lastSettledAccommodation) },
+        { question: 'Last settled home', answer: label(RECORDED_ACCOMMODATION, a.lastSettledAccommodation) },
         { question: 'Main reason for the loss of the last settled home', answer: label(REASONS_FOR_LOSS_OF_HOME, a.reasonForLoss) },
         { question: 'Circumstances', answer: a.circumstances ?? NOT_ANSWERED },
       ]
@@ -73,7 +73,7 @@ export function summaryOf(section: Section, answers: Answers, people: { id: stri
     case 'accommodation': {
       const a = answers.accommodation ?? {}
       return [
-        { question: 'Accommodation at application', answer: label(ACCOMMODATION_AT_APPLICATION, a.accommodationAtApplication) },
+        { question: 'Accommodation at application', answer: label(RECORDED_ACCOMMODATION, a.accommodationAtApplication) },
         { question: 'Details', answer: a.details ?? NOT_ANSWERED },
       ]
     }

@@ -230,6 +230,7 @@ describe.each(testDatabaseKinds())('the assessment on $name', (kind) => {
     expect(needs.find((n) => n.person_id === child.id)?.needs).toEqual([])
     const casePage = (await caseworker.get('/cases/BAS-2026-00001')).text
     expect(casePage).toContain('Assessment (section 189A) completed')
+    expect(casePage).toContain('Threatened with homelessness within 28 days')
     expect(casePage).toContain('End of assured shorthold tenancy')
     const events = await current().db.selectFrom('case_events').where('kind', '=', 'assessment_completed').selectAll().execute()
     expect(events).toHaveLength(1)

@@ -52,6 +52,7 @@ describe.each(testDatabaseKinds())('priority need and intentionality on $name', 
         applicant: { givenName, familyName: 'Okafor', dateOfBirth: '1990-04-02', sex: 'female' },
         approachedOn: '2026-01-05',
         channel: 'in_person',
+        referralRoute: 'self_referral',
       })
       expect(opened.status).toBe(201)
       const reference = (opened.body as { reference: string }).reference
@@ -258,6 +259,7 @@ describe.each(testDatabaseKinds())('priority need and intentionality on $name', 
       applicant: { givenName: 'Dina', familyName: 'Shah', dateOfBirth: '1985-09-09', sex: 'female' },
       approachedOn: '2026-01-05',
       channel: 'phone',
+      referralRoute: 'self_referral',
     })
     const reference = (opened.body as { reference: string }).reference
     const base = `/cases/${reference}`

@@ -234,11 +234,19 @@ describe.each(testDatabaseKinds())('the main duty after a non-cooperation notice
         .type('form')
         .send({ version: '1', day: '2', month: '3', year: '2026', ...fields, _csrf: csrfTokenOf(form.text) })
     }
-    const owed = await decide({ choice: 'main_duty_owed' })
+    const owed = await decide({
+      choice: 'main_duty_owed',
+      priorityNeed: 'in_priority_need',
+      priorityNeedCategory: 'dependent_children',
+      intentionality: 'not_intentionally_homeless',
+    })
     expect(owed.status).toBe(400)
     expect(owed.text).toContain('cannot be owed after a non-cooperation notice (s193(1A)(b))')
     const notOwed = await decide({
       choice: 'main_duty_not_owed',
+      priorityNeed: 'in_priority_need',
+      priorityNeedCategory: 'dependent_children',
+      intentionality: 'not_intentionally_homeless',
       letterReasons: 'A notice under section 193B was given on 20 February 2026.',
     })
     expect(notOwed.status).toBe(303)

@@ -5,6 +5,7 @@ import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../.
 import { NotFoundError } from '../../platform/http/errors.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import type { Actor } from '../../db/actor.ts'
+import { RISKS_AT_ASSESSMENT } from '../../domain/assessment.ts'
 import { ACCOMMODATION_SECURED } from '../../domain/code-lists.ts'
 import type { Stage } from '../../domain/legal-status.ts'
 import { humanise } from '../../platform/formatting.ts'
@@ -64,7 +65,11 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
     const { actor } = signedIn(res)
     const found = await casework.viewCase(actor, String(req.params['reference']), originOf(req))
     if (!found) throw new NotFoundError()
-    res.render('features/casework/views/case.njk', { pageTitle: `Case ${found.reference}`, found })
+    res.render('features/casework/views/case.njk', {
+      pageTitle: `Case ${found.reference}`,
+      found,
+      riskLabel: riskLabel(found.risk_at_assessment),
+    })
   })
 
   const mayDecide = requirePermission('case.change')
@@ -209,4 +214,10 @@ function findingsValues(found: { priority_need: string | null; intentionality: s
     intentionality: found.intentionality ?? undefined,
     intentionalityReasons: found.intentionality_reasons ?? undefined,
   }
+}
+
+/** The risk recorded at assessment in words; a code on no list is shown as it is, not hidden. */
+function riskLabel(code: string | null): string | null {
+  if (code === null) return null
+  return Object.hasOwn(RISKS_AT_ASSESSMENT, code) ? RISKS_AT_ASSESSMENT[code as keyof typeof RISKS_AT_ASSESSMENT] : humanise(code)
 }

@@ -1,3 +1,4 @@
+import { LocalDate } from '@js-joda/core'
 import { UsageError, type Command, type Values } from '../../platform/command-line.ts'
 import { describeProblem } from '../../domain/monitoring/read-row.ts'
 import { RefusedError } from '../../platform/refused.ts'
@@ -39,19 +40,34 @@ export function progressLines(err: (line: string) => void): (p: ImportProgress) 
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
+/** `--starts-on YYYY-MM-DD`: the day the programme began, recorded with the data. */
+function startsOn(values: Values): LocalDate | undefined {
+  const given = text(values, 'starts-on')
+  if (given === undefined) return undefined
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(given)) throw new UsageError('--starts-on must be a date like 2025-10-01')
+  try {
+    return LocalDate.parse(given)
+  } catch {
+    throw new UsageError('--starts-on must be a real date')
+  }
+}
+
 export const importMonitoringCommand: Command<{ monitoringImport: MonitoringImportService }> = {
   name: 'import monitoring',
-  usage: 'import monitoring FOLDER --programme NAME',
-  summary: "imports a programme's cases.csv and activities.csv from FOLDER: all of it, or nothing and every error",
-  options: { programme: { type: 'string' } },
+  usage: 'import monitoring FOLDER --programme NAME [--starts-on DATE]',
+  summary:
+    "imports a programme's cases.csv and activities.csv from FOLDER: all of it, or nothing and every error; --starts-on records the day the programme began",
+  options: { programme: { type: 'string' }, 'starts-on': { type: 'string' } },
   required: ['programme'],
   positionals: true,
   async run(values, { services, actor, out, err }) {
     const folder = oneFolder(values)
+    const programmeStartsOn = startsOn(values)
     const files = await filesInFolder(folder)
     if ('error' in files) throw new RefusedError(files.error)
     const outcome = await services.monitoringImport.importData(actor, text(values, 'programme') ?? '', files, {
       onProgress: progressLines(err),
+      ...(programmeStartsOn ? { programmeStartsOn } : {}),
     })
     if (outcome.status === 'refused') throw new RefusedError(outcome.message)
     if (outcome.status === 'invalid') {
@@ -70,6 +86,7 @@ export const importMonitoringCommand: Command<{ monitoringImport: MonitoringImpo
         `${s.casesUpdated.toLocaleString('en-GB')} updated), ${plural(s.activities, 'activity', 'activities')} ` +
         `(${s.unmatchedActivities.toLocaleString('en-GB')} matching no case), ${plural(s.warnings, 'warning')} raised as data-quality flags.`,
     )
+    if (programmeStartsOn) out(`${s.programme} began on ${programmeStartsOn.toString()}.`)
   },
 }
 

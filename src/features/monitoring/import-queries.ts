@@ -1,6 +1,7 @@
 import { sql, type Generated, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { DB, MonitoringRecordTable } from '../../db/schema.ts'
 import { CASE_COLUMNS } from '../../domain/monitoring/record.ts'
+import { COMPLETED_OUTCOMES } from '../../domain/monitoring/vocabulary.ts'
 
 /**
  * The import's writes (import.ts), set-based so that a million cases take minutes: the rows read are
@@ -63,7 +64,7 @@ export async function programmeNamed(db: Kysely<DB>, name: string) {
     .selectFrom('programmes as p')
     .innerJoin('organisations as lead', 'lead.id', 'p.lead_organisation_id')
     .where(sql<boolean>`lower(p.name) = lower(${name})`)
-    .select(['p.id', 'p.name', 'p.lead_organisation_id', 'lead.name as lead_name', 'lead.type as lead_type'])
+    .select(['p.id', 'p.name', 'p.lead_organisation_id', 'p.starts_on', 'lead.name as lead_name', 'lead.type as lead_type'])
     .executeTakeFirst()
 }
 
@@ -140,6 +141,11 @@ export async function createImport(
   return row.id
 }
 
+/** Records the day the programme began (the data-quality checks judge its data against it). */
+export async function setProgrammeStart(trx: Transaction<DB>, programmeId: string, startsOn: string): Promise<void> {
+  await trx.updateTable('programmes').set({ starts_on: startsOn }).where('id', '=', programmeId).execute()
+}
+
 export async function finishImport(trx: Transaction<DB>, id: string, counts: { cases: number; activities: number; warnings: number }) {
   await trx.updateTable('monitoring_imports').set(counts).where('id', '=', id).execute()
 }
@@ -209,7 +215,7 @@ export async function writeCases(
            CASE WHEN a.final THEN greatest(s.case_end_date, a.approached_on) END, a.approached_on, true, ${p.now}::timestamptz, ${p.now}::timestamptz
     FROM monitoring_import_cases s
     CROSS JOIN LATERAL (SELECT coalesce(s.referral_date, s.recorded_date, ${p.importedOn}::date) AS approached_on,
-                               coalesce(s.outcome IN ('prevented', 'unsuccessful', 'withdrawn'), false) AS final) a
+                               coalesce(s.outcome IN (${sql.join(COMPLETED_OUTCOMES.map((o) => sql.lit(o)))}), false) AS final) a
     JOIN users u ON lower(u.email) = ${officerEmail(sql.ref('s.authority_id'))}
     ON CONFLICT (id) DO UPDATE SET
       authority_id = excluded.authority_id, officer_id = excluded.officer_id, household_id = excluded.household_id,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { LocalDate } from '@js-joda/core'
 import { Router, type Response } from 'express'
 import type { Logger } from 'pino'
 import type { Actor } from '../../db/actor.ts'
@@ -6,6 +7,9 @@ import { formText, type FormError } from '../../platform/forms.ts'
 import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
 import type { Clock } from '../../platform/clock.ts'
+import { dateInputValues, parseNamedDateInput } from '../../platform/date-input.ts'
+import { formatDate } from '../../platform/formatting.ts'
+import { programmeStartProblem } from '../../domain/monitoring/programme.ts'
 import { originOf } from '../../platform/http/origin.ts'
 import type { ImportOutcome, ImportProgress, MonitoringImportService } from './import.ts'
 import { removeUpload, uploadOf, type UploadedFile } from './import-upload.ts'
@@ -53,11 +57,19 @@ export function monitoringImportRoutes(services: ImportRouteServices): Router {
     return programmes
   }
 
-  function renderForm(res: Response, programmes: { name: string }[], values: { programme: string }, errors: FormError[], status = 200) {
+  function renderForm(
+    res: Response,
+    programmes: { name: string; starts_on: string | null }[],
+    values: { programme: string; startsOn: Record<string, unknown> },
+    errors: FormError[],
+    status = 200,
+  ) {
     res.status(errors.length > 0 ? Math.max(status, 400) : status).render('features/monitoring/views/import.njk', {
       pageTitle: 'Import monitoring data',
       errors,
       programmes: programmes.map((p) => ({ value: p.name, text: p.name, selected: p.name === values.programme })),
+      // What is recorded already, so that the date can be left blank to keep it.
+      recordedStarts: programmes.flatMap((p) => (p.starts_on === null ? [] : [`${p.name} began on ${formatDate(p.starts_on)}`])),
       values,
       errorFor: Object.fromEntries(errors.map((e) => [e.href.slice(1), e.text])),
     })
@@ -66,7 +78,16 @@ export function monitoringImportRoutes(services: ImportRouteServices): Router {
   router.get('/monitoring/import', requireSignIn, PROGRAMME_TEAM, async (_req, res) => {
     const { actor } = signedIn(res)
     const programmes = await programmesOf(res, actor)
-    renderForm(res, programmes, { programme: programmes.length === 1 ? (programmes[0]?.name ?? '') : '' }, [])
+    const only = programmes.length === 1 ? programmes[0] : undefined
+    renderForm(
+      res,
+      programmes,
+      {
+        programme: only?.name ?? '',
+        startsOn: only?.starts_on ? dateInputValues(LocalDate.parse(only.starts_on), 'startsOn') : {},
+      },
+      [],
+    )
   })
 
   router.post('/monitoring/import', requireSignIn, PROGRAMME_TEAM, async (req, res) => {
@@ -82,13 +103,15 @@ export function monitoringImportRoutes(services: ImportRouteServices): Router {
     const errors: FormError[] = []
     if (holder?.error) errors.push({ href: '#cases', text: holder.error })
     if (!programme) errors.push({ href: '#programme', text: 'Select the programme the data belongs to' })
+    const startsOn = programmeStartOf(body, services.clock.today())
+    if ('error' in startsOn) errors.push({ href: '#startsOn-day', text: startsOn.error })
     if (!holder?.error) {
       if (!cases) errors.push({ href: '#cases', text: 'Select the cases.csv file' })
       else if (cases.size === 0) errors.push({ href: '#cases', text: 'The selected cases file is empty' })
       if (activities?.size === 0) errors.push({ href: '#activities', text: 'The selected activities file is empty' })
     }
-    if (errors.length > 0 || !holder || !programme || !cases) {
-      renderForm(res, programmes, { programme: formText(body['programme']) }, errors)
+    if (errors.length > 0 || !holder || !programme || !cases || 'error' in startsOn) {
+      renderForm(res, programmes, { programme: formText(body['programme']), startsOn: startDateFields(body) }, errors)
       return
     }
 
@@ -117,6 +140,7 @@ export function monitoringImportRoutes(services: ImportRouteServices): Router {
             job.progress = p
           },
           origin: originOf(req),
+          ...(startsOn.date ? { programmeStartsOn: startsOn.date } : {}),
         },
       )
       .then(
@@ -167,6 +191,21 @@ export function monitoringImportRoutes(services: ImportRouteServices): Router {
   })
 
   return router
+}
+
+const START_FIELDS = ['startsOn-day', 'startsOn-month', 'startsOn-year'] as const
+
+function startDateFields(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(START_FIELDS.map((f) => [f, body[f]]))
+}
+
+/** The day the programme began, when given: left blank, the date already recorded stands. */
+function programmeStartOf(body: Record<string, unknown>, today: LocalDate): { date: LocalDate | null } | { error: string } {
+  if (START_FIELDS.every((f) => formText(body[f]) === '')) return { date: null }
+  const read = parseNamedDateInput(body, 'startsOn', 'Date the programme began')
+  if ('error' in read) return read
+  const problem = programmeStartProblem(read.date, today)
+  return problem === undefined ? read : { error: problem }
 }
 
 function forgetFinished(jobs: Map<string, Job>, now: Date): void {

@@ -273,7 +273,13 @@ describe.each(testDatabaseKinds())('importing monitoring data on $name', (kind) 
       ],
       ['cases.csv', 3, 'vulnerabilities', 'mental_health;gambling', containing("'gambling' is not a code for vulnerabilities")],
       ['cases.csv', 3, 'applicant_age', 'x', "'x' is not a whole number"],
-      ['cases.csv', 3, 'outcome', 'finished', "'finished' is not a code for outcome: use prevented, unsuccessful, withdrawn or ongoing"],
+      [
+        'cases.csv',
+        3,
+        'outcome',
+        'finished',
+        "'finished' is not a code for outcome: use prevented, relieved, unsuccessful, withdrawn, no_duty_owed or ongoing",
+      ],
       [
         'cases.csv',
         4,

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import type { LocalDate } from '@js-joda/core'
 import { parse } from 'csv-parse'
 import type { Transaction } from 'kysely'
 import type { Actor } from '../../db/actor.ts'
@@ -20,6 +21,7 @@ import {
   type Header,
   type Problem,
 } from '../../domain/monitoring/read-row.ts'
+import { programmeStartProblem } from '../../domain/monitoring/programme.ts'
 import type { MonitoringCase } from '../../domain/monitoring/record.ts'
 import { recordAudit, SYSTEM_ORIGIN, type Origin, type SystemActor } from '../../platform/audit.ts'
 import {
@@ -30,6 +32,7 @@ import {
   matchActivities,
   programmeNamed,
   raiseCaseFlags,
+  setProgrammeStart,
   stageActivities,
   stageCases,
   stageWarnings,
@@ -69,6 +72,8 @@ export interface ImportFiles {
 export interface ImportSummary {
   importId: string
   programme: string
+  /** The day the programme began, as recorded once the import is done (null: not recorded). */
+  programmeStartsOn: string | null
   casesCreated: number
   casesUpdated: number
   activities: number
@@ -222,7 +227,12 @@ export class MonitoringImportService extends ProgrammeWork {
     actor: Actor | SystemActor,
     programmeName: string,
     files: ImportFiles,
-    options: { onProgress?: (progress: ImportProgress) => void; origin?: Origin } = {},
+    options: {
+      onProgress?: (progress: ImportProgress) => void
+      origin?: Origin
+      /** The day the programme began, to record with the data (in the same transaction: with it, or not at all). */
+      programmeStartsOn?: LocalDate
+    } = {},
   ): Promise<ImportOutcome> {
     const visible = await this.monitoring.programmesFor(actor)
     if (visible.length === 0) return { status: 'refused', message: 'You may not import any programme’s monitoring data' }
@@ -233,6 +243,9 @@ export class MonitoringImportService extends ProgrammeWork {
 
     const now = this.clock.now()
     const importedOn = this.clock.today().toString()
+    const startProblem = options.programmeStartsOn && programmeStartProblem(options.programmeStartsOn, this.clock.today())
+    if (startProblem) return { status: 'refused', message: startProblem }
+    const startsOn = options.programmeStartsOn?.toString() ?? programme.starts_on
     const context: CaseContext = {
       districts: districtIndex((await readAs(this.db, actor, districtsOf)).map((d) => ({ id: d.id, name: d.name, onsCode: d.ons_code }))),
       lead: { id: programme.lead_organisation_id, name: programme.lead_name },
@@ -266,6 +279,7 @@ export class MonitoringImportService extends ProgrammeWork {
           importedBy: actor.label,
           source: files.source,
         })
+        if (options.programmeStartsOn) await setProgrammeStart(trx, programme.id, options.programmeStartsOn.toString())
         const cases = await writeCases(trx, {
           programmeId: programme.id,
           importId,
@@ -284,6 +298,7 @@ export class MonitoringImportService extends ProgrammeWork {
         const summary: ImportSummary = {
           importId,
           programme: programme.name,
+          programmeStartsOn: startsOn,
           casesCreated: cases.created,
           casesUpdated: cases.updated,
           activities: activities.activities,
@@ -305,6 +320,7 @@ export class MonitoringImportService extends ProgrammeWork {
             subjectOrganisationId: programme.lead_organisation_id,
             details: {
               importId,
+              ...(options.programmeStartsOn ? { programmeStartsOn: startsOn } : {}),
               casesCreated: cases.created,
               casesUpdated: cases.updated,
               activities: activities.activities,

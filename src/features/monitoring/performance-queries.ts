@@ -54,6 +54,18 @@ export async function kpiCases(db: Kysely<DB>, authorityIds: readonly string[], 
     .select((eb) => [
       'authority.name as authority',
       'officer.display_name as worker',
+      // Every reassignment, oldest first, with each officer's name now (the name the event recorded
+      // where the officer cannot be read), for who held the case when.
+      sql<{ on: string; from: string | null; to: string | null }[] | null>`(
+        SELECT json_agg(json_build_object(
+                 'on', e.occurred_on,
+                 'from', coalesce(prior_officer.display_name, e.details->>'fromName'),
+                 'to', coalesce(next_officer.display_name, e.details->>'toName'))
+               ORDER BY e.occurred_on, e.recorded_at)
+        FROM case_events e
+        LEFT JOIN users prior_officer ON prior_officer.id::text = e.details->>'from'
+        LEFT JOIN users next_officer ON next_officer.id::text = e.details->>'to'
+        WHERE e.case_id = cases.id AND e.kind = 'officer_reassigned')`.as('reassignments'),
       'cases.approached_on',
       'cases.stage',
       'cases.prevention_started_on',

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely'
 import { asActor, type Actor } from '../../db/actor.ts'
 import type { DB } from '../../db/schema.ts'
 import { performanceIndicators, type Performance } from '../../domain/monitoring/kpis.ts'
+import { officerIntervals } from '../../domain/officer-history.ts'
 import { WorkingCalendar } from '../../domain/working-days.ts'
 import { recordAudit, type Origin } from '../../platform/audit.ts'
 import { LONDON, londonDateOf, type Clock } from '../../platform/clock.ts'
@@ -65,6 +66,10 @@ export class PerformanceService extends Service {
       cases: cases.map((c) => ({
         authority: c.authority,
         worker: c.worker,
+        officers: officerIntervals(
+          { openedOn: c.approached_on, officer: c.worker },
+          (c.reassignments ?? []).map((r) => ({ on: r.on, from: r.from ?? '', to: r.to ?? '' })),
+        ),
         approachedOn: c.approached_on,
         stage: c.stage,
         preventionStartedOn: c.prevention_started_on,

@@ -70,7 +70,7 @@ export async function programmesIn(db: Kysely<DB>, authorityId: string) {
         ),
       ]),
     )
-    .select(['id', 'name'])
+    .select(['id', 'name', 'starts_on'])
     .orderBy('name')
     .execute()
 }

@@ -78,7 +78,8 @@ export class QualityService extends ProgrammeWork {
 
   /** The page: flags by kind, missing fields by field and by worker, and one page of flags. */
   async overview(actor: Actor, scope: QualityScope, options: { reviewed: boolean; page: number }, origin: Origin) {
-    const { cases } = await this.dataOf(actor, scope, origin)
+    const parts = await this.partsOf(actor, scope, origin)
+    const cases = parts.flatMap((p) => p.cases)
     const where = flagScopeOf(scope)
     const counts = await readAs(this.db, actor, (db) => flagCounts(db, where))
     const total = counts.reduce((n, c) => n + (options.reviewed ? c.open + c.reviewed : c.open), 0)
@@ -98,6 +99,8 @@ export class QualityService extends ProgrammeWork {
     )
     return {
       cases: cases.length,
+      /** For a programme: the day it began, which the checks judge its dates against (null: not recorded). */
+      programmeStartsOn: scope.kind === 'programme' ? (parts[0]?.startsOn ?? null) : undefined,
       summary: (Object.keys(FLAG_KINDS) as FlagKind[])
         .map((kind) => ({ kind, label: FLAG_KINDS[kind], open: 0, reviewed: 0, ...counts.find((c) => c.kind === kind) }))
         .filter((row) => row.open + row.reviewed > 0),
@@ -125,7 +128,7 @@ export class QualityService extends ProgrammeWork {
         part.authorityId === null ? await asSystem(this.db, FLAG_WORK, (db) => unmatchedActivities(db, part.programmeId)) : []
       const activities: MonitoringActivity[] = [...part.activities.filter((a) => a.caseRef !== null), ...unmatched]
       const rows: FlagRow[] = []
-      for (const f of qualityFindings({ cases: part.cases, activities, asOf })) {
+      for (const f of qualityFindings({ cases: part.cases, activities, asOf, programmeStartsOn: part.startsOn })) {
         const found = f.caseRef === null ? undefined : ids.get(f.caseRef)
         const activity = f.activityIndex === null ? undefined : unmatched[f.activityIndex - (activities.length - unmatched.length)]
         if (f.caseRef !== null && !found) continue
@@ -208,20 +211,24 @@ export class QualityService extends ProgrammeWork {
   }
 
   /** The scope's data: the programme's as its lead sees it, or an authority's cases in each programme it takes part in. */
-  private async dataOf(actor: Actor, scope: QualityScope, origin: Origin) {
-    const parts = await this.partsOf(actor, scope, origin)
-    return { cases: parts.flatMap((p) => p.cases) }
-  }
-
   private async partsOf(
     actor: Actor,
     scope: QualityScope,
     origin: Origin,
-  ): Promise<{ programmeId: string; authorityId: string | null; cases: MonitoringCase[]; activities: MonitoringActivity[] }[]> {
+  ): Promise<
+    {
+      programmeId: string
+      startsOn: string | null
+      authorityId: string | null
+      cases: MonitoringCase[]
+      activities: MonitoringActivity[]
+    }[]
+  > {
     if (scope.kind === 'programme') {
       const data = await this.monitoring.programmeData(actor, { programmes: [scope.name] }, origin)
       if ('error' in data) throw new Error(data.error)
-      return [{ programmeId: scope.id, authorityId: null, cases: data.cases, activities: data.activities }]
+      const startsOn = (await this.monitoring.programmesFor(actor)).find((p) => p.id === scope.id)?.starts_on ?? null
+      return [{ programmeId: scope.id, startsOn, authorityId: null, cases: data.cases, activities: data.activities }]
     }
     // The authority's own team may not see the programmes' data as a whole, only their own cases in it:
     // read as the system, bound to the authority, the actor having been checked (scopeOf) and audited by the caller.
@@ -229,7 +236,13 @@ export class QualityService extends ProgrammeWork {
     for (const programme of await asSystem(this.db, FLAG_WORK, (db) => programmesIn(db, scope.id))) {
       const data = await this.monitoring.programmeData(SYSTEM, { programmes: [programme.name], districts: [scope.onsCode ?? scope.name] })
       if ('error' in data) throw new Error(data.error)
-      parts.push({ programmeId: programme.id, authorityId: scope.id, cases: data.cases, activities: data.activities })
+      parts.push({
+        programmeId: programme.id,
+        startsOn: programme.starts_on,
+        authorityId: scope.id,
+        cases: data.cases,
+        activities: data.activities,
+      })
     }
     return parts
   }

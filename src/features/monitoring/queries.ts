@@ -11,7 +11,7 @@ import type { ReportedCase } from '../../domain/monitoring/report.ts'
  */
 
 export async function programmesLedBy(db: Kysely<DB>, organisationId: string | null) {
-  let query = db.selectFrom('programmes').select(['id', 'name', 'lead_organisation_id']).orderBy('name')
+  let query = db.selectFrom('programmes').select(['id', 'name', 'lead_organisation_id', 'starts_on']).orderBy('name')
   if (organisationId !== null) query = query.where('lead_organisation_id', '=', organisationId)
   return query.execute()
 }
@@ -260,6 +260,8 @@ export async function caseworkCases(
       sql<string>`to_char(cases.created_at AT TIME ZONE 'Europe/London', 'YYYY-MM-DD')`.as('recorded_on'),
       'cases.referral_route',
       'cases.stage',
+      'cases.relief_started_on',
+      'cases.main_duty_started_on',
       'cases.housing_status',
       'cases.risk_at_assessment',
       'cases.support_needs',
@@ -298,6 +300,8 @@ export async function caseworkCases(
     recordedOn: r.recorded_on,
     referralRoute: r.referral_route,
     stage: r.stage,
+    reliefStartedOn: r.relief_started_on,
+    mainDutyStartedOn: r.main_duty_started_on,
     housingStatus: r.housing_status,
     riskAtAssessment: r.risk_at_assessment,
     supportNeeds: r.support_needs,

@@ -50,6 +50,23 @@ describe('the report’s charts', () => {
     expect(charts.vulnerabilities).toContain('>Mental health</text>')
   })
 
+  it('shows relieved cases (version 1.1) beside prevented ones, and a 1.0 report as before', async () => {
+    const relieved = await reportCharts(
+      report([
+        kase('A', 'Harlow Council', '2024-01-10', { outcome: 'prevented', caseEndDate: '2024-01-20' }),
+        kase('B', 'Harlow Council', '2024-02-10', { outcome: 'relieved', caseEndDate: '2024-03-20' }),
+      ]),
+    )
+    expect(relieved.outcomes_by_district).toContain('>Relieved</text>')
+    expect(relieved.outcomes_by_district).toContain('by outcome: prevented, relieved, unsuccessful and withdrawn.')
+    expect(relieved.support_duration_bands).toContain('Bar chart of prevented, relieved and unsuccessful cases by length of support')
+    const before = await reportCharts(
+      report([kase('A', 'Harlow Council', '2024-01-10', { outcome: 'prevented', caseEndDate: '2024-01-20' })]),
+    )
+    expect(before.outcomes_by_district).toContain('by outcome: prevented, unsuccessful and withdrawn.')
+    expect(before.outcomes_by_district).not.toContain('>Relieved</text>')
+  })
+
   it('draws no chart for a table with no data', async () => {
     expect(await reportCharts(report([]))).toEqual({})
   })

@@ -12,8 +12,14 @@ const TEXT = '#0b0c0c'
 const BLUE = '#1d70b8'
 const FONT = 'arial, sans-serif'
 
-/** Outcomes by a colour each and the table beside for the figures; all three at least 3:1 on white. */
-const OUTCOME_COLOURS = { Prevented: BLUE, Unsuccessful: '#d4351c', Withdrawn: '#505a5f' }
+/** Outcomes by a colour each and the table beside for the figures; each at least 3:1 on white. */
+const OUTCOME_COLOURS: Record<string, string> = {
+  Prevented: BLUE,
+  Relieved: '#00703c',
+  Unsuccessful: '#d4351c',
+  Withdrawn: '#505a5f',
+  'No duty owed': '#4c2c92',
+}
 
 const CONFIG = {
   aria: false,
@@ -83,6 +89,7 @@ function barsChart(rows: { label: string; n: number }[], axisTitle: string, coun
 }
 
 function outcomesByDistrictChart(report: EvaluationReport): TopLevelSpec {
+  const outcomes = report.tables.outcomes_by_district.rows.map((r) => r.label)
   const values = report.tables.outcomes_by_district.columns.flatMap((c) =>
     c.rows.map((r, order) => ({ district: c.label, outcome: r.label, n: r.n, order })),
   )
@@ -98,12 +105,18 @@ function outcomesByDistrictChart(report: EvaluationReport): TopLevelSpec {
         field: 'outcome',
         type: 'nominal',
         title: 'Outcome',
-        scale: { domain: Object.keys(OUTCOME_COLOURS), range: Object.values(OUTCOME_COLOURS) },
+        // The outcomes the table lists, so a report of version 1.0 data has the legend it always had.
+        scale: { domain: outcomes, range: outcomes.map((o) => OUTCOME_COLOURS[o] ?? TEXT) },
         legend: { orient: 'bottom' },
       },
       order: { field: 'order', type: 'quantitative' },
     },
   }
+}
+
+/** "a, b and c" */
+function inWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`
 }
 
 /** The charts as SVG by the table each follows; a table with no data has no chart. */
@@ -124,12 +137,15 @@ export async function reportCharts(report: EvaluationReport): Promise<Partial<Re
   if (t.outcomes_by_district.columns.some((c) => c.base > 0))
     charts.outcomes_by_district = await renderChart(
       outcomesByDistrictChart(report),
-      'Stacked bar chart of completed cases in each district by outcome: prevented, unsuccessful and withdrawn. The figures are in the tables above.',
+      `Stacked bar chart of completed cases in each district by outcome: ${inWords(t.outcomes_by_district.rows.map((r) => r.label.toLowerCase()))}. The figures are in the tables above.`,
     )
+  const banded = t.outcomes.rows.some((r) => r.key === 'relieved')
+    ? 'prevented, relieved and unsuccessful cases'
+    : 'prevented and unsuccessful cases'
   if (t.support_duration_bands.base > 0)
     charts.support_duration_bands = await renderChart(
-      barsChart(t.support_duration_bands.rows, 'Length of support', 'Prevented and unsuccessful cases'),
-      'Bar chart of prevented and unsuccessful cases by length of support, in weeks. The figures are in the table above.',
+      barsChart(t.support_duration_bands.rows, 'Length of support', banded.charAt(0).toUpperCase() + banded.slice(1)),
+      `Bar chart of ${banded} by length of support, in weeks. The figures are in the table above.`,
     )
   if (t.vulnerabilities.base > 0)
     charts.vulnerabilities = await renderChart(

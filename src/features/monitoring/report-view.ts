@@ -125,9 +125,9 @@ export function reportSections(report: EvaluationReport): ReportSection[] {
         const d = t.support_duration
         extras.push(
           { label: 'Mean days of support', value: num(d.meanDays) },
-          ...(['prevented', 'unsuccessful', 'withdrawn'] as const).map((o) => ({
+          ...Object.entries(d.meanDaysByOutcome).map(([o, days]) => ({
             label: `Mean days of support, ${rowLabel(o).toLowerCase()}`,
-            value: num(d.meanDaysByOutcome[o]),
+            value: num(days ?? null),
           })),
         )
         break
