@@ -1,7 +1,8 @@
 import request from 'supertest'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import type { SystemActor } from '../../platform/audit.ts'
+import { givenCase, type GivenCase } from '../../test-support/cases.ts'
 import { agreedPlanOnBasildonCase } from '../../test-support/plans.ts'
 import { createWorld, type World } from '../../test-support/world.ts'
 
@@ -11,9 +12,10 @@ interface ApiErrors {
 }
 
 /**
- * The case commands through the API, on BAS-2026-00001 (prevention since 1 February 2026; the world's
- * clock stands at 2 March 2026). A case system acts as a named officer, through the same services and
- * checks as the pages. The tests run in order.
+ * The case commands through the API, each test on a Basildon case of its own (Jade Turner's, in
+ * prevention since 1 February 2026; the world's clock stands at 2 March 2026). A case system acts as a
+ * named officer, through the same services and checks as the pages. A test that needs the case further
+ * on (homeless, say) records that itself first, so the tests run in any order.
  */
 describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   let world: World
@@ -22,12 +24,19 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   let organisationKey: string
   beforeAll(async () => {
     world = await createWorld(kind)
-    caseworkerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'cw@basildon.test')).key
-    managerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'tm@basildon.test')).key
-    organisationKey = (await world.services.apiKeys.create('Basildon Borough Council', system)).key
   })
   afterAll(async () => {
     await world.close()
+  })
+  let kase: GivenCase
+  let base = ''
+  // Every test its own keys too: a key's requests are limited per minute, and the world's clock stands still.
+  beforeEach(async () => {
+    caseworkerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'cw@basildon.test')).key
+    managerKey = (await world.services.apiKeys.create('Basildon Borough Council', system, 'tm@basildon.test')).key
+    organisationKey = (await world.services.apiKeys.create('Basildon Borough Council', system)).key
+    kase = await givenCase(world)
+    base = `/cases/${kase.reference}`
   })
   const get = (path: string, key = caseworkerKey) => request(world.app).get(`/api/v1${path}`).set('Authorization', `Bearer ${key}`)
   const post = (path: string, body: unknown, key = caseworkerKey) =>
@@ -35,8 +44,13 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
       .post(`/api/v1${path}`)
       .set('Authorization', `Bearer ${key}`)
       .send(body as object)
-  const basildonCase = () =>
-    world.db.selectFrom('cases').where('reference', '=', 'BAS-2026-00001').select(['stage', 'version']).executeTakeFirstOrThrow()
+  const basildonCase = () => world.db.selectFrom('cases').where('id', '=', kase.id).select(['stage', 'version']).executeTakeFirstOrThrow()
+  /** Sends a command a test needs done before what it checks, failing loudly if it is refused. */
+  async function given(path: string, body: unknown) {
+    const response = await post(path, body)
+    if (response.status !== 200) throw new Error(`${path} answered ${String(response.status)}: ${JSON.stringify(response.body)}`)
+  }
+  const becameHomeless = () => given(`${base}/decisions`, { decision: 'became_homeless', date: '2026-03-01', version: 1 })
 
   it('refuses an organisation’s key, which has no officer to act as', async () => {
     const response = await get('/cases', organisationKey)
@@ -53,13 +67,15 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   it('gives the officer their caseload and a case, auditing the read as theirs through the key', async () => {
     const caseload = await get('/cases')
     expect(caseload.status).toBe(200)
-    expect((caseload.body as { cases: { reference: string }[] }).cases.map((c) => c.reference)).toContain('BAS-2026-00001')
-    const found = await get('/cases/BAS-2026-00001')
+    expect((caseload.body as { cases: { reference: string }[] }).cases.map((c) => c.reference)).toContain(kase.reference)
+    const found = await get(base)
     expect(found.status).toBe(200)
-    expect(found.body).toMatchObject({ reference: 'BAS-2026-00001', stage: 'prevention', version: 1, namedOfficer: 'Priya Shah' })
+    expect(found.body).toMatchObject({ reference: kase.reference, stage: 'prevention', version: 1, namedOfficer: 'Priya Shah' })
     const audit = await world.db
       .selectFrom('audit_events')
       .where('action', '=', 'view')
+      .where('subject_type', '=', 'case')
+      .where('subject_id', '=', kase.id)
       .where('actor_user_id', '=', world.users.basildonCaseworker.id)
       .where('actor_api_key_id', 'is not', null)
       .selectAll()
@@ -68,14 +84,13 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   })
 
   it('answers another authority’s case as not found', async () => {
-    expect((await get('/cases/HAR-2026-00001')).status).toBe(404)
-    expect(
-      (await post('/cases/HAR-2026-00001/decisions', { decision: 'end_prevention_duty', date: '2026-03-01', version: 1 })).status,
-    ).toBe(404)
+    const harlows = `/cases/${(await givenCase(world, { authority: 'harlow' })).reference}`
+    expect((await get(harlows)).status).toBe(404)
+    expect((await post(`${harlows}/decisions`, { decision: 'end_prevention_duty', date: '2026-03-01', version: 1 })).status).toBe(404)
   })
 
   it('lists every problem with a body at once, by path, and changes nothing', async () => {
-    const response = await post('/cases/BAS-2026-00001/decisions', { decision: 'nonsense', date: '2026-13-01' })
+    const response = await post(`${base}/decisions`, { decision: 'nonsense', date: '2026-13-01' })
     expect(response.status).toBe(422)
     const paths = (response.body as ApiErrors).errors.map((e) => e.path)
     expect(paths).toEqual(expect.arrayContaining(['decision', 'date', 'version']))
@@ -83,7 +98,7 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   })
 
   it('refuses an unlawful move and a missing ground in the law’s words, naming the field', async () => {
-    const unlawful = await post('/cases/BAS-2026-00001/decisions', {
+    const unlawful = await post(`${base}/decisions`, {
       decision: 'main_duty_owed',
       date: '2026-03-01',
       priorityNeed: 'in_priority_need',
@@ -93,27 +108,27 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
     })
     expect(unlawful.status).toBe(422)
     expect((unlawful.body as ApiErrors).errors[0]?.path).toBe('decision')
-    const noGround = await post('/cases/BAS-2026-00001/decisions', { decision: 'end_prevention_duty', date: '2026-03-01', version: 1 })
+    const noGround = await post(`${base}/decisions`, { decision: 'end_prevention_duty', date: '2026-03-01', version: 1 })
     expect(noGround.status).toBe(422)
     expect((noGround.body as ApiErrors).errors).toEqual([{ path: 'ground', message: 'Select the ground for ending the duty' }])
-    const future = await post('/cases/BAS-2026-00001/decisions', { decision: 'became_homeless', date: '2026-04-01', version: 1 })
+    const future = await post(`${base}/decisions`, { decision: 'became_homeless', date: '2026-04-01', version: 1 })
     expect(future.status).toBe(422)
     expect((future.body as ApiErrors).errors[0]?.path).toBe('date')
     expect(await basildonCase()).toEqual({ stage: 'prevention', version: 1 })
   })
 
   it('records a lawful decision, and refuses one made on a version someone else has changed', async () => {
-    const recorded = await post('/cases/BAS-2026-00001/decisions', { decision: 'became_homeless', date: '2026-03-01', version: 1 })
+    const recorded = await post(`${base}/decisions`, { decision: 'became_homeless', date: '2026-03-01', version: 1 })
     expect(recorded.status).toBe(200)
-    expect(recorded.body).toEqual({ reference: 'BAS-2026-00001', stage: 'relief' })
-    const stale = await post('/cases/BAS-2026-00001/decisions', {
+    expect(recorded.body).toEqual({ reference: kase.reference, stage: 'relief' })
+    const stale = await post(`${base}/decisions`, {
       decision: 'end_relief_duty',
       date: '2026-03-02',
       ground: 'contact_lost',
       version: 1,
     })
     expect(stale.status).toBe(409)
-    const timeline = (await get('/cases/BAS-2026-00001')).body as { timeline: { kind: string }[]; version: number }
+    const timeline = (await get(base)).body as { timeline: { kind: string }[]; version: number }
     expect(timeline.version).toBe(2)
     expect(timeline.timeline.map((e) => e.kind)).toContain('became_homeless')
   })
@@ -144,30 +159,32 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   })
 
   it('lets only a team manager name another officer', async () => {
+    await becameHomeless()
     const body = { officerId: world.users.basildonManager.id, version: 2 }
-    expect((await post('/cases/BAS-2026-00001/officer', body)).status).toBe(403)
-    const moved = await post('/cases/BAS-2026-00001/officer', body, managerKey)
+    expect((await post(`${base}/officer`, body)).status).toBe(403)
+    const moved = await post(`${base}/officer`, body, managerKey)
     expect(moved.status).toBe(200)
-    expect((await get('/cases/BAS-2026-00001', managerKey)).body).toMatchObject({ namedOfficer: 'Martin Cole' })
+    expect((await get(base, managerKey)).body).toMatchObject({ namedOfficer: 'Martin Cole' })
   })
 
   it('gives a non-cooperation warning, with the form’s checks', async () => {
-    const bad = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
+    await becameHomeless()
+    const bad = await post(`${base}/non-cooperation/warning`, {
       stepId: '',
       date: '2026-03-01',
       reasonablePeriodDays: 0,
     })
     expect(bad.status).toBe(422)
     expect((bad.body as ApiErrors).errors.map((e) => e.path)).toEqual(['stepId', 'reasonablePeriodDays'])
-    const { applicantStep, councilStep } = await agreedPlanOnBasildonCase(world)
-    const councils = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
+    const { applicantStep, councilStep } = await agreedPlanOnBasildonCase(world, kase.id)
+    const councils = await post(`${base}/non-cooperation/warning`, {
       stepId: councilStep,
       date: '2026-03-02',
       reasonablePeriodDays: 7,
     })
     expect(councils.status).toBe(422)
     expect((councils.body as ApiErrors).errors.map((e) => e.path)).toEqual(['stepId'])
-    const warned = await post('/cases/BAS-2026-00001/non-cooperation/warning', {
+    const warned = await post(`${base}/non-cooperation/warning`, {
       stepId: applicantStep,
       date: '2026-03-02',
       reasonablePeriodDays: 7,
@@ -176,13 +193,14 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   })
 
   it('places the household in interim accommodation once homeless, and ends the placement', async () => {
-    const unbelieved = await post('/cases/BAS-2026-00001/temporary-accommodation/placement', {
+    await becameHomeless()
+    const unbelieved = await post(`${base}/temporary-accommodation/placement`, {
       accommodationType: 'hostel',
       date: '2026-03-01',
     })
     expect(unbelieved.status).toBe(422)
     expect((unbelieved.body as ApiErrors).errors.map((e) => e.path)).toEqual(['reasonToBelieve', 'apparentPriorityNeed'])
-    const placed = await post('/cases/BAS-2026-00001/temporary-accommodation/placement', {
+    const placed = await post(`${base}/temporary-accommodation/placement`, {
       accommodationType: 'hostel',
       // Section 188(1): reason to believe the applicant may be homeless, eligible and in priority need.
       reasonToBelieve: ['may_be_homeless', 'may_be_eligible', 'may_have_priority_need'],
@@ -190,7 +208,7 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
       date: '2026-03-01',
     })
     expect(placed.status).toBe(200)
-    const wrong = await post('/cases/BAS-2026-00001/temporary-accommodation/ending', {
+    const wrong = await post(`${base}/temporary-accommodation/ending`, {
       ending: 'settled_accommodation_secured',
       date: '2026-02-28',
     })
@@ -198,7 +216,7 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
     expect((wrong.body as ApiErrors).errors).toEqual([
       { path: 'date', message: 'The date the placement ended must be on or after the day it began' },
     ])
-    const ended = await post('/cases/BAS-2026-00001/temporary-accommodation/ending', {
+    const ended = await post(`${base}/temporary-accommodation/ending`, {
       ending: 'settled_accommodation_secured',
       date: '2026-03-02',
     })
@@ -206,6 +224,7 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
   })
 
   it('records a review request within 21 days and its decision by a senior officer not involved', async () => {
+    await becameHomeless()
     const request = {
       decision: 'relief_steps',
       originalDecisionBy: world.users.basildonCaseworker.id,
@@ -214,17 +233,17 @@ describe.each(testDatabaseKinds())('the case API on $name', (kind) => {
       requestedBy: 'applicant',
       reviewer: 'authority',
     }
-    const late = await post('/cases/BAS-2026-00001/reviews', request)
+    const late = await post(`${base}/reviews`, request)
     expect(late.status).toBe(422)
     expect((late.body as ApiErrors).errors[0]?.message).toContain('21 days')
-    const recorded = await post('/cases/BAS-2026-00001/reviews', { ...request, notifiedOn: '2026-02-20' })
+    const recorded = await post(`${base}/reviews`, { ...request, notifiedOn: '2026-02-20' })
     expect(recorded.status).toBe(200)
     const id = (recorded.body as { id: string }).id
     const decision = { outcome: 'upheld', date: '2026-03-02', reasons: 'The steps were reasonable' }
-    const byOriginalOfficer = await post(`/cases/BAS-2026-00001/reviews/${id}/decision`, decision)
+    const byOriginalOfficer = await post(`${base}/reviews/${id}/decision`, decision)
     expect(byOriginalOfficer.status).toBe(422)
-    expect((await post(`/cases/BAS-2026-00001/reviews/${id}/decision`, decision, managerKey)).status).toBe(200)
-    expect((await post('/cases/BAS-2026-00001/reviews/not-an-id/decision', decision, managerKey)).status).toBe(404)
+    expect((await post(`${base}/reviews/${id}/decision`, decision, managerKey)).status).toBe(200)
+    expect((await post(`${base}/reviews/not-an-id/decision`, decision, managerKey)).status).toBe(404)
   })
 
   it('describes every case command in the OpenAPI document', async () => {
