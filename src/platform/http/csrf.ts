@@ -13,8 +13,10 @@ export function csrfProtection(): RequestHandler[] {
       return typeof fromBody === 'string' ? fromBody : req.get('x-csrf-token')
     },
   })
+  // Made when a form asks for it, not for every request: a session is stored only once it holds
+  // something, so a page without a form (a redirect, a 404, the privacy notice) stores none.
   const exposeToken: RequestHandler = (req, res, next) => {
-    res.locals.csrfToken = generateToken(req)
+    res.locals.csrfToken = () => generateToken(req)
     next()
   }
   return [csrfSynchronisedProtection, exposeToken]

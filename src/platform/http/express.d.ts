@@ -6,7 +6,7 @@ declare global {
   namespace Express {
     interface Locals {
       cspNonce: string
-      csrfToken?: string
+      csrfToken?: () => string
       currentUser?: CurrentUser
       actor?: Actor
       navigation?: NavigationItem[]
