@@ -1,6 +1,5 @@
 import { Router, type Request } from 'express'
 import type { Logger } from 'pino'
-import { formatTime } from '../../platform/formatting.ts'
 import { SIGNED_IN_MARKER } from '../../platform/http/authentication.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { OidcSignIn } from '../../platform/oidc.ts'
@@ -36,6 +35,7 @@ export function accountRoutes(deps: {
     const email = typeof body['email'] === 'string' ? body['email'].trim() : ''
     const password = typeof body['password'] === 'string' ? body['password'] : ''
     const errors: { text: string; href: string }[] = []
+    let status = 400
     if (email === '') errors.push({ text: 'Enter your email address', href: '#email' })
     if (password === '') errors.push({ text: 'Enter your password', href: '#password' })
     if (errors.length === 0) {
@@ -47,8 +47,12 @@ export function accountRoutes(deps: {
         return
       }
       errors.push({ text: messageFor(result), href: '#email' })
+      if (result.outcome === 'throttled') {
+        status = 429
+        res.set('Retry-After', String(result.retryAfterSeconds))
+      }
     }
-    res.status(errors.length > 0 ? 400 : 200).render('features/accounts/views/sign-in.njk', {
+    res.status(status).render('features/accounts/views/sign-in.njk', {
       pageTitle: 'Sign in',
       errors,
       fieldErrors: fieldErrorsOf(errors),
@@ -156,12 +160,12 @@ function safeReturnTo(req: Request): string {
 
 function messageFor(result: Exclude<SignInResult, { outcome: 'signed_in' }>): string {
   switch (result.outcome) {
+    // A closed account is told the same as a wrong password, so nobody can learn which accounts exist.
     case 'wrong_details':
-      return 'Enter a correct email address and password'
-    case 'locked':
-      return `Your account is locked because of repeated failed sign-ins. Try again after ${formatTime(result.lockedUntil)}, or ask your administrator to unlock it`
     case 'disabled':
-      return 'Your account has been closed. Ask your administrator if you need access again'
+      return 'Enter a correct email address and password'
+    case 'throttled':
+      return `There have been too many attempts to sign in. Wait ${String(result.retryAfterSeconds)} ${result.retryAfterSeconds === 1 ? 'second' : 'seconds'}, then try again`
   }
 }
 

@@ -12,6 +12,7 @@ const ACTIONS = [
   'sign_in',
   'sign_in_failed',
   'sign_in_refused_locked',
+  'sign_in_throttled',
   'sign_in_refused_disabled',
   'sign_out',
   'api_key_created',
