@@ -21,6 +21,8 @@ export interface Config {
   sessionIdleMinutes: number
   /** Hours after which a session ends whatever the activity. */
   sessionAbsoluteHours: number
+  /** Sessions one person may have at once; signing in once more ends the oldest. */
+  sessionsPerPerson: number
   /**
    * Growing delays after failed sign-ins, counted by the email address tried and by the network address
    * trying: no lock, so nobody can keep a person out for longer than the longest delay.
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret: sessionSecret ?? 'development-only-session-secret-not-for-production',
     sessionIdleMinutes: Number(env['UPSTREAM_SESSION_IDLE_MINUTES'] ?? '30'),
     sessionAbsoluteHours: Number(env['UPSTREAM_SESSION_ABSOLUTE_HOURS'] ?? '12'),
+    sessionsPerPerson: 5,
     signInThrottle: {
       byAccount: { freeFailures: 5, firstDelaySeconds: 1, maxDelaySeconds: 60, windowSeconds: 15 * 60 },
       // Offices share an address, so it is allowed more before it is slowed.

@@ -136,6 +136,25 @@ export class AccountService extends Service {
     )
   }
 
+  /** A person ending their own other sessions from the sessions page. */
+  async recordSessionsEnded(user: CurrentUser, count: number, origin: Origin): Promise<void> {
+    await asSystem(this.db, SIGN_IN, (db) =>
+      recordAudit(
+        db,
+        actorOf(user),
+        {
+          action: 'sessions_ended',
+          subjectType: 'user',
+          subjectId: user.id,
+          subjectOrganisationId: user.organisationId,
+          details: { count },
+        },
+        origin,
+        this.clock.now(),
+      ),
+    )
+  }
+
   async currentUser(userId: string): Promise<CurrentUser | undefined> {
     return asSystem(this.db, CURRENT_USER, (db) => findCurrentUser(db, userId))
   }

@@ -15,6 +15,7 @@ const ACTIONS = [
   'sign_in_throttled',
   'sign_in_refused_disabled',
   'sign_out',
+  'sessions_ended',
   'api_key_created',
   'organisation_added',
   'demo_seeded',
