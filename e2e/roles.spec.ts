@@ -145,7 +145,7 @@ describe('each role in the browser', () => {
     await referrer.context().close()
   })
 
-  it('passes axe on an administrator’s audit trail, with a bad date, and outbox', async () => {
+  it('passes axe on an administrator’s audit trail, with a bad date, outbox and sessions', async () => {
     const admin = await page()
     await step('sign in as an administrator', () => signIn(admin, server.url, account('administrator', 'Basildon').email, DEMO_PASSWORD))
     await step('the audit trail', async () => {
@@ -160,6 +160,19 @@ describe('each role in the browser', () => {
     await step('the outbox', async () => {
       await admin.goto(`${server.url}/admin/outbox`)
       await assertLoaded(admin, 'Outbox')
+    })
+    await step('their sessions, one of them elsewhere, then signing out everywhere else', async () => {
+      const elsewhere = await page()
+      await signIn(elsewhere, server.url, account('administrator', 'Basildon').email, DEMO_PASSWORD)
+      await admin.goto(`${server.url}/account/sessions`)
+      await assertLoaded(admin, 'Your sessions')
+      expect(await admin.locator('.govuk-table').textContent()).toContain('This session')
+      await admin.getByRole('button', { name: 'Sign out everywhere else' }).click()
+      await assertLoaded(admin, 'Your sessions')
+      expect(await admin.locator('.govuk-notification-banner').textContent()).toContain('Signed out of')
+      await elsewhere.goto(`${server.url}/cases`)
+      expect(new URL(elsewhere.url()).pathname).toBe('/sign-in')
+      await elsewhere.context().close()
     })
     await admin.context().close()
   })

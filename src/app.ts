@@ -94,7 +94,17 @@ export function createApp(services: Services): express.Express {
   app.use(loadCurrentUser(services.accounts, clock, config.sessionAbsoluteHours))
 
   app.use(pageRoutes())
-  app.use(accountRoutes({ accounts: services.accounts, oidc: services.oidc, secureCookies: production, logger, clock }))
+  app.use(
+    accountRoutes({
+      accounts: services.accounts,
+      oidc: services.oidc,
+      secureCookies: production,
+      logger,
+      clock,
+      sessions: store,
+      sessionsPerPerson: config.sessionsPerPerson,
+    }),
+  )
   app.use(homeRoutes(services))
   app.use(caseworkRoutes(services))
   app.use(nonCooperationRoutes(services))

@@ -44,7 +44,7 @@ export function createServices(deps: { config: Config; clock: Clock; database: D
     clock,
     database,
     logger,
-    accounts: new AccountService({ db, clock, lockout: config.lockout }),
+    accounts: new AccountService({ db, clock, throttle: config.signInThrottle, limits }),
     apiKeys: new ApiKeyService({ db, clock }),
     audit: new AuditService({ db }),
     accommodation: new AccommodationService({ db, clock, cases }),

@@ -28,6 +28,7 @@ import { socialCareSplit } from './migrations/0025_social_care_split.ts'
 import { reviewRepresentationsAndExtensions } from './migrations/0026_review_representations_and_extensions.ts'
 import { monitoringUnderRls } from './migrations/0027_monitoring_under_rls.ts'
 import { rateLimits } from './migrations/0028_rate_limits.ts'
+import { sessionOrder } from './migrations/0029_session_order.ts'
 import type { Migration } from './migrations/migration.ts'
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -60,6 +61,7 @@ export const migrations: readonly Migration[] = [
   reviewRepresentationsAndExtensions,
   monitoringUnderRls,
   rateLimits,
+  sessionOrder,
 ]
 
 const provider: MigrationProvider = {

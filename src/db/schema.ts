@@ -39,6 +39,8 @@ export interface SessionTable {
   data: Json<Record<string, unknown>>
   created_at: Timestamp
   expires_at: Timestamp
+  /** The order sessions were started in (migration 0029). */
+  started: Generated<string>
 }
 
 export interface ApiKeyTable {

@@ -300,6 +300,10 @@ describe.each(testDatabaseKinds())('who can see what, on $name', (kind) => {
         /^(GET|POST) \/(health|assets\/.*|cookies|privacy|accessibility|sign-in|sign-out|signed-out|)$/,
         'public or the person’s own session',
       ],
+      [
+        /^(GET|POST) \/account\/sessions\b/,
+        'accounts/sessions.int.test.ts: lists only the person’s own sessions and cannot end another person’s',
+      ],
     ]
 
     function routesOf(stack: Router['stack'], prefix = ''): string[] {

@@ -39,6 +39,9 @@ export class FixedClock implements Clock {
   today(): LocalDate {
     return londonDateOf(this.now())
   }
+  advanceSeconds(seconds: number): void {
+    this.current += seconds * 1000
+  }
   advanceMinutes(minutes: number): void {
     this.current += minutes * 60_000
   }

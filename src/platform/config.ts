@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { ThrottlePolicy } from '../features/accounts/throttle.ts'
 
 export type Environment = 'development' | 'production' | 'test'
 
@@ -20,8 +21,13 @@ export interface Config {
   sessionIdleMinutes: number
   /** Hours after which a session ends whatever the activity. */
   sessionAbsoluteHours: number
-  /** Sign-in failures in a row before an account is locked, and for how long. */
-  lockout: { maxFailures: number; minutes: number }
+  /** Sessions one person may have at once; signing in once more ends the oldest. */
+  sessionsPerPerson: number
+  /**
+   * Growing delays after failed sign-ins, counted by the email address tried and by the network address
+   * trying: no lock, so nobody can keep a person out for longer than the longest delay.
+   */
+  signInThrottle: { byAccount: ThrottlePolicy; byAddress: ThrottlePolicy }
   /** GOV.UK Notify; without it messages are kept in the local outbox and not sent. */
   notify: NotifyConfig | undefined
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; organisationName: string } | undefined
@@ -133,7 +139,12 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret: sessionSecret ?? 'development-only-session-secret-not-for-production',
     sessionIdleMinutes: Number(env['UPSTREAM_SESSION_IDLE_MINUTES'] ?? '30'),
     sessionAbsoluteHours: Number(env['UPSTREAM_SESSION_ABSOLUTE_HOURS'] ?? '12'),
-    lockout: { maxFailures: 5, minutes: 15 },
+    sessionsPerPerson: 5,
+    signInThrottle: {
+      byAccount: { freeFailures: 5, firstDelaySeconds: 1, maxDelaySeconds: 60, windowSeconds: 15 * 60 },
+      // Offices share an address, so it is allowed more before it is slowed.
+      byAddress: { freeFailures: 20, firstDelaySeconds: 1, maxDelaySeconds: 60, windowSeconds: 15 * 60 },
+    },
     notify,
     oidc,
     logLevel: env['LOG_LEVEL'] ?? (environment === 'test' ? 'silent' : 'info'),

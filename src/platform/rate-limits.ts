@@ -1,7 +1,17 @@
 import { createHmac } from 'node:crypto'
 import { asSystem, type UnrecordedReason } from '../db/modes.ts'
 import { Service, type ServiceDeps } from './service.ts'
-import { addUse, lockBucket, usesSince } from './rate-limit-queries.ts'
+import { addUse, lockBucket, removeUses, usesSince } from './rate-limit-queries.ts'
+
+/**
+ * A bucket whose next use waits a number of seconds that depends on how many uses it has had in the
+ * last `windowSeconds` and when the latest was: growing delays rather than a fixed allowance.
+ */
+export interface Backoff {
+  bucket: string
+  windowSeconds: number
+  secondsToWait: (uses: number, latest: Date | null, now: Date) => number
+}
 
 /** At most `max` uses of a bucket in any `seconds`. */
 export interface Limit {
@@ -55,5 +65,37 @@ export class RateLimiter extends Service {
       for (const bucket of buckets) await addUse(trx, bucket, now, new Date(now.getTime() - longest * 1000))
       return undefined
     })
+  }
+
+  /**
+   * Takes one use of every backoff bucket, or none if any of them must still wait, answering how long.
+   * The use is taken before the thing it counts is tried, so simultaneous attempts cannot all pass; if
+   * the attempt turns out not to count (a right password), `giveBack` returns it.
+   */
+  async takeWithBackoff(
+    backoffs: readonly Backoff[],
+  ): Promise<{ retryAfterSeconds: number } | { taken: { bucket: string; id: string }[] }> {
+    const now = this.clock.now()
+    const sorted = [...backoffs].sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0))
+    return asSystem(this.db, COUNTING, async (trx) => {
+      for (const backoff of sorted) await lockBucket(trx, backoff.bucket)
+      let wait = 0
+      for (const backoff of sorted) {
+        const uses = await usesSince(trx, backoff.bucket, new Date(now.getTime() - backoff.windowSeconds * 1000))
+        wait = Math.max(wait, backoff.secondsToWait(uses.count, uses.latest, now))
+      }
+      if (wait > 0) return { retryAfterSeconds: wait }
+      const taken = []
+      for (const backoff of sorted) {
+        const id = await addUse(trx, backoff.bucket, now, new Date(now.getTime() - backoff.windowSeconds * 1000))
+        taken.push({ bucket: backoff.bucket, id })
+      }
+      return { taken }
+    })
+  }
+
+  /** Returns uses: one taken use by its id, or (without an id) every use a bucket has had. */
+  async giveBack(uses: { bucket: string; id?: string }[]): Promise<void> {
+    await asSystem(this.db, COUNTING, (trx) => removeUses(trx, uses))
   }
 }

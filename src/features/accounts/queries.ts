@@ -13,8 +13,6 @@ export async function findUserByEmail(db: Kysely<DB>, email: string) {
       'users.display_name',
       'users.role',
       'users.password_hash',
-      'users.failed_sign_ins',
-      'users.locked_until',
       'users.disabled_at',
       'users.organisation_id',
       'organisations.name as organisation_name',
@@ -42,10 +40,6 @@ export async function findUserForOidc(db: Kysely<DB>, subject: string, email: st
 
 export async function linkOidcSubject(db: Kysely<DB>, userId: string, subject: string): Promise<void> {
   await db.updateTable('users').set({ oidc_subject: subject }).where('id', '=', userId).execute()
-}
-
-export async function saveLockState(db: Kysely<DB>, userId: string, failedSignIns: number, lockedUntil: Date | null): Promise<void> {
-  await db.updateTable('users').set({ failed_sign_ins: failedSignIns, locked_until: lockedUntil }).where('id', '=', userId).execute()
 }
 
 export async function recordSignedIn(db: Kysely<DB>, userId: string, now: Date): Promise<void> {

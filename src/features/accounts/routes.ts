@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express'
 import type { Logger } from 'pino'
-import { formatTime } from '../../platform/formatting.ts'
-import { SIGNED_IN_MARKER } from '../../platform/http/authentication.ts'
+import { requireSignIn, SIGNED_IN_MARKER, signedIn } from '../../platform/http/authentication.ts'
+import type { DatabaseSessionStore } from '../../platform/http/session-store.ts'
 import type { Clock } from '../../platform/clock.ts'
 import type { OidcSignIn } from '../../platform/oidc.ts'
 import type { AccountService, SignInResult } from './service.ts'
@@ -13,9 +13,28 @@ export function accountRoutes(deps: {
   secureCookies: boolean
   logger: Logger
   clock: Clock
+  sessions: DatabaseSessionStore
+  sessionsPerPerson: number
 }): Router {
   const router = Router()
   const { accounts, oidc } = deps
+
+  /** A new session id on sign-in, so a session fixed before sign-in cannot be used after it. */
+  async function startSession(req: Request, userId: string, now: Date): Promise<void> {
+    const returnTo = req.session.returnTo
+    await new Promise<void>((resolve, reject) => {
+      req.session.regenerate((error: Error | undefined) => {
+        if (error) reject(error)
+        else resolve()
+      })
+    })
+    // A person has a few sessions at most (a desk, a laptop, a phone): one more ends the oldest, so a
+    // session left signed in somewhere forgotten does not stay usable for ever alongside new ones.
+    await deps.sessions.makeRoomFor(userId, deps.sessionsPerPerson)
+    req.session.userId = userId
+    req.session.signedInAt = now.getTime()
+    req.session.returnTo = returnTo
+  }
 
   router.get('/sign-in', (req, res) => {
     if (res.locals.currentUser) {
@@ -36,6 +55,7 @@ export function accountRoutes(deps: {
     const email = typeof body['email'] === 'string' ? body['email'].trim() : ''
     const password = typeof body['password'] === 'string' ? body['password'] : ''
     const errors: { text: string; href: string }[] = []
+    let status = 400
     if (email === '') errors.push({ text: 'Enter your email address', href: '#email' })
     if (password === '') errors.push({ text: 'Enter your password', href: '#password' })
     if (errors.length === 0) {
@@ -47,8 +67,12 @@ export function accountRoutes(deps: {
         return
       }
       errors.push({ text: messageFor(result), href: '#email' })
+      if (result.outcome === 'throttled') {
+        status = 429
+        res.set('Retry-After', String(result.retryAfterSeconds))
+      }
     }
-    res.status(errors.length > 0 ? 400 : 200).render('features/accounts/views/sign-in.njk', {
+    res.status(status).render('features/accounts/views/sign-in.njk', {
       pageTitle: 'Sign in',
       errors,
       fieldErrors: fieldErrorsOf(errors),
@@ -68,6 +92,41 @@ export function accountRoutes(deps: {
     })
     res.clearCookie(SIGNED_IN_MARKER)
     res.redirect(303, '/signed-out')
+  })
+
+  router.get('/account/sessions', requireSignIn, async (req, res) => {
+    const { user } = signedIn(res)
+    const ended = Number(req.query['ended'])
+    res.render('features/accounts/views/sessions.njk', {
+      pageTitle: 'Your sessions',
+      limit: deps.sessionsPerPerson,
+      sessions: await deps.sessions.sessionsOf(user.id, req.sessionID),
+      ended: Number.isInteger(ended) && ended >= 0 && typeof req.query['ended'] === 'string' ? ended : undefined,
+    })
+  })
+
+  router.post('/account/sessions/end', requireSignIn, async (req, res) => {
+    const { user } = signedIn(res)
+    const handle = (req.body as Record<string, unknown>)['session']
+    if (typeof handle !== 'string' || handle === '') {
+      res.status(400).render('features/accounts/views/sessions.njk', {
+        pageTitle: 'Your sessions',
+        limit: deps.sessionsPerPerson,
+        sessions: await deps.sessions.sessionsOf(user.id, req.sessionID),
+        errors: [{ text: 'Choose a session to end', href: '#sessions' }],
+      })
+      return
+    }
+    const count = await deps.sessions.endSessionOf(user.id, handle, req.sessionID)
+    if (count > 0) await accounts.recordSessionsEnded(user, count, originOf(req))
+    res.redirect(303, `/account/sessions?ended=${String(count)}`)
+  })
+
+  router.post('/account/sessions/end-others', requireSignIn, async (req, res) => {
+    const { user } = signedIn(res)
+    const count = await deps.sessions.endOtherSessionsOf(user.id, req.sessionID)
+    if (count > 0) await accounts.recordSessionsEnded(user, count, originOf(req))
+    res.redirect(303, `/account/sessions?ended=${String(count)}`)
   })
 
   router.get('/signed-out', (_req, res) => {
@@ -133,20 +192,6 @@ export function accountRoutes(deps: {
   return router
 }
 
-/** A new session id on sign-in, so a session fixed before sign-in cannot be used after it. */
-async function startSession(req: Request, userId: string, now: Date): Promise<void> {
-  const returnTo = req.session.returnTo
-  await new Promise<void>((resolve, reject) => {
-    req.session.regenerate((error: Error | undefined) => {
-      if (error) reject(error)
-      else resolve()
-    })
-  })
-  req.session.userId = userId
-  req.session.signedInAt = now.getTime()
-  req.session.returnTo = returnTo
-}
-
 function safeReturnTo(req: Request): string {
   const target = req.session.returnTo
   delete req.session.returnTo
@@ -156,12 +201,12 @@ function safeReturnTo(req: Request): string {
 
 function messageFor(result: Exclude<SignInResult, { outcome: 'signed_in' }>): string {
   switch (result.outcome) {
+    // A closed account is told the same as a wrong password, so nobody can learn which accounts exist.
     case 'wrong_details':
-      return 'Enter a correct email address and password'
-    case 'locked':
-      return `Your account is locked because of repeated failed sign-ins. Try again after ${formatTime(result.lockedUntil)}, or ask your administrator to unlock it`
     case 'disabled':
-      return 'Your account has been closed. Ask your administrator if you need access again'
+      return 'Enter a correct email address and password'
+    case 'throttled':
+      return `There have been too many attempts to sign in. Wait ${String(result.retryAfterSeconds)} ${result.retryAfterSeconds === 1 ? 'second' : 'seconds'}, then try again`
   }
 }
 

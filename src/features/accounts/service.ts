@@ -7,8 +7,9 @@ import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from '../../platform/p
 import { RefusedError } from '../../platform/refused.ts'
 import { STAFF_ROLES, type StaffRole } from '../../db/actor.ts'
 import { findOrganisationByName } from '../organisations/queries.ts'
-import { afterFailedSignIn, isLocked, type LockoutPolicy } from './lockout.ts'
-import { findCurrentUser, findUserByEmail, findUserForOidc, insertUser, linkOidcSubject, recordSignedIn, saveLockState } from './queries.ts'
+import type { RateLimiter } from '../../platform/rate-limits.ts'
+import { secondsToWait, type ThrottlePolicy } from './throttle.ts'
+import { findCurrentUser, findUserByEmail, findUserForOidc, insertUser, linkOidcSubject, recordSignedIn } from './queries.ts'
 import { asSystem, type OwnerDb, type SystemReason } from '../../db/modes.ts'
 
 /** Signing in happens before anyone is known; each attempt is audited inside the work itself. */
@@ -22,56 +23,81 @@ const ADD_ACCOUNT: SystemReason = { reason: 'add an account', noRecordBecause: '
 export type SignInResult =
   | { outcome: 'signed_in'; userId: string }
   | { outcome: 'wrong_details' }
-  | { outcome: 'locked'; lockedUntil: Date }
+  | { outcome: 'throttled'; retryAfterSeconds: number }
   | { outcome: 'disabled' }
 
 export class AccountService extends Service {
-  private readonly lockout: LockoutPolicy
+  private readonly throttle: { byAccount: ThrottlePolicy; byAddress: ThrottlePolicy }
+  private readonly limits: RateLimiter
 
-  constructor(deps: { db: OwnerDb; clock: Clock; lockout: LockoutPolicy }) {
+  constructor(deps: {
+    db: OwnerDb
+    clock: Clock
+    throttle: { byAccount: ThrottlePolicy; byAddress: ThrottlePolicy }
+    limits: RateLimiter
+  }) {
     super(deps)
-    this.lockout = deps.lockout
+    this.throttle = deps.throttle
+    this.limits = deps.limits
   }
 
   /**
-   * Checks an email and password. Every attempt is audited; repeated failures lock the account, and a
-   * locked account is refused even with the right password until the lock runs out.
+   * Checks an email and password. Every attempt on an account is audited. Failures slow further attempts
+   * on that email address and from that network address with growing, capped delays; there is no lock,
+   * so a right password works again once the wait is over. An unknown, closed or throttled account gets
+   * the same answer after the same work as a wrong password, so the answer says nothing about which
+   * accounts exist.
    */
   async signInWithPassword(email: string, password: string, origin: Origin): Promise<SignInResult> {
+    const accountBucket = this.limits.bucket('sign-in-failures-for', email.trim().toLowerCase())
+    const addressBucket = this.limits.bucket('sign-in-failures-from', origin.ip ?? 'unknown')
+    // Each attempt counts as a failure before the password is checked, so simultaneous guesses cannot all
+    // slip in before the first is counted; a right password takes its count back.
+    const attempt = await this.limits.takeWithBackoff([
+      {
+        bucket: accountBucket,
+        windowSeconds: this.throttle.byAccount.windowSeconds,
+        secondsToWait: (n, latest, now) => secondsToWait(n, latest, this.throttle.byAccount, now),
+      },
+      {
+        bucket: addressBucket,
+        windowSeconds: this.throttle.byAddress.windowSeconds,
+        secondsToWait: (n, latest, now) => secondsToWait(n, latest, this.throttle.byAddress, now),
+      },
+    ])
     const user = await asSystem(this.db, SIGN_IN, (db) => findUserByEmail(db, email))
     const now = this.clock.now()
+    const system = { kind: 'system' as const, organisationId: null, label: `Sign-in (${(user?.email ?? '').toLowerCase()})` }
+    const subject = user ? { subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisation_id } : undefined
+
+    if ('retryAfterSeconds' in attempt) {
+      if (subject)
+        await asSystem(this.db, SIGN_IN, (trx) => recordAudit(trx, system, { action: 'sign_in_throttled', ...subject }, origin, now))
+      return { outcome: 'throttled', retryAfterSeconds: attempt.retryAfterSeconds }
+    }
+
     // Verify against a dummy hash for unknown accounts so response times do not reveal which exist.
     const matches = await verifyPassword(password, user?.password_hash ?? UNMATCHABLE_HASH)
-    if (!user) return { outcome: 'wrong_details' }
+    if (!user || !subject) return { outcome: 'wrong_details' }
 
-    const system = { kind: 'system' as const, organisationId: null, label: `Sign-in (${user.email.toLowerCase()})` }
-    const subject = { subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisation_id }
-    const state = { failedSignIns: user.failed_sign_ins, lockedUntil: user.locked_until }
-
-    return asSystem(this.db, SIGN_IN, async (trx) => {
+    const signedIn = await asSystem(this.db, SIGN_IN, async (trx) => {
       if (user.disabled_at !== null) {
         await recordAudit(trx, system, { action: 'sign_in_refused_disabled', ...subject }, origin, now)
-        return { outcome: 'disabled' as const }
+        return false
       }
-      if (isLocked(state, now) || !matches) {
-        const next = afterFailedSignIn(state, this.lockout, now)
-        await saveLockState(trx, user.id, next.failedSignIns, next.lockedUntil)
-        const lockedNow = next.lockedUntil !== null
-        await recordAudit(
-          trx,
-          system,
-          { action: lockedNow ? 'sign_in_refused_locked' : 'sign_in_failed', ...subject, details: { failedSignIns: next.failedSignIns } },
-          origin,
-          now,
-        )
-        return lockedNow && next.lockedUntil
-          ? { outcome: 'locked' as const, lockedUntil: next.lockedUntil }
-          : { outcome: 'wrong_details' as const }
+      if (!matches) {
+        await recordAudit(trx, system, { action: 'sign_in_failed', ...subject }, origin, now)
+        return false
       }
       await recordSignedIn(trx, user.id, now)
       await recordAudit(trx, system, { action: 'sign_in', ...subject, details: { method: 'password' } }, origin, now)
-      return { outcome: 'signed_in' as const, userId: user.id }
+      return true
     })
+    if (!signedIn) return { outcome: 'wrong_details' }
+    // The person has proved who they are: earlier failures on the account no longer count against them,
+    // and this attempt does not count against their office's address.
+    await this.limits.giveBack(attempt.taken.map((use) => (use.bucket === accountBucket ? { bucket: accountBucket } : use)))
+    return { outcome: 'signed_in', userId: user.id }
   }
 
   /** A person the council's identity provider vouches for: find their account, linking it the first time. */
@@ -104,6 +130,25 @@ export class AccountService extends Service {
         db,
         actorOf(user),
         { action: 'sign_out', subjectType: 'user', subjectId: user.id, subjectOrganisationId: user.organisationId },
+        origin,
+        this.clock.now(),
+      ),
+    )
+  }
+
+  /** A person ending their own other sessions from the sessions page. */
+  async recordSessionsEnded(user: CurrentUser, count: number, origin: Origin): Promise<void> {
+    await asSystem(this.db, SIGN_IN, (db) =>
+      recordAudit(
+        db,
+        actorOf(user),
+        {
+          action: 'sessions_ended',
+          subjectType: 'user',
+          subjectId: user.id,
+          subjectOrganisationId: user.organisationId,
+          details: { count },
+        },
         origin,
         this.clock.now(),
       ),

@@ -52,18 +52,40 @@ describe.each(testDatabaseKinds())('signing in on $name', (kind) => {
     expect(response.text).toContain('Enter your password')
   })
 
-  it('locks an account after five failures in a row, even against the right password, until the lock runs out', async () => {
-    const email = world.users.harlowAdmin.email
-    for (let i = 0; i < 4; i++) expect((await attempt(email, 'wrong')).text).toContain('Enter a correct email address and password')
-    const fifth = await attempt(email, 'wrong')
-    expect(fifth.text).toContain('Your account is locked')
-    const right = await attempt(email, PASSWORD)
-    expect(right.status).toBe(400)
-    expect(right.text).toContain('Your account is locked')
+  /** The error summary's message, so two answers can be compared whole. */
+  const messageOf = (html: string) => /govuk-error-summary__list">\s*<li>\s*<a[^>]*>([^<]*)</.exec(html)?.[1]?.trim()
+  const WRONG = 'Enter a correct email address and password'
 
+  // OWASP ASVS 2.2.1: no lock an attacker can set; growing delays by account, capped, so the real person
+  // waits at most the cap (60 seconds) before the right password works again.
+  it('slows guessing at an account with growing delays, and never keeps the real person out past the cap', async () => {
     world.clock.advanceMinutes(16)
-    const later = await attempt(email, PASSWORD)
-    expect(later.status).toBe(303)
+    const email = world.users.harlowAdmin.email
+    for (let i = 0; i < 5; i++) expect(messageOf((await attempt(email, 'wrong')).text)).toBe(WRONG)
+    const tooSoon = await attempt(email, PASSWORD)
+    expect(tooSoon.status).toBe(429)
+    expect(tooSoon.headers['retry-after']).toBe('1')
+    expect(messageOf(tooSoon.text)).toBe('There have been too many attempts to sign in. Wait 1 second, then try again')
+
+    world.clock.advanceSeconds(1)
+    expect((await attempt(email, 'wrong')).status).toBe(400)
+    expect((await attempt(email, 'wrong')).headers['retry-after']).toBe('2')
+    world.clock.advanceSeconds(2)
+    expect((await attempt(email, 'wrong')).status).toBe(400)
+    expect((await attempt(email, 'wrong')).headers['retry-after']).toBe('4')
+
+    // An attacker who keeps trying as soon as allowed cannot push the wait past the cap.
+    for (let i = 0; i < 10; i++) {
+      world.clock.advanceSeconds(60)
+      expect((await attempt(email, 'wrong')).status).toBe(400)
+    }
+    const capped = await attempt(email, PASSWORD)
+    expect(capped.status).toBe(429)
+    expect(capped.headers['retry-after']).toBe('60')
+    world.clock.advanceSeconds(60)
+    expect((await attempt(email, PASSWORD)).status).toBe(303)
+    // Signing in forgives the account's failures: the next slip is not slowed.
+    expect((await attempt(email, 'wrong')).status).toBe(400)
 
     const audit = await world.db
       .selectFrom('audit_events')
@@ -71,15 +93,51 @@ describe.each(testDatabaseKinds())('signing in on $name', (kind) => {
       .where('subject_id', '=', world.users.harlowAdmin.id)
       .orderBy('id')
       .execute()
-    expect(audit.map((a) => a.action)).toEqual([
-      'sign_in_failed',
-      'sign_in_failed',
-      'sign_in_failed',
-      'sign_in_failed',
-      'sign_in_refused_locked',
-      'sign_in_refused_locked',
-      'sign_in',
-    ])
+    const actions = audit.map((a) => a.action)
+    expect(actions.filter((a) => a === 'sign_in_failed')).toHaveLength(18)
+    expect(actions.filter((a) => a === 'sign_in_throttled')).toHaveLength(4)
+    expect(actions).not.toContain('sign_in_refused_locked')
+    expect(actions.at(-2)).toBe('sign_in')
+  })
+
+  it('lets only the free attempts through when many guesses arrive at once', async () => {
+    world.clock.advanceMinutes(16)
+    const email = world.users.basildonAdmin.email
+    const answers = await Promise.all(Array.from({ length: 10 }, () => attempt(email, 'wrong')))
+    expect(answers.filter((a) => a.status === 400)).toHaveLength(5)
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(5)
+  })
+
+  it('answers an unknown or closed account exactly as a wrong password, and slows guesses at it alike', async () => {
+    world.clock.advanceMinutes(16)
+    await world.db.updateTable('users').set({ disabled_at: world.clock.now() }).where('id', '=', world.users.prisonReferrer.id).execute()
+    const wrong = await attempt(world.users.hospitalReferrer.email, 'wrong')
+    const unknown = await attempt('nobody@nowhere.test', 'wrong')
+    const closed = await attempt(world.users.prisonReferrer.email, PASSWORD)
+    for (const answer of [wrong, unknown, closed]) {
+      expect(answer.status).toBe(400)
+      expect(messageOf(answer.text)).toBe(WRONG)
+    }
+    expect(closed.text).not.toContain('closed')
+
+    for (let i = 0; i < 4; i++) await attempt('nobody@nowhere.test', 'wrong')
+    for (let i = 0; i < 4; i++) await attempt(world.users.hospitalReferrer.email, 'wrong')
+    const unknownSlowed = await attempt('nobody@nowhere.test', 'wrong')
+    const knownSlowed = await attempt(world.users.hospitalReferrer.email, 'wrong')
+    expect(unknownSlowed.status).toBe(429)
+    expect(knownSlowed.status).toBe(429)
+    expect(messageOf(unknownSlowed.text)).toBe(messageOf(knownSlowed.text))
+    expect(unknownSlowed.headers['retry-after']).toBe(knownSlowed.headers['retry-after'])
+  })
+
+  it('slows an address that guesses at many accounts, but not past the cap', async () => {
+    world.clock.advanceMinutes(16)
+    for (let i = 0; i < 20; i++) expect((await attempt(`guess${String(i)}@nowhere.test`, 'wrong')).status).toBe(400)
+    const fromThatAddress = await attempt(world.users.harlowCaseworker.email, PASSWORD)
+    expect(fromThatAddress.status).toBe(429)
+    expect(fromThatAddress.headers['retry-after']).toBe('1')
+    world.clock.advanceSeconds(60)
+    expect((await attempt(world.users.harlowCaseworker.email, PASSWORD)).status).toBe(303)
   })
 
   it('ends a session after 30 minutes without activity and says so', async () => {

@@ -47,3 +47,48 @@ export async function deleteExpiredSessions(db: Kysely<DB>, now: Date): Promise<
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/** A person's sessions that have not expired, newest first. */
+export async function sessionsOfUser(
+  db: Kysely<DB>,
+  userId: string,
+  now: Date,
+): Promise<{ id: string; createdAt: Date; expiresAt: Date }[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .orderBy('started', 'desc')
+    .execute()
+  return rows.map((r) => ({ id: r.id, createdAt: new Date(r.created_at), expiresAt: new Date(r.expires_at) }))
+}
+
+/** Ends all but the newest `keep` of a person's sessions, answering how many ended. */
+export async function keepNewestSessions(db: Kysely<DB>, userId: string, keep: number): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', 'not in', (eb) =>
+      eb
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('started', 'desc')
+        .limit(keep),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+/** Ends a person's sessions: the one named, or (with `except`) all but that one. Only ever their own. */
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string, which: { only: string } | { except: string }): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', 'only' in which ? '=' : '<>', 'only' in which ? which.only : which.except)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -2,7 +2,24 @@ import { createHash } from 'node:crypto'
 import session from 'express-session'
 import type { Clock } from '../clock.ts'
 import { asSystem, type OwnerDb, type SystemReason } from '../../db/modes.ts'
-import { deleteExpiredSessions, deleteSession, findSession, saveSession, touchSession } from './session-queries.ts'
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteSessionsOfUser,
+  findSession,
+  keepNewestSessions,
+  saveSession,
+  sessionsOfUser,
+  touchSession,
+} from './session-queries.ts'
+
+/** One of a person's sessions as they may see it: never the session id, only a one-way hash of it. */
+export interface SessionSummary {
+  handle: string
+  startedAt: Date
+  lastActiveAt: Date
+  current: boolean
+}
 
 /**
  * Sessions live in the database so that they survive restarts and can be ended centrally. The row's
@@ -64,6 +81,38 @@ export class DatabaseSessionStore extends session.Store {
     asSystem(this.db, SESSIONS, (db) => deleteSession(db, keyOf(sid)))
       .then(() => callback?.())
       .catch((error: unknown) => callback?.(error))
+  }
+
+  /**
+   * Ends a person's oldest sessions so that, with the one they are starting, they have at most `limit`:
+   * call before the new session is saved.
+   */
+  async makeRoomFor(userId: string, limit: number): Promise<number> {
+    return asSystem(this.db, SESSIONS, (db) => keepNewestSessions(db, userId, Math.max(0, limit - 1)))
+  }
+
+  /** A person's live sessions, newest first, marking the one with this session id. */
+  async sessionsOf(userId: string, currentSid: string): Promise<SessionSummary[]> {
+    const current = keyOf(currentSid)
+    const rows = await asSystem(this.db, SESSIONS, (db) => sessionsOfUser(db, userId, this.clock.now()))
+    return rows.map((row) => ({
+      handle: row.id,
+      startedAt: row.createdAt,
+      // The idle expiry moves on with each request (to the minute), so it tells when the session was last used.
+      lastActiveAt: new Date(row.expiresAt.getTime() - this.idleMinutes * 60_000),
+      current: row.id === current,
+    }))
+  }
+
+  /** Ends one of a person's own sessions by its handle (never the current one: that is signing out). */
+  async endSessionOf(userId: string, handle: string, currentSid: string): Promise<number> {
+    if (handle === keyOf(currentSid)) return 0
+    return asSystem(this.db, SESSIONS, (db) => deleteSessionsOfUser(db, userId, { only: handle }))
+  }
+
+  /** Ends every session of a person except this one. */
+  async endOtherSessionsOf(userId: string, currentSid: string): Promise<number> {
+    return asSystem(this.db, SESSIONS, (db) => deleteSessionsOfUser(db, userId, { except: keyOf(currentSid) }))
   }
 
   /** Removes sessions past their expiry; run now and then so the table does not grow. */
