@@ -210,6 +210,16 @@ describe.each(testDatabaseKinds())('the monitoring import and export pages on $n
     expect(nobody.status).toBe(403)
   })
 
+  it('holds an upload’s text fields to what every form is held to, read after the checks', async () => {
+    const world = current()
+    const name = await programme(world)
+    const agent = await signedInAgent(world.app, world.users.basildonAnalyst.email)
+    const sent = await upload(agent, { programme: `${name}\u0000`, cases: CASES })
+    expect(sent.status).toBe(400)
+    expect(sent.text).toContain('The field &quot;programme&quot; contains a NUL character, which cannot be stored')
+    expect(await recordsOf(world, name)).toEqual([])
+  })
+
   it('is only for the programme lead’s analysts and team managers', async () => {
     const world = current()
     const name = await programme(world)
