@@ -17,7 +17,7 @@ import { monitoringRoutes } from './features/monitoring/routes.ts'
 import { qualityRoutes } from './features/monitoring/quality-routes.ts'
 import { performanceRoutes } from './features/monitoring/performance-routes.ts'
 import { monitoringExportRoutes } from './features/monitoring/export-routes.ts'
-import { MAX_UPLOAD_BYTES, monitoringImportRoutes } from './features/monitoring/import-routes.ts'
+import { monitoringImportRoutes, uploadLimitFor } from './features/monitoring/import-routes.ts'
 import { monitoringUploadParser } from './features/monitoring/import-upload.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { outboxRoutes } from './features/outbox/routes.ts'
@@ -88,10 +88,11 @@ export function createApp(services: Services): express.Express {
   // The public self-referral form is small; anything bigger is not a person filling it in.
   app.use('/refer-yourself', express.urlencoded({ extended: false, limit: '20kb' }))
   app.use(express.urlencoded({ extended: false, limit: '200kb' }))
-  app.use(monitoringUploadParser(MAX_UPLOAD_BYTES))
   app.use(refuseUnstorableInput())
   app.use(csrfProtection())
   app.use(loadCurrentUser(services.accounts, clock, config.sessionAbsoluteHours))
+  // After the session, the CSRF token and the person are checked: nothing is written for anyone else.
+  app.use(monitoringUploadParser(uploadLimitFor))
 
   app.use(pageRoutes())
   app.use(

@@ -10,6 +10,7 @@ import { RefusedError } from '../platform/refused.ts'
 import { UsageError, type Command, type Values } from '../platform/command-line.ts'
 import type { Services } from '../services.ts'
 import { ownerDb } from '../db/modes.ts'
+import { SYSTEM_ORIGIN } from '../platform/audit.ts'
 
 const text = (values: Values, key: string): string | undefined => {
   const value = values[key]
@@ -90,7 +91,7 @@ export const COMMANDS: readonly Command<Services>[] = [
       const user = await services.accounts.userByEmail(text(values, 'as') ?? '')
       if (!user) throw new RefusedError(`There is no active account with the email address ${text(values, 'as') ?? ''}`)
       // The pages' own case list, read as the person under row-level security: what they see, no more.
-      const list = await services.casework.caseList(user.actor)
+      const list = await services.casework.caseList(user.actor, {}, SYSTEM_ORIGIN)
       if (!list)
         throw new RefusedError(
           `${user.displayName} is ${article(user.role)} ${user.role.replace('_', ' ')}: their pages show no cases, so none are listed`,

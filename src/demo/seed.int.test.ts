@@ -8,6 +8,7 @@ import { createServices, type Services } from '../services.ts'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './generate.ts'
 import { DemoDataRefusedError, seedDemoData } from './seed.ts'
 import { ownerDb } from '../db/modes.ts'
+import { SYSTEM_ORIGIN } from '../platform/audit.ts'
 
 describe.each(testDatabaseKinds())('loading the demonstration data on $name', (kind) => {
   let database: Database
@@ -52,10 +53,10 @@ describe.each(testDatabaseKinds())('loading the demonstration data on $name', (k
     const caseworker = await services.accounts.userByEmail('caseworker.basildon@upstream.example')
     const mentor = await services.accounts.userByEmail('mentor.phoenix-futures@upstream.example')
     if (!caseworker || !mentor) throw new Error('demonstration accounts missing')
-    const own = await services.casework.caseload(caseworker.actor)
+    const own = await services.casework.caseload(caseworker.actor, SYSTEM_ORIGIN)
     expect(own.length).toBeGreaterThan(0)
     expect(new Set(own.map((c) => c.authority_name))).toEqual(new Set(['Basildon Borough Council']))
-    const mentored = await services.casework.caseload(mentor.actor)
+    const mentored = await services.casework.caseload(mentor.actor, SYSTEM_ORIGIN)
     expect(new Set(mentored.map((c) => c.authority_name)).size).toBeGreaterThanOrEqual(2)
   })
 

@@ -174,8 +174,8 @@ const REVIEWS: Reading = {
   operation: { path: '/cases/{reference}/reviews', summary: 'The case’s reviews (s202), each with when its decision is due' },
   response: ReviewsView,
   roles: CASE_OFFICERS,
-  async read({ reviews }, officer, { reference = '' }) {
-    const found = await reviews.list(officer, reference)
+  async read({ reviews }, officer, { reference = '' }, origin) {
+    const found = await reviews.list(officer, reference, origin)
     return (
       found && {
         reference: found.found.reference,
@@ -269,10 +269,10 @@ export function caseApiRoutes(services: Services): Router {
     return undefined
   }
 
-  router.get('/cases', async (_req, res) => {
+  router.get('/cases', async (req, res) => {
     const officer = officerOf(res)
     if (!officer) return
-    const cases = await services.casework.caseload(officer)
+    const cases = await services.casework.caseload(officer, originOf(req))
     res.json(
       CaseloadView.parse({
         cases: cases.map((c) => ({

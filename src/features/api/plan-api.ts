@@ -131,8 +131,8 @@ export const PLAN_READINGS: Reading[] = [
     operation: { path: '/cases/{reference}/activities', summary: 'The case’s activities and contacts, each list on its own, latest first' },
     response: ActivitiesView,
     roles: CASE_OFFICERS,
-    async read({ plans }, officer, { reference = '' }) {
-      const state = await plans.viewActivities(officer, reference)
+    async read({ plans }, officer, { reference = '' }, origin) {
+      const state = await plans.viewActivities(officer, reference, origin)
       return (
         state && {
           reference: state.found.reference,

@@ -157,7 +157,7 @@ export function referralApiRoutes(deps: { referrals: ReferralService }): Router 
     return actor
   }
 
-  router.get('/referrals', async (_req, res) => {
+  router.get('/referrals', async (req, res) => {
     const actor = actorOf(res)
     const side = ({ caseworker: 'authority', team_manager: 'authority', referrer: 'referrer', api_client: 'referrer' } as const)[
       actor.role as 'caseworker'
@@ -167,7 +167,7 @@ export function referralApiRoutes(deps: { referrals: ReferralService }): Router 
       return
     }
     // The pages' own lists: the authority's inbox of open referrals, the referrer's every referral.
-    const list = await referrals.list(actor, { open: side === 'authority' ? true : undefined })
+    const list = await referrals.list(actor, { open: side === 'authority' ? true : undefined }, originOf(req))
     res.json(
       ReferralList.parse({
         referrals: list.map((r) => ({

@@ -81,7 +81,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
 
   router.get('/cases/:reference/household/:personId', ...officers, async (req, res) => {
     const { reference, personId } = params(req)
-    const state = await household.member(signedIn(res).actor, reference, personId)
+    const state = await household.member(signedIn(res).actor, reference, personId, originOf(req))
     if (!state) throw new NotFoundError()
     const { person } = state
     const [year, month, day] = (person.date_of_birth ?? '--').split('-')
@@ -117,7 +117,7 @@ export function householdRoutes(deps: { household: HouseholdService }): Router {
       res.redirect(303, `/cases/${encodeURIComponent(reference)}/household`)
       return
     }
-    const state = await household.member(actor, reference, personId)
+    const state = await household.member(actor, reference, personId, originOf(req))
     if (!state) throw new NotFoundError()
     if (result.outcome === 'conflict') memberPage(res, state.found, state.person, form, [CONFLICT], 409)
     else memberPage(res, state.found, state.person, form, errorsOn(CHANGE_MEMBER_FORM, result.refusals), 400)

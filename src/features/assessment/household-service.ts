@@ -50,7 +50,7 @@ function memberOf(command: AddMember | ChangeMember, isApplicant: boolean, today
 export class HouseholdService extends CaseService {
   /** The case and its members, for the household page. Reading names is audited as a view of the case. */
   async household(actor: Actor, reference: string, origin: Origin) {
-    return this.cases.readCase(actor, reference, async (trx, found) => {
+    return this.cases.readCase(actor, reference, { recordedByWork: 'a view of the household' }, async (trx, found) => {
       const members = await membersOf(trx, found.household_id)
       await recordAudit(
         trx,
@@ -70,8 +70,8 @@ export class HouseholdService extends CaseService {
   }
 
   /** One member, for the change form. */
-  async member(actor: Actor, reference: string, personId: string) {
-    return this.cases.readCase(actor, reference, (_trx, found) => {
+  async member(actor: Actor, reference: string, personId: string, origin: Origin) {
+    return this.cases.readCase(actor, reference, { origin, read: `household_member:${personId}` }, (_trx, found) => {
       const person = found.people.find((p) => p.id === personId)
       return Promise.resolve(person ? { found, person } : undefined)
     })
@@ -126,7 +126,7 @@ export class HouseholdService extends CaseService {
    * them (the database enforces it too), and each read is audited with the reader and the person.
    */
   async personalDetails(actor: Actor, reference: string, personId: string, origin: Origin) {
-    return this.cases.readCase(actor, reference, async (trx, found) => {
+    return this.cases.readCase(actor, reference, { recordedByWork: 'a view of the personal details' }, async (trx, found) => {
       const person = found.people.find((p) => p.id === personId)
       if (!person) return undefined
       const [details] = await sensitiveDetailsOf(trx, [personId])

@@ -29,6 +29,19 @@ describe.each(testDatabaseKinds())('the household on $name', (kind) => {
       .execute()
   const child = { givenName: 'Leo', familyName: 'Turner', relationship: 'child', dobDay: '3', dobMonth: '9', dobYear: '2015', sex: 'male' }
 
+  it('refuses a field sent more than once rather than saving it as empty, naming the field', async () => {
+    const caseworker = await signedInAgent(current().app, current().users.basildonCaseworker.email)
+    const form = await caseworker.get(`${page}/add`)
+    const before = (await people()).length
+    const fields = new URLSearchParams({ ...child, givenName: 'Repeated', _csrf: csrfTokenOf(form.text) })
+    fields.append('relationship', 'partner')
+    const sent = await caseworker.post(`${page}/add`).type('form').send(fields.toString())
+    expect(sent.status).toBe(400)
+    expect(sent.text).toContain('govuk-error-summary')
+    expect(sent.text).toContain('The field &quot;relationship&quot; was sent more than once: it takes one value')
+    expect((await people()).length).toBe(before)
+  })
+
   async function member(givenName: string) {
     const named = async () => (await people()).find((p) => p.given_name === givenName)
     const found = await named()

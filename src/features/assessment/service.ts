@@ -39,7 +39,7 @@ type Found = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
 export class AssessmentService extends CaseService {
   /** The assessment as it stands, with each section's status. Reading it is audited. */
   async view(actor: Actor, reference: string, origin: Origin) {
-    return this.cases.readCase(actor, reference, async (trx, found) => {
+    return this.cases.readCase(actor, reference, { recordedByWork: 'a view of the assessment' }, async (trx, found) => {
       const row = await assessmentOf(trx, found.id)
       const answers = answersOf(row, await supportNeedsOf(trx, found.id))
       const household = householdOf(found)

@@ -18,6 +18,12 @@ import { addCaseEvent, caseIsHeld, findCaseByReference, lockCase, officersOf } f
 export type Officer = Extract<Actor, { kind: 'user' }> & { role: 'caseworker' | 'team_manager' }
 export type FoundCase = NonNullable<Awaited<ReturnType<typeof findCaseByReference>>>
 
+/**
+ * How a read of a case is audited: by the kernel, naming what was read (`read`: the page's part of the
+ * case, a code), or by the read's own work (`recordedByWork`: what it records), never not at all.
+ */
+export type CaseReadAudit = { origin: Origin; read: string } | { recordedByWork: string }
+
 /** What a step did, for the case's timeline: codes and dates, never a person's details. */
 export interface StepEvent {
   event: string
@@ -172,17 +178,36 @@ export class CaseKernel {
 
   /**
    * A read of a case for an officer: the case their organisation holds, or undefined, as the twin of
-   * recordStep. A read that shows a person's details records its view with `recordAudit` in `work`,
-   * in the same transaction, so there is no view without its audit entry.
+   * recordStep. Every read shows a person's record, so every read is audited in the same transaction
+   * as the read: by the kernel, as a view of the case naming what was read (`audit.read`), or, where
+   * the work records a more precise entry itself (the household, a person's personal details), by the
+   * work, which `audit.recordedByWork` says.
    */
   async readCase<T>(
     actor: Actor,
     reference: string,
+    audit: CaseReadAudit,
     work: (trx: Scoped, found: FoundCase, officer: Officer) => Promise<T>,
   ): Promise<T | undefined> {
     const officer = asOfficer(actor)
     if (!officer) return undefined
-    return this.viewCase(officer, reference, (trx, found) => work(trx, found, officer))
+    return this.viewCase(officer, reference, async (trx, found) => {
+      if ('read' in audit)
+        await recordAudit(
+          trx,
+          officer,
+          {
+            action: 'view',
+            subjectType: 'case',
+            subjectId: found.id,
+            subjectOrganisationId: found.authority_id,
+            details: { reference: found.reference, read: audit.read, people: found.people.map((p) => p.id) },
+          },
+          audit.origin,
+          this.clock.now(),
+        )
+      return work(trx, found, officer)
+    })
   }
 
   /**

@@ -1,3 +1,4 @@
+import { originOf } from '../../platform/http/origin.ts'
 import { Router, type Response } from 'express'
 import { PRIORITY_NEED_LABELS, REASONS_TO_BELIEVE } from '../../domain/priority-need.ts'
 import { ACCOMMODATION_TYPES, DUTY_NAMES, PLACEMENT_ENDINGS } from '../../domain/temporary-accommodation.ts'
@@ -17,7 +18,7 @@ export function accommodationRoutes(deps: { accommodation: AccommodationService;
   const officers = [requireSignIn, requirePermission('case.change')]
 
   async function render(res: Response, reference: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
-    const state = await accommodation.view(signedIn(res).actor, reference)
+    const state = await accommodation.view(signedIn(res).actor, reference, originOf(res.req))
     if (!state) throw new NotFoundError()
     res.status(status).render('features/casework/views/temporary-accommodation.njk', {
       pageTitle: `Temporary accommodation: case ${reference}`,

@@ -22,8 +22,8 @@ import type { EndPlacement, PlaceInAccommodation } from './commands.ts'
  * domain rules and kept in the timeline, the audit trail and the statutory return's section 9.
  */
 export class AccommodationService extends CaseService {
-  async view(actor: Actor, reference: string) {
-    return this.cases.readCase(actor, reference, async (trx, found) => {
+  async view(actor: Actor, reference: string, origin: Origin) {
+    return this.cases.readCase(actor, reference, { origin, read: 'accommodation' }, async (trx, found) => {
       const placements = await placementsOfCase(trx, found.id)
       const current = placements.find((p) => p.ended_on === null)
       const today = this.clock.today()

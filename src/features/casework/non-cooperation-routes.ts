@@ -1,3 +1,4 @@
+import { originOf } from '../../platform/http/origin.ts'
 import { Router, type Response } from 'express'
 import type { Clock } from '../../platform/clock.ts'
 import { dateInputValues } from '../../platform/date-input.ts'
@@ -17,7 +18,7 @@ export function nonCooperationRoutes(deps: { nonCooperation: NonCooperationServi
 
   async function render(res: Response, reference: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
     const { actor } = signedIn(res)
-    const state = await nonCooperation.view(actor, reference)
+    const state = await nonCooperation.view(actor, reference, originOf(res.req))
     if (!state) throw new NotFoundError()
     res.status(status).render('features/casework/views/non-cooperation.njk', {
       pageTitle: `Non-cooperation: case ${reference}`,

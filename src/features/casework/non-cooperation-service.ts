@@ -29,8 +29,8 @@ type Row = NonNullable<Awaited<ReturnType<typeof currentWarning>>>
  */
 export class NonCooperationService extends CaseService {
   /** The case and where its non-cooperation process stands, for the page. */
-  async view(actor: Actor, reference: string) {
-    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
+  async view(actor: Actor, reference: string, origin: Origin) {
+    return this.cases.readCase(actor, reference, { origin, read: 'non_cooperation' }, async (trx, found, officer) => {
       const row = await currentWarning(trx, found.id, found.stage)
       const warning = row ? toWarning(row) : undefined
       const plan = row ? undefined : await planFactsOf(trx, found.id)

@@ -29,7 +29,7 @@ export function caseworkRoutes(deps: { casework: CaseworkService; clock: Clock }
     const officer = officerId === undefined ? undefined : (await casework.officers(actor)).find((o) => o.id === officerId)
     if (officerId !== undefined && !officer) throw new NotFoundError()
     // The same list `cases list --as` prints.
-    const list = await casework.caseList(actor, { officerId: officer?.id })
+    const list = await casework.caseList(actor, { officerId: officer?.id }, originOf(req))
     if (!list) throw new ForbiddenError()
     res.render('features/casework/views/cases.njk', {
       pageTitle: list.own ? 'Your caseload' : officer ? `Caseload of ${officer.display_name}` : 'Open cases',

@@ -47,11 +47,12 @@ import { findOfficer } from '../case/officers.ts'
 import { may } from '../../platform/permissions.ts'
 
 export class CaseworkService extends CaseService {
-  /** The officer's own open cases, the most urgent statutory deadline first. */
-  async caseload(actor: Actor) {
+  /** The officer's own open cases, the most urgent statutory deadline first. Reading the list (names) is audited. */
+  async caseload(actor: Actor, origin: Origin) {
     if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return []
     const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
       const cases = await openCasesOfOfficer(trx, actor.organisationId, actor.userId)
+      await this.listViewed(trx, actor, cases, origin)
       return [
         cases,
         await openReviewsOfCases(
@@ -65,12 +66,14 @@ export class CaseworkService extends CaseService {
 
   /**
    * Open cases the actor's organisation holds, for managers and analysts, the most urgent first: all of
-   * them, or one officer's.
+   * them, or one officer's. A list people read is audited (`origin`); one only counted is not, as no
+   * one sees a record of it (`'counted'`).
    */
-  async openCases(actor: Actor, options: { officerId?: string; limit?: number } = {}) {
+  async openCases(actor: Actor, options: { officerId?: string; limit?: number }, origin: Origin | 'counted') {
     if (!may(actor.role, 'case.read') || actor.organisationId === null) return []
     const [cases, reviews] = await asActor(this.db, actor, async (trx) => {
       const cases = await openCasesOfOrganisation(trx, actor.organisationId, options.limit ?? 500, options.officerId)
+      if (origin !== 'counted') await this.listViewed(trx, actor, cases, origin)
       return [
         cases,
         await openReviewsOfCases(
@@ -82,16 +85,28 @@ export class CaseworkService extends CaseService {
     return this.inDeadlineOrder(cases, reviews)
   }
 
+  /** A list of cases shows the applicants' names: its read is audited in the read's transaction, naming each case. */
+  private async listViewed(trx: Scoped, actor: Actor, cases: readonly { id: string }[], origin: Origin) {
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'view', subjectType: 'case_list', subjectOrganisationId: actor.organisationId, details: { cases: cases.map((c) => c.id) } },
+      origin,
+      this.clock.now(),
+    )
+  }
+
   /**
    * The open cases a person's case list shows: the one rule for the pages' case list and the command
    * line's `cases list --as`. A caseworker sees their own caseload; a team manager or analyst their
    * organisation's open cases (a team manager may look at one officer's); a role that may not read
-   * cases sees none, and is told so (undefined). Every read runs as the person, under row-level security.
+   * cases sees none, and is told so (undefined). Every read runs as the person, under row-level security,
+   * and is audited.
    */
-  async caseList(actor: Actor, options: { officerId?: string | undefined } = {}) {
+  async caseList(actor: Actor, options: { officerId?: string | undefined }, origin: Origin) {
     if (actor.kind !== 'user' || !may(actor.role, 'case.read')) return undefined
-    if (actor.role === 'caseworker') return { own: true, cases: await this.caseload(actor) }
-    return { own: false, cases: await this.openCases(actor, { officerId: options.officerId }) }
+    if (actor.role === 'caseworker') return { own: true, cases: await this.caseload(actor, origin) }
+    return { own: false, cases: await this.openCases(actor, { officerId: options.officerId }, origin) }
   }
 
   private inDeadlineOrder<
@@ -119,7 +134,7 @@ export class CaseworkService extends CaseService {
   async teamCaseloads(actor: Actor) {
     if (!may(actor.role, 'case.read') || actor.organisationId === null) return []
     const members = await asActor(this.db, actor, (trx) => caseloadsOfTeam(trx, actor.organisationId))
-    const byOfficer = Map.groupBy(await this.openCases(actor, { limit: TEAM_CASE_LIMIT }), (c) => c.officer_id)
+    const byOfficer = Map.groupBy(await this.openCases(actor, { limit: TEAM_CASE_LIMIT }, 'counted'), (c) => c.officer_id)
     return members.map((member) => {
       const next = (byOfficer.get(member.id) ?? []).map((c) => c.nextDeadline).filter((d) => d !== undefined)
       return {

@@ -1,5 +1,6 @@
 import { Router } from 'express'
 import { requireSignIn, signedIn } from '../../platform/http/authentication.ts'
+import { originOf } from '../../platform/http/origin.ts'
 import type { CaseworkService } from '../casework/service.ts'
 import type { ReferralService } from '../referrals/service.ts'
 import type { AuditService } from '../audit/service.ts'
@@ -8,12 +9,12 @@ import type { AuditService } from '../audit/service.ts'
 export function homeRoutes(deps: { casework: CaseworkService; referrals: ReferralService; audit: AuditService }): Router {
   const router = Router()
 
-  router.get('/', requireSignIn, async (_req, res) => {
+  router.get('/', requireSignIn, async (req, res) => {
     const { user, actor } = signedIn(res)
     switch (user.role) {
       case 'caseworker': {
-        const cases = await deps.casework.caseload(actor)
-        const referrals = (await deps.referrals.list(actor, { limit: 5, open: true })).filter((r) => r.status === 'received')
+        const cases = await deps.casework.caseload(actor, originOf(req))
+        const referrals = (await deps.referrals.list(actor, { limit: 5, open: true }, originOf(req))).filter((r) => r.status === 'received')
         res.render('features/home/views/caseworker.njk', { pageTitle: 'Your caseload', cases, referrals })
         return
       }
@@ -23,7 +24,7 @@ export function homeRoutes(deps: { casework: CaseworkService; referrals: Referra
         return
       }
       case 'referrer': {
-        const referrals = await deps.referrals.list(actor, { limit: 10 })
+        const referrals = await deps.referrals.list(actor, { limit: 10 }, originOf(req))
         res.render('features/home/views/referrer.njk', { pageTitle: 'Your referrals', referrals })
         return
       }

@@ -1,7 +1,16 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import { csrfTokenOf, signedInAgent, type Agent } from '../../test-support/browser.ts'
-import { useWorld, type World } from '../../test-support/world.ts'
+import { PASSWORD, useWorld, type World } from '../../test-support/world.ts'
+
+/** The name=value pairs of a response's Set-Cookie headers, as a Cookie header. */
+function cookieOf(setCookie: string | string[] | undefined): string {
+  const all = setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie]
+  return all.map((c) => c.split(';')[0] ?? '').join('; ')
+}
 
 const CASES = [
   'case_ref,household_ref,district,referral_date,outcome,case_end_date',
@@ -24,9 +33,10 @@ describe.each(testDatabaseKinds())('the monitoring import and export pages on $n
 
   async function upload(agent: Agent, fields: { programme: string; cases?: string; activities?: string }, token?: string) {
     const form = await agent.get('/monitoring/import')
+    // Where the form posts, as a browser reads it: the token is in the action URL, not the body.
+    const action = /action="(\/monitoring\/import\?_csrf=[^"]+)" enctype="multipart\/form-data"/.exec(form.text)?.[1]
     let request = agent
-      .post('/monitoring/import')
-      .field('_csrf', token ?? csrfTokenOf(form.text))
+      .post(token === undefined ? (action ?? 'no form').replaceAll('&amp;', '&') : `/monitoring/import?_csrf=${encodeURIComponent(token)}`)
       .field('programme', fields.programme)
     if (fields.cases !== undefined) request = request.attach('cases', Buffer.from(fields.cases), 'cases.csv')
     if (fields.activities !== undefined) request = request.attach('activities', Buffer.from(fields.activities), 'activities.csv')
@@ -127,6 +137,86 @@ describe.each(testDatabaseKinds())('the monitoring import and export pages on $n
     const sent = await upload(agent, { programme: name, cases: CASES }, 'not-the-token')
     expect(sent.status).toBe(403)
     expect(sent.text).toContain('Your form could not be sent')
+    expect(await recordsOf(world, name)).toEqual([])
+  })
+
+  /**
+   * Sends the headers and the first bytes of a 50 MB upload, and waits for the answer with the rest
+   * of the body still unsent: an answer proves the request was refused before its body was read.
+   */
+  async function answerBeforeBody(world: World, cookie: string, path: string): Promise<{ status: number; location: string | undefined }> {
+    const server = http.createServer(world.app)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      return await new Promise((resolve, reject) => {
+        const request = http.request({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path,
+          headers: { cookie, 'content-type': 'multipart/form-data; boundary=XYZ', 'content-length': String(50_000_000) },
+        })
+        const timer = setTimeout(() => {
+          request.destroy()
+          reject(new Error('no answer until the body is sent: the body is being read first'))
+        }, 3000)
+        request.on('response', (response) => {
+          clearTimeout(timer)
+          resolve({ status: response.statusCode ?? 0, location: response.headers.location })
+          response.resume()
+          request.destroy()
+        })
+        request.on('error', () => undefined)
+        request.write(`--XYZ\r\nContent-Disposition: form-data; name="cases"; filename="cases.csv"\r\n\r\n${'x'.repeat(64 * 1024)}`)
+      })
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  }
+
+  /** A signed-in session's cookie and a CSRF token from a page it may see. */
+  async function sessionOf(world: World, email: string, page: string) {
+    const client = request(world.app)
+    const signIn = await client.get('/sign-in')
+    const first = cookieOf(signIn.headers['set-cookie'])
+    const signedIn = await client
+      .post('/sign-in')
+      .set('cookie', first)
+      .type('form')
+      .send({ email, password: PASSWORD, _csrf: csrfTokenOf(signIn.text) })
+    expect(signedIn.status).toBe(303)
+    const cookie = cookieOf(signedIn.headers['set-cookie']) || first
+    const seen = await client.get(page).set('cookie', cookie)
+    return { cookie, token: csrfTokenOf(seen.text) }
+  }
+
+  it('checks the session, the CSRF token and the role before it reads an upload’s body', async () => {
+    const world = current()
+    const analyst = await sessionOf(world, world.users.basildonAnalyst.email, '/monitoring/import')
+    const badToken = await answerBeforeBody(world, analyst.cookie, '/monitoring/import?_csrf=not-the-token')
+    expect(badToken.status).toBe(403)
+    const noToken = await answerBeforeBody(world, analyst.cookie, '/monitoring/import')
+    expect(noToken.status).toBe(403)
+
+    // A caseworker may not import: no upload limit at all, refused with a good token.
+    const caseworker = await sessionOf(world, world.users.basildonCaseworker.email, '/')
+    const refused = await answerBeforeBody(world, caseworker.cookie, `/monitoring/import?_csrf=${encodeURIComponent(caseworker.token)}`)
+    expect(refused.status).toBe(403)
+
+    // No session: nothing to check a token against, refused as any form from no one.
+    const nobody = await answerBeforeBody(world, '', '/monitoring/import?_csrf=anything')
+    expect(nobody.status).toBe(403)
+  })
+
+  it('holds an upload’s text fields to what every form is held to, read after the checks', async () => {
+    const world = current()
+    const name = await programme(world)
+    const agent = await signedInAgent(world.app, world.users.basildonAnalyst.email)
+    const sent = await upload(agent, { programme: `${name}\u0000`, cases: CASES })
+    expect(sent.status).toBe(400)
+    expect(sent.text).toContain('The field &quot;programme&quot; contains a NUL character, which cannot be stored')
     expect(await recordsOf(world, name)).toEqual([])
   })
 

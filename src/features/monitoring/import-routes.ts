@@ -3,6 +3,7 @@ import { LocalDate } from '@js-joda/core'
 import { Router, type Response } from 'express'
 import type { Logger } from 'pino'
 import type { Actor } from '../../db/actor.ts'
+import { may, type Role } from '../../platform/permissions.ts'
 import { formText, type FormError } from '../../platform/forms.ts'
 import { ForbiddenError, requirePermission, requireSignIn, signedIn } from '../../platform/http/authentication.ts'
 import { NotFoundError } from '../../platform/http/errors.ts'
@@ -24,6 +25,11 @@ import { removeUpload, uploadOf, type UploadedFile } from './import-upload.ts'
 export const MAX_UPLOAD_BYTES = 1_000_000_000
 /** Finished imports stay visible this long, then are forgotten (the import's record stays). */
 const KEEP_FINISHED_MS = 60 * 60_000
+
+/** How much a person may upload: the whole data set for those who may import, nothing for anyone else. */
+export function uploadLimitFor(role: Role): number {
+  return may(role, 'monitoring.read') ? MAX_UPLOAD_BYTES : 0
+}
 
 const PROGRAMME_TEAM = requirePermission('monitoring.read')
 

@@ -8,6 +8,9 @@ import { finished, pipeline } from 'node:stream/promises'
 import busboy from 'busboy'
 import type { RequestHandler, Response } from 'express'
 import StreamSearch from 'streamsearch'
+import { ForbiddenError } from '../../platform/http/authentication.ts'
+import { unstorableInput } from '../../platform/http/bad-input.ts'
+import type { Role } from '../../platform/permissions.ts'
 
 /**
  * A data set uploaded through the import page: a `multipart/form-data` body read by busboy as it
@@ -195,19 +198,26 @@ export async function removeUpload(dir: string): Promise<void> {
 
 /**
  * Reads a multipart upload to the import page into `req.body` (its text fields) and
- * `uploadOf(res)` (its files), before the CSRF check, so that the check reads the form's
- * token from the body exactly as it does for every other form. Only for a signed-in session: no one
- * else can make the server write a file. The folder is removed when the response ends unless the
- * import took it over (`claimed`).
+ * `uploadOf(res)` (its files). It runs after the session, the CSRF token (from the form's action URL
+ * or a header, as the body is not read yet) and the signed-in person have been checked, so that no
+ * one else can make the server write a byte: someone not signed in is left to the route (sent to sign
+ * in), and a person whose role has no upload limit is refused before the body is read. The folder is
+ * removed when the response ends unless the import took it over (`claimed`).
  */
-export function monitoringUploadParser(maxBytes: number): RequestHandler {
+export function monitoringUploadParser(limitFor: (role: Role) => number): RequestHandler {
   return async (req, res, next) => {
     if (req.method !== 'POST' || req.path !== '/monitoring/import' || !req.is('multipart/form-data')) {
       next()
       return
     }
-    if (req.session.userId === undefined) {
+    const user = res.locals.currentUser
+    if (user === undefined) {
       next()
+      return
+    }
+    const maxBytes = limitFor(user.role)
+    if (maxBytes <= 0) {
+      next(new ForbiddenError('You may not upload monitoring data'))
       return
     }
     const boundary = boundaryOf(req.get('content-type'))
@@ -228,16 +238,16 @@ export function monitoringUploadParser(maxBytes: number): RequestHandler {
     try {
       holder.upload = await splitMultipart(req, boundary, dir, maxBytes)
       req.body = holder.upload.fields
-      next()
     } catch (error) {
       if (!(error instanceof UploadError)) {
         next(error)
         return
       }
-      // Said on the form, once the CSRF check has passed on the fields read before the problem.
+      // Said on the form with the fields read before the problem.
       holder.error = error.message
       req.body = error.fields
-      next()
     }
+    // The text fields are held to what every other form is held to (refuseUnstorableInput ran before they were read).
+    next(unstorableInput(req.body))
   }
 }

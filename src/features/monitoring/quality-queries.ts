@@ -163,6 +163,7 @@ export async function flagPage(db: Kysely<DB>, scope: FlagScope, options: { revi
   return query
     .select([
       'f.id',
+      'f.programme_id',
       'f.kind',
       'f.field',
       'f.message',

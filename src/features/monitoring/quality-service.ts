@@ -88,6 +88,7 @@ export class QualityService extends ProgrammeWork {
     const flags = await readAs(this.db, actor, (db) =>
       flagPage(db, where, { reviewed: options.reviewed, offset: (page - 1) * FLAGS_PER_PAGE, limit: FLAGS_PER_PAGE }),
     )
+    const led = await this.ledProgrammes(actor)
     await readAs(this.db, actor, (db) =>
       recordAudit(
         db,
@@ -106,7 +107,11 @@ export class QualityService extends ProgrammeWork {
         .filter((row) => row.open + row.reviewed > 0),
       byField: missingByField(cases),
       byWorker: missingByWorker(cases),
-      flags: flags.map((f) => ({ ...f, label: (FLAG_KINDS as Record<string, string | undefined>)[f.kind] ?? f.kind })),
+      flags: flags.map((f) => ({
+        ...f,
+        label: (FLAG_KINDS as Record<string, string | undefined>)[f.kind] ?? f.kind,
+        reviewable: f.programme_id !== null && led.has(f.programme_id),
+      })),
       total,
       page,
       pages,
@@ -176,14 +181,23 @@ export class QualityService extends ProgrammeWork {
     })
   }
 
-  /** The flag, if it is one the actor may review: of a programme they lead, or of their own authority's cases. */
+  /**
+   * The flag, if it is one the actor may review: only the lead of the flag's programme may say a flag
+   * has been dealt with, as the flags undermine the programme's figures, which the lead answers for.
+   * An authority's own team sees its cases' flags in every programme it takes part in (its own scope),
+   * but one of a programme led by another organisation (a district's cases in its county's programme)
+   * is the lead's to review; a programme the authority leads itself is among its choices as a programme.
+   */
   async reviewable(actor: Actor, flagId: string) {
     if (!/^[0-9a-f-]{36}$/i.test(flagId) || actor.kind !== 'user') return undefined
     const flag = await readAs(this.db, actor, (db) => flagById(db, flagId))
     if (!flag) return undefined
-    const choices = await this.choices(actor)
-    const allowed = choices.some((c) => (c.kind === 'programme' ? c.id === flag.programme_id : c.id === flag.authority_id))
-    return allowed ? flag : undefined
+    return flag.programme_id !== null && (await this.ledProgrammes(actor)).has(flag.programme_id) ? flag : undefined
+  }
+
+  /** The ids of the programmes the actor's organisation leads, whose flags they may review. */
+  private async ledProgrammes(actor: Actor): Promise<Set<string>> {
+    return new Set((await this.monitoring.programmesFor(actor)).map((p) => p.id))
   }
 
   /** Marks a flag reviewed, with the reason; one reviewed already stays as it was. */

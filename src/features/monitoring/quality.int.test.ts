@@ -88,6 +88,59 @@ async function seedProgramme(world: World) {
   return { programmeId: programme.id, caseId: kase.id }
 }
 
+/** A programme led by Basildon (as a county leads its districts' programme) with one Harlow case, ended "prevented" with no end date. */
+async function seedLedElsewhere(world: World) {
+  const { db, ids, users } = world
+  const programme = await db
+    .insertInto('programmes')
+    .values({ name: 'County Upstream', lead_organisation_id: ids.basildon })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const imported = await db
+    .insertInto('monitoring_imports')
+    .values({
+      programme_id: programme.id,
+      imported_at: new Date('2026-02-20T10:00:00Z'),
+      imported_by: 'Amira Begum',
+      source: 'cases.csv',
+      cases: 1,
+      activities: 0,
+      warnings: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const household = await db.insertInto('households').values({ authority_id: ids.harlow }).returning('id').executeTakeFirstOrThrow()
+  const kase = await db
+    .insertInto('cases')
+    .values({
+      reference: 'HAR-IMP-0001',
+      authority_id: ids.harlow,
+      officer_id: users.harlowCaseworker.id,
+      household_id: household.id,
+      approached_on: '2025-11-03',
+      approach_channel: 'phone',
+      stage: 'closed',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('monitoring_records')
+    .values({
+      case_id: kase.id,
+      programme_id: programme.id,
+      authority_id: ids.harlow,
+      import_id: imported.id,
+      case_ref: 'CY-1',
+      household_ref: 'CY-H1',
+      district: 'Harlow Council',
+      referral_date: '2025-11-03',
+      recorded_date: '2025-11-03',
+      outcome: 'prevented',
+    })
+    .execute()
+  return { caseId: kase.id }
+}
+
 describe.each(testDatabaseKinds())('the data-quality page on $name', (kind) => {
   const current = useWorld(kind)
   const PAGE = '/monitoring/quality?programme=Basildon%20Upstream'
@@ -235,5 +288,57 @@ describe.each(testDatabaseKinds())('the data-quality page on $name', (kind) => {
       programme: 'Basildon Upstream',
     })
     expect(tryCheck.status).toBe(404)
+  })
+
+  it('lets only a programme’s lead review its flags, not a district whose cases are in it', async () => {
+    const world = current()
+    const { caseId } = await seedLedElsewhere(world)
+    const county = await signedInAgent(world.app, world.users.basildonAnalyst.email)
+    const COUNTY = '/monitoring/quality?programme=County%20Upstream'
+    expect((await post(county, COUNTY, '/monitoring/quality/check', { programme: 'County Upstream' })).status).toBe(303)
+    const flag = (await flagsOf(caseId)).find((f) => f.kind === 'final_outcome_without_end_date')
+    if (!flag) throw new Error('no flag raised')
+    expect(flag.authority_id).toBe(world.ids.harlow)
+
+    const hash = (
+      await world.db.selectFrom('users').where('id', '=', world.users.basildonAnalyst.id).select('password_hash').executeTakeFirstOrThrow()
+    ).password_hash
+    await world.db
+      .insertInto('users')
+      .values({
+        organisation_id: world.ids.harlow,
+        role: 'team_manager',
+        email: 'tm@harlow.test',
+        display_name: 'Ola Kay',
+        password_hash: hash,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+    const district = await signedInAgent(world.app, 'tm@harlow.test')
+    const OWN = '/monitoring/quality?authority=E07000073'
+    // The district sees its own case's flag, without the form to review it.
+    const own = await district.get(OWN)
+    expect(own.status).toBe(200)
+    expect(own.text).toContain('HAR-IMP-0001')
+    expect(own.text).not.toContain(`/monitoring/quality/flags/${flag.id}/review`)
+    expect(own.text).toContain('To be reviewed by the lead of County Upstream')
+    const tried = await post(district, OWN, `/monitoring/quality/flags/${flag.id}/review`, {
+      authority: 'E07000073',
+      reason: 'Ours to say',
+      page: '1',
+    })
+    expect(tried.status).toBe(404)
+    expect((await flagsOf(caseId)).find((f) => f.id === flag.id)?.reviewed_at).toBeNull()
+
+    // The programme's lead may.
+    const page = await county.get(COUNTY)
+    expect(page.text).toContain(`/monitoring/quality/flags/${flag.id}/review`)
+    const done = await post(county, COUNTY, `/monitoring/quality/flags/${flag.id}/review`, {
+      programme: 'County Upstream',
+      reason: 'End date asked of Harlow',
+      page: '1',
+    })
+    expect(done.status).toBe(303)
+    expect((await flagsOf(caseId)).find((f) => f.id === flag.id)?.review_reason).toBe('End date asked of Harlow')
   })
 })

@@ -254,7 +254,7 @@ export function planRoutes(deps: { plans: PlanService; clock: Clock }): Router {
   ) {
     const reference = referenceOf(req)
     const { actor, user } = signedIn(res)
-    const state = await plans.viewActivities(actor, reference)
+    const state = await plans.viewActivities(actor, reference, originOf(req))
     if (!state) throw new NotFoundError()
     res.status(status).render(`${VIEWS}/activities.njk`, {
       pageTitle: `Activities and contacts: case ${reference}`,

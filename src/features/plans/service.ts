@@ -58,7 +58,7 @@ const DEFAULT_STEP_DAYS = 14
 export class PlanService extends CaseService {
   /** The case, its plan and the plan's steps (the applicant's first). Reading the plan is audited. */
   async viewPlan(actor: Actor, reference: string, origin: Origin) {
-    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
+    return this.cases.readCase(actor, reference, { recordedByWork: 'a view of the housing plan' }, async (trx, found, officer) => {
       await this.audited(trx, officer, found, origin, 'view', { reference, read: 'housing_plan' })
       const plan = await planOfCase(trx, found.id)
       const steps = plan ? inPlanOrder(await stepsOfPlan(trx, plan.id)) : []
@@ -212,8 +212,8 @@ export class PlanService extends CaseService {
   }
 
   /** The case's activities and contacts, each list on its own. */
-  async viewActivities(actor: Actor, reference: string) {
-    return this.cases.readCase(actor, reference, async (trx, found) => {
+  async viewActivities(actor: Actor, reference: string, origin: Origin) {
+    return this.cases.readCase(actor, reference, { origin, read: 'activities_and_contacts' }, async (trx, found) => {
       return {
         found,
         activities: await activitiesOfCase(trx, found.id),

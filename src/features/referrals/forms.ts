@@ -1,6 +1,6 @@
 import { formText, versionOf, type FormError } from '../../platform/forms.ts'
 import type { Refusal } from '../../platform/commands.ts'
-import { errorsOn, fieldsById, formBinding, given, wholeNumber, type FormBinding } from '../../platform/http/form-commands.ts'
+import { errorsOn, fieldsById, formBinding, given, listOf, wholeNumber, type FormBinding } from '../../platform/http/form-commands.ts'
 import { APPROACH_FORM } from '../casework/forms.ts'
 import {
   ConvertReferral,
@@ -65,7 +65,7 @@ export function bodyOfForm(form: ReferralForm, channel: 'web' | 'self_referral')
     expectedHomelessOn: date('expectedHomelessOn'),
     dischargeOrReleaseOn: date('dischargeOrReleaseOn'),
     household: adults === '' && children === '' ? null : { adults, children: children === '' ? 0 : children },
-    supportNeeds: Array.isArray(needs) ? needs : needs === undefined || needs === '' ? [] : [needs],
+    supportNeeds: listOf(needs),
     risks: text('risks'),
     otherProfessionals: text('otherProfessionals'),
     referrer: channel === 'self_referral' ? null : referrer,

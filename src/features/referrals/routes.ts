@@ -39,7 +39,7 @@ export function referralRoutes(deps: { referrals: ReferralService; referralIntak
     const { user, actor } = signedIn(res)
     const made = user.role === 'referrer'
     const finished = req.query['show'] === 'finished'
-    const list = await referrals.list(actor, { open: made ? undefined : !finished })
+    const list = await referrals.list(actor, { open: made ? undefined : !finished }, originOf(req))
     res.render('features/referrals/views/list.njk', {
       pageTitle: made ? 'Your organisation’s referrals' : finished ? 'Referrals: finished' : 'Referrals inbox',
       list,

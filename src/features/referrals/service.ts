@@ -86,12 +86,26 @@ export class ReferralService {
   }
 
   /** The inbox (authority) or the organisation's referrals (referrer), each with its wait against the target. */
-  async list(actor: Actor, options: { limit?: number; open?: boolean } = {}) {
+  async list(actor: Actor, options: { limit?: number; open?: boolean }, origin: Origin) {
     const side = sideOf(actor)
     if (side === undefined || actor.organisationId === null) return []
-    const rows = await asActor(this.db, actor, (trx) =>
-      referralsOfOrganisation(trx, actor.organisationId, side, { limit: options.limit ?? 200, open: options.open }),
-    )
+    // The list shows the people referred: its read is audited in the same transaction, naming each referral.
+    const rows = await asActor(this.db, actor, async (trx) => {
+      const rows = await referralsOfOrganisation(trx, actor.organisationId, side, { limit: options.limit ?? 200, open: options.open })
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'view',
+          subjectType: 'referral_list',
+          subjectOrganisationId: actor.organisationId,
+          details: { referrals: rows.map((r) => r.id) },
+        },
+        origin,
+        this.clock.now(),
+      )
+      return rows
+    })
     const today = this.clock.today()
     return rows.map((r) => {
       const responded = r.acknowledged_at ?? r.first_contact_at

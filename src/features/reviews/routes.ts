@@ -24,13 +24,13 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
 
   router.get('/cases/:reference/reviews', ...officers, async (req, res) => {
     const reference = String(req.params['reference'])
-    const state = await reviews.list(signedIn(res).actor, reference)
+    const state = await reviews.list(signedIn(res).actor, reference, originOf(res.req))
     if (!state) throw new NotFoundError()
     res.render('features/reviews/views/reviews.njk', { pageTitle: `Reviews: case ${reference}`, ...state })
   })
 
   async function renderRequest(res: Response, reference: string, values: Record<string, unknown>, errors: FormError[], status = 200) {
-    const state = await reviews.requestForm(signedIn(res).actor, reference)
+    const state = await reviews.requestForm(signedIn(res).actor, reference, originOf(res.req))
     if (!state) throw new NotFoundError()
     res.status(status).render('features/reviews/views/request.njk', {
       pageTitle: `Record a review request: case ${reference}`,
@@ -76,7 +76,7 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
     errors: FormError[],
     status = 200,
   ) {
-    const state = await reviews.review(signedIn(res).actor, reference, id)
+    const state = await reviews.review(signedIn(res).actor, reference, id, originOf(res.req))
     if (!state) throw new NotFoundError()
     res.status(status).render('features/reviews/views/review.njk', {
       pageTitle: `Review: case ${reference}`,
@@ -149,7 +149,7 @@ export function reviewRoutes(deps: { reviews: ReviewService; clock: Clock }): Ro
       errors: FormError[],
       status = 200,
     ) => {
-      const state = await reviews.review(signedIn(res).actor, reference, id)
+      const state = await reviews.review(signedIn(res).actor, reference, id, originOf(res.req))
       if (!state) throw new NotFoundError()
       res.status(status).render('features/reviews/views/during-review.njk', {
         pageTitle: `${step.title}: case ${reference}`,

@@ -64,23 +64,23 @@ export interface DecisionOption {
  */
 export class ReviewService extends CaseService {
   /** The case's reviews, open ones with their decision due date. */
-  async list(actor: Actor, reference: string) {
-    return this.cases.readCase(actor, reference, async (trx, found) => {
+  async list(actor: Actor, reference: string, origin: Origin) {
+    return this.cases.readCase(actor, reference, { origin, read: 'reviews' }, async (trx, found) => {
       return { found, reviews: (await reviewsOfCase(trx, found.id)).map((row) => this.describe(row)) }
     })
   }
 
   /** What the request form offers: the case's decisions and the officers who may have made them. */
-  async requestForm(actor: Actor, reference: string) {
-    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
+  async requestForm(actor: Actor, reference: string, origin: Origin) {
+    return this.cases.readCase(actor, reference, { origin, read: 'review_request' }, async (trx, found, officer) => {
       return { found, ...(await this.choices(trx, officer, found)) }
     })
   }
 
   /** One review, whether this officer may decide it, and which of the steps during a review are still to take. */
-  async review(actor: Actor, reference: string, reviewId: string) {
+  async review(actor: Actor, reference: string, reviewId: string, origin: Origin) {
     if (!UUID.test(reviewId)) return undefined
-    return this.cases.readCase(actor, reference, async (trx, found, officer) => {
+    return this.cases.readCase(actor, reference, { origin, read: `review:${reviewId}` }, async (trx, found, officer) => {
       const row = (await reviewsOfCase(trx, found.id)).find((r) => r.id === reviewId)
       if (!row) return undefined
       const review = this.describe(row)

@@ -17,10 +17,27 @@ export interface FormBinding<S extends z.ZodType = z.ZodType> {
 
 export const formBinding = <S extends z.ZodType>(binding: FormBinding<S>) => binding
 
+/**
+ * The repeated fields a binding has read as lists (`listOf`). A form field sent more than once comes
+ * as an array, which a single-value reader (`given`) would read as blank and save as empty: any other
+ * repeated field is refused (`repeatedFields`).
+ */
+const readAsLists = new WeakSet<unknown[]>()
+
 /** Reads a submitted form into the binding's command, or every problem at once. */
 export function readForm<S extends z.ZodType>(binding: FormBinding<S>, form: unknown): Read<z.output<S>> {
-  const { input, refusals } = binding.read(isRecord(form) ? form : {})
+  const fields = isRecord(form) ? form : {}
+  const { input, refusals } = binding.read(fields)
+  const repeated = repeatedFields(fields)
+  if (repeated.length > 0) return { refusals: repeated }
   return readCommand(binding.schema, input, refusals)
+}
+
+/** The fields sent more than once that the binding expected once, each refused by its name. */
+function repeatedFields(form: Record<string, unknown>): Refusal[] {
+  return Object.entries(form)
+    .filter(([, value]) => Array.isArray(value) && !readAsLists.has(value))
+    .map(([name]) => ({ path: '', message: `The field "${name}" was sent more than once: it takes one value` }))
 }
 
 /** The form read into its command and given to `run` (the service), or refused as the form's reading refused it. */
@@ -52,7 +69,11 @@ export function given(value: unknown): string | undefined {
 
 /** Checkboxes or a repeated field: none, one or several values. */
 export function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]
+  if (Array.isArray(value)) {
+    readAsLists.add(value)
+    return value
+  }
+  return value === undefined || value === '' ? [] : [value]
 }
 
 /** A whole number field: the number, or the text as sent so the schema refuses it in the field's words. */
