@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { generate, get, nthCaseworker, signIn, startServer, type User } from './load.ts'
+import { generate, get, signInAll, startServer, type User } from './load.ts'
 import { time } from './measure.ts'
 
 const { values: options } = parseArgs({
@@ -49,7 +49,7 @@ async function main() {
     const started = await startServer(url.toString(), options['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${options['cpu-prof']}`] : [])
     server = started.child
     const base = started.base
-    const users = await Promise.all(Array.from({ length: USERS }, (_, i) => signIn(base, nthCaseworker(i))))
+    const users = await signInAll(base, USERS)
     const caseload = await get(base, '/cases', users[0]?.cookie ?? '')
     const rows = (caseload.body.match(/href="\/cases\/[A-Z]{3}-\d{4}-\d{5}"/g) ?? []).length
     console.log(`signed in ${String(users.length)} caseworkers; the first has ${String(rows)} open cases on their caseload page`)

@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
-import { generate, get, nthCaseworker, request, signIn, startServer, type User } from './load.ts'
+import { generate, get, request, signInAll, startServer, type User } from './load.ts'
 
 const { values: options } = parseArgs({
   options: {
@@ -60,7 +60,7 @@ async function main() {
   const started = await startServer((await generate(url.toString(), Number(options.cases)), url.toString()))
   const { child, base } = started
   try {
-    const users = await Promise.all(Array.from({ length: USERS }, (_, i) => signIn(base, nthCaseworker(i))))
+    const users = await signInAll(base, USERS)
     for (const user of users) {
       const page = await get(base, '/cases', user.cookie)
       user.cases = [...page.body.matchAll(/href="\/cases\/([A-Z]{3}-\d{4}-\d{5})"/g)].map((m) => m[1] ?? '')
