@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { ThrottlePolicy } from '../features/accounts/throttle.ts'
+import type { ThrottlePolicy } from './rate-limits.ts'
 
 export type Environment = 'development' | 'production' | 'test'
 

@@ -13,6 +13,18 @@ export interface Backoff {
   secondsToWait: (uses: number, latest: Date | null, now: Date) => number
 }
 
+/** Growing waits after failures (signing in, accounts/throttle.ts): how many are free, how long, for how long. */
+export interface ThrottlePolicy {
+  /** Failures within the window that cost nothing. */
+  freeFailures: number
+  /** The wait after the first failure beyond the free ones; each further failure doubles it. */
+  firstDelaySeconds: number
+  /** The longest wait, however many failures: how long the real person can be kept out. */
+  maxDelaySeconds: number
+  /** Failures older than this are forgotten. */
+  windowSeconds: number
+}
+
 /** At most `max` uses of a bucket in any `seconds`. */
 export interface Limit {
   bucket: string

@@ -3,16 +3,7 @@
  * 5.2.2). A lock that anyone can set with a few wrong passwords keeps the real person out; growing delays,
  * capped, keep guessing slow while the real person waits at most the cap before a right password works.
  */
-export interface ThrottlePolicy {
-  /** Failures within the window that cost nothing. */
-  freeFailures: number
-  /** The wait after the first failure beyond the free ones; each further failure doubles it. */
-  firstDelaySeconds: number
-  /** The longest wait, however many failures: how long the real person can be kept out. */
-  maxDelaySeconds: number
-  /** Failures older than this are forgotten. */
-  windowSeconds: number
-}
+import type { ThrottlePolicy } from '../../platform/rate-limits.ts'
 
 /** The seconds to wait after `failures` failures in the window, the latest of them counting from then. */
 export function delayAfter(failures: number, policy: ThrottlePolicy): number {
