@@ -239,12 +239,6 @@ export async function organisationOf(trx: Scoped, organisationId: string) {
   return trx.selectFrom('organisations').select(['id', 'name', 'type']).where('id', '=', organisationId).executeTakeFirstOrThrow()
 }
 
-/** The assessment's homelessness section as saved (s175(4)-(5)): what a prevention duty decision is judged against. */
-export async function recordedThreat(trx: Scoped, caseId: string): Promise<Record<string, unknown> | undefined> {
-  const row = await trx.selectFrom('case_assessments').where('case_id', '=', caseId).select('homelessness').executeTakeFirst()
-  return row?.homelessness ?? undefined
-}
-
 /** The case's warning for its current duty, if any, with the names of the officers involved. */
 export async function currentWarning(trx: Scoped, caseId: string, duty: string) {
   return trx

@@ -40,7 +40,6 @@ import {
   openCasesOfOfficer,
   openCasesOfOrganisation,
   outcomesOfClosedCases,
-  recordedThreat,
 } from './queries.ts'
 import { addCaseEvent, eventsOfCase, officersOf } from '../case/queries.ts'
 import { findOfficer } from '../case/officers.ts'
@@ -199,15 +198,17 @@ export class CaseworkService extends CaseService {
       if (!choicesFor(found.stage as Stage).includes(command.decision)) return refused('decision', 'Select the decision')
       if (command.version !== found.version) return 'conflict'
       const { decision, accommodation, intentionalityReasons } = decisionOf(command)
+      // The assessment's homelessness answers, read once: the notice served, and the threat it records.
+      const homelessness = await homelessnessAnswersOfCase(trx, found.id)
       const facts: CaseFacts = {
         ...factsOf(found),
-        possessionNotice: possessionNoticeOf(await homelessnessAnswersOfCase(trx, found.id)),
+        possessionNotice: possessionNoticeOf(homelessness),
         nonCooperationNotices: (await authorisedNoticesOfCase(trx, found.id)).flatMap((n) =>
           (n.duty === 'prevention' || n.duty === 'relief') && n.authorised_on
             ? [{ duty: n.duty, authorisedOn: LocalDate.parse(n.authorised_on) }]
             : [],
         ),
-        threat: decision.kind === 'accept_prevention_duty' ? await recordedThreat(trx, found.id) : undefined,
+        threat: decision.kind === 'accept_prevention_duty' ? homelessness : undefined,
       }
       const judged = decide(facts, decision, this.clock.today())
       if (!judged.lawful) return refused(judged.about, judged.reason)
