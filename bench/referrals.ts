@@ -13,10 +13,9 @@
  *
  *   node bench/referrals.ts [--referrals 100000] [--clients 20] [--seconds 30] [--keep]
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
-import path from 'node:path'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { openDatabase } from '../src/db/database.ts'
@@ -25,8 +24,8 @@ import { ApiKeyService } from '../src/features/api/api-keys.ts'
 import { systemClock } from '../src/platform/clock.ts'
 import { hashPassword } from '../src/platform/passwords.ts'
 import { ownerDb } from '../src/db/modes.ts'
+import { startServer } from './load.ts'
 
-const root = path.resolve(import.meta.dirname, '..')
 const { values: options } = parseArgs({
   options: {
     referrals: { type: 'string', default: '100000' },
@@ -244,27 +243,6 @@ async function generate(databaseUrl: string): Promise<string[]> {
   }
   await database.close()
   return keys
-}
-
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['src/server.ts'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', NODE_ENV: 'development', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const base = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /running at (http:\/\/localhost:\d+)/.exec(output)
-      if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'))
-    })
-    child.once('exit', (code) => {
-      reject(new Error(`the server stopped (${String(code)}): ${output}`))
-    })
-  })
-  child.stdout.resume()
-  return { child, base }
 }
 
 interface Sent {
