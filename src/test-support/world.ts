@@ -127,32 +127,8 @@ export async function createWorld(kind: TestDatabaseKind, configOverrides: Parti
     phoenix,
   )
 
-  const referral = async (reference: string, referring_organisation_id: string, authority_id: string) =>
-    (
-      await db
-        .insertInto('referrals')
-        .values({
-          reference,
-          referring_organisation_id,
-          authority_id,
-          channel: 'web',
-          status: 'received',
-          outcome: 'pending',
-          received_at: '2026-03-01T09:00:00Z',
-          consent_to_referral: true,
-          consent_to_share_contact_details: true,
-          authority_chosen_by_person: true,
-          given_name: 'Sam',
-          family_name: 'Taylor',
-          preferred_contact: 'phone',
-          phone: '07700 900123',
-          reason: 'threatened_within_56_days',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
-  const hospitalReferralToBasildon = await referral('REF-AAAA01', hospital, basildon)
-  const prisonReferralToHarlow = await referral('REF-AAAA02', prison, harlow)
+  const hospitalReferralToBasildon = await givenReferral(db, 'REF-AAAA01', hospital, basildon)
+  const prisonReferralToHarlow = await givenReferral(db, 'REF-AAAA02', prison, harlow)
 
   // UPSTREAM_TEST_LOG=error shows why a request failed with a 500.
   const services = createServices({ config, clock, database, logger: createLogger(process.env['UPSTREAM_TEST_LOG'] ?? 'silent') })
@@ -180,6 +156,37 @@ export async function createWorld(kind: TestDatabaseKind, configOverrides: Parti
 }
 
 /** The world for one describe block, made before its tests and closed after them; call the getter in a test. */
+/** A partner's referral of Sam Taylor, received on 1 March 2026 and not yet looked at. */
+export async function givenReferral(
+  db: Kysely<DB>,
+  reference: string,
+  referringOrganisationId: string,
+  authorityId: string,
+): Promise<string> {
+  const row = await db
+    .insertInto('referrals')
+    .values({
+      reference,
+      referring_organisation_id: referringOrganisationId,
+      authority_id: authorityId,
+      channel: 'web',
+      status: 'received',
+      outcome: 'pending',
+      received_at: '2026-03-01T09:00:00Z',
+      consent_to_referral: true,
+      consent_to_share_contact_details: true,
+      authority_chosen_by_person: true,
+      given_name: 'Sam',
+      family_name: 'Taylor',
+      preferred_contact: 'phone',
+      phone: '07700 900123',
+      reason: 'threatened_within_56_days',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
 export function useWorld(kind: TestDatabaseKind, configOverrides: Partial<Config> = {}): () => World {
   let world: World | undefined
   beforeAll(async () => {

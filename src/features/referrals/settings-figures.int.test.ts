@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Actor } from '../../db/actor.ts'
 import { testDatabaseKinds } from '../../db/testing.ts'
 import type { SystemActor } from '../../platform/audit.ts'
-import { useWorld } from '../../test-support/world.ts'
+import { givenReferral, useWorld } from '../../test-support/world.ts'
 
 const system: SystemActor = { kind: 'system', organisationId: null, label: 'test' }
 
@@ -31,26 +31,7 @@ describe.each(testDatabaseKinds())('referrals by setting on $name', (kind) => {
 
     let n = 10
     for (const from of [added.children, added.children, added.adults, added.unknown])
-      await db
-        .insertInto('referrals')
-        .values({
-          reference: `REF-SOC${String(n++)}`,
-          referring_organisation_id: from.id,
-          authority_id: ids.basildon,
-          channel: 'web',
-          status: 'received',
-          outcome: 'pending',
-          received_at: '2026-03-01T09:00:00Z',
-          consent_to_referral: true,
-          consent_to_share_contact_details: true,
-          authority_chosen_by_person: true,
-          given_name: 'Sam',
-          family_name: 'Taylor',
-          preferred_contact: 'phone',
-          phone: '07700 900123',
-          reason: 'threatened_within_56_days',
-        })
-        .execute()
+      await givenReferral(db, `REF-SOC${String(n++)}`, from.id, ids.basildon)
 
     const analyst: Actor = {
       kind: 'user',
